@@ -1,0 +1,77 @@
+// The public answer contract shared by /v1/ask, /v1/chat, the widget, the Slack bot and the eval runner.
+import { z } from "zod";
+
+export const MAX_QUESTION_CHARS = 2000;
+
+export const AskRequestSchema = z.object({
+  question: z
+    .string({ error: "question is required" })
+    .trim()
+    .min(1, "question must not be empty")
+    .max(MAX_QUESTION_CHARS, `question must be at most ${MAX_QUESTION_CHARS} characters`),
+  conversationId: z.string().min(1).max(200).optional(),
+  /** When true the response carries `evidence`: the ranked chunk refs retrieval produced. */
+  debug: z.boolean().optional(),
+});
+
+export const ParagraphCitationSchema = z.object({
+  ref: z.string(), // "para. 17" or "para. 18 (b)"
+  paragraph: z.number().int().positive(),
+  subItem: z.string().optional(),
+  quote: z.string(),
+});
+
+export const AnnexCitationSchema = z.object({
+  ref: z.string(), // "Annex I" | "Annex II"
+  annex: z.enum(["I", "II"]),
+  /** Annex II: country names; Annex I: indicator ids. */
+  rows: z.array(z.string()),
+});
+
+export const CitationSchema = z.union([ParagraphCitationSchema, AnnexCitationSchema]);
+
+export const ToolTraceSchema = z.object({
+  name: z.string(),
+  input: z.record(z.string(), z.unknown()),
+  result: z.number(),
+  unit: z.string(),
+  formula: z.string(),
+  operands: z.array(z.record(z.string(), z.unknown())),
+  warnings: z.array(z.string()),
+});
+
+export const EvidenceSchema = z.object({
+  /** Chunk ref in rank order, e.g. "para. 47", "Annex I 2.3", "Annex II Senegal". */
+  ref: z.string(),
+  score: z.number(),
+});
+
+export const AskResponseSchema = z.object({
+  answer: z.string(),
+  answered: z.boolean(),
+  citations: z.array(CitationSchema),
+  conversationId: z.string(),
+  answerId: z.string(),
+  tool: ToolTraceSchema.optional(),
+  evidence: z.array(EvidenceSchema).optional(),
+});
+
+export type AskRequest = z.infer<typeof AskRequestSchema>;
+export type ParagraphCitation = z.infer<typeof ParagraphCitationSchema>;
+export type AnnexCitation = z.infer<typeof AnnexCitationSchema>;
+export type Citation = z.infer<typeof CitationSchema>;
+export type ToolTrace = z.infer<typeof ToolTraceSchema>;
+export type Evidence = z.infer<typeof EvidenceSchema>;
+export type AskResponse = z.infer<typeof AskResponseSchema>;
+
+/** What every front end (HTTP, SSE, Slack, eval) calls. */
+export interface Asker {
+  ask(request: AskRequest): Promise<AskResponse>;
+}
+
+export const FeedbackRequestSchema = z.object({
+  answerId: z.string().min(1).max(200),
+  rating: z.enum(["up", "down"]),
+  comment: z.string().max(2000).optional(),
+});
+export type FeedbackRequest = z.infer<typeof FeedbackRequestSchema>;

@@ -1,0 +1,19 @@
+// Everything the Hono app needs, passed in so the same app runs on Node, in a Worker, and in tests.
+import type { Asker } from "../answer/contract.js";
+import type { AppConfig } from "../config.js";
+import type { StructuredReport } from "../report/schema.js";
+import type { IndexManifest } from "../retrieval/manifest.js";
+import type { SitrepStore } from "../stores/types.js";
+
+export interface AppDeps {
+  config: AppConfig;
+  asker: Asker;
+  report: StructuredReport;
+  manifest: IndexManifest;
+  store: SitrepStore;
+  version: string;
+  /** Workers pass ctx.waitUntil; Node runs the promise detached and logs failures. */
+  waitUntil?: (work: Promise<unknown>) => void;
+  /** The widget bundle (built from src/widget), served at /widget.js. */
+  widgetScript?: string;
+}

@@ -1,0 +1,36 @@
+// The index folder's manifest: what was built, from which seed, with which encoder.
+import { z } from "zod";
+
+export const INDEX_FORMAT_VERSION = 1;
+
+export const IndexManifestSchema = z.object({
+  formatVersion: z.literal(INDEX_FORMAT_VERSION),
+  seedFile: z.string(),
+  seedSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  encoder: z.object({ provider: z.string(), name: z.string(), dimensions: z.number().int().positive() }),
+  chunkCount: z.number().int().positive(),
+  counts: z.object({
+    paragraphs: z.number().int().nonnegative(),
+    indicators: z.number().int().nonnegative(),
+    countries: z.number().int().nonnegative(),
+    warnings: z.number().int().nonnegative(),
+  }),
+  builtAt: z.string(),
+});
+export type IndexManifest = z.infer<typeof IndexManifestSchema>;
+
+/**
+ * Layout of the index folder written by ingest (DATA_DIR/index by default):
+ *   manifest.json  IndexManifest
+ *   report.json    StructuredReport (src/report/schema.ts)
+ *   chunks.json    the chunks as LangChain Document objects (pageContent + metadata)
+ *   lexical.json   the BM25 index over the same chunks
+ *   hnswlib/       HNSWLib.save() output (args.json, docstore.json, hnswlib.index)
+ */
+export const INDEX_FILES = {
+  manifest: "manifest.json",
+  report: "report.json",
+  chunks: "chunks.json",
+  lexical: "lexical.json",
+  vectors: "hnswlib",
+} as const;
