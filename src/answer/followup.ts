@@ -1,0 +1,21 @@
+// Resolves a follow-up ("And in the previous mandate period?", "What about Ghana?") against the last turn.
+import type { StoredTurn } from "../stores/types.js";
+
+const FOLLOW_UP_OPENER = /^\s*(?:and|but|also|so|then|what about|how about|and what about|what of|same for|ok(?:ay)?,?\s+and)\b/i;
+const ANAPHOR = /\b(?:it|its|that|this|they|them|their|those|these|there|then|previous|earlier|same|former|latter|he|she|his|her)\b/i;
+
+export interface ResolvedQuestion {
+  /** What the user typed. */
+  question: string;
+  /** What retrieval and composition work on: the question completed with the previous turn's topic. */
+  resolved: string;
+  followsUp: StoredTurn | null;
+}
+
+export function resolveFollowUp(question: string, previous: StoredTurn | undefined): ResolvedQuestion {
+  if (!previous) return { question, resolved: question, followsUp: null };
+  const wordCount = question.trim().split(/\s+/).length;
+  const looksLikeFollowUp = FOLLOW_UP_OPENER.test(question) || (wordCount <= 8 && ANAPHOR.test(question));
+  if (!looksLikeFollowUp) return { question, resolved: question, followsUp: null };
+  return { question, resolved: `${question.trim()} (${previous.resolvedQuestion.trim()})`, followsUp: previous };
+}

@@ -1,0 +1,20 @@
+// Questions that name a paragraph ("what does para. 42 say?") or an annex go straight to it.
+export type DirectReference =
+  | { kind: "paragraph"; paragraph: number; subItem?: string }
+  | { kind: "annex"; annex: "I" | "II" };
+
+const PARAGRAPH_REF = /\b(?:para(?:graph)?s?\.?|¶)\s*(\d{1,3})(?:\s*\(([a-z])\))?/i;
+const ANNEX_REF = /\bannex\s+(II|I|2|1)\b/i;
+
+export function findDirectReference(question: string): DirectReference | null {
+  const paragraph = PARAGRAPH_REF.exec(question);
+  if (paragraph) return { kind: "paragraph", paragraph: Number(paragraph[1]), subItem: paragraph[2]?.toLowerCase() };
+  const annex = ANNEX_REF.exec(question);
+  if (annex) return { kind: "annex", annex: annex[1] === "II" || annex[1] === "2" ? "II" : "I" };
+  return null;
+}
+
+/** The question with the reference itself removed: what is left is what is asked about it. */
+export function withoutReference(question: string): string {
+  return question.replace(PARAGRAPH_REF, " ").replace(ANNEX_REF, " ").replace(/\s+/g, " ").trim();
+}

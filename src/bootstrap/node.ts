@@ -1,0 +1,67 @@
+// Wires the Node build: env config, the on-disk index, the local encoder, SQLite, and the Hono app.
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createAsker, type Composer } from "../answer/pipeline.js";
+import { buildSentenceIndex } from "../answer/sentence-index.js";
+import { answerNumericQuestion, answerParagraphArithmetic } from "../answer/numeric/index.js";
+import { loadConfig, type AppConfig } from "../config.js";
+import { buildApp } from "../http/app.js";
+import type { AppDeps } from "../http/deps.js";
+import { createEmbeddings } from "../retrieval/embeddings/provider.js";
+import { HybridRetriever } from "../retrieval/hybrid.js";
+import { loadIndex } from "../retrieval/load-index.js";
+import { openSqliteStore } from "../stores/sqlite.js";
+import { createLlmComposerFromConfig } from "../answer/llm/from-config.js";
+import { asPassageRetriever } from "../answer/retriever-adapter.js";
+
+export interface NodeSitrepOptions {
+  env?: Record<string, string | undefined>;
+  /** Replaces the configured LLM composer (tests pass a fake chat model through this). */
+  composer?: Composer;
+}
+
+const PROJECT_ROOT = resolve(import.meta.dirname, "../..");
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version;
+}
+
+async function loadWidgetScript(): Promise<string> {
+  const built = join(PROJECT_ROOT, "dist", "widget.js");
+  if (existsSync(built)) return readFileSync(built, "utf8");
+  const { buildWidgetBundle } = await import("../../scripts/build-widget.js");
+  return buildWidgetBundle();
+}
+
+export function indexDirFor(config: AppConfig): string {
+  return join(resolve(config.DATA_DIR), "index");
+}
+
+export async function createNodeSitrep(options: NodeSitrepOptions = {}) {
+  const config = loadConfig(options.env ?? process.env);
+  const { embeddings, encoder } = await createEmbeddings(config);
+  const index = await loadIndex(indexDirFor(config), embeddings, { encoder });
+  const retriever = new HybridRetriever({ chunks: index.chunks, lexical: index.lexical, vectors: index.vectors, embeddings });
+  const store = openSqliteStore(join(resolve(config.DATA_DIR), "sitrep.db"));
+  const asker = createAsker({
+    report: index.report,
+    sentences: buildSentenceIndex(index.report),
+    retriever: asPassageRetriever(retriever),
+    numeric: { answerNumericQuestion, answerParagraphArithmetic },
+    store,
+    composer: options.composer ?? createLlmComposerFromConfig(config, index.report),
+  });
+  const deps: AppDeps = {
+    config,
+    asker,
+    report: index.report,
+    manifest: index.manifest,
+    store,
+    version: packageVersion(),
+    waitUntil: (work) => {
+      work.catch((err: unknown) => console.error("[sitrep] background work failed:", err));
+    },
+    widgetScript: await loadWidgetScript(),
+  };
+  return { app: buildApp(deps), deps, close: () => store.close() };
+}

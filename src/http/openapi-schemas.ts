@@ -1,0 +1,27 @@
+// zod schemas for the HTTP surface, shared by the routes and the OpenAPI document.
+import { z } from "@hono/zod-openapi";
+import { AskRequestSchema, AskResponseSchema, FeedbackRequestSchema } from "../answer/contract.js";
+import { AnnexISchema, AnnexIISchema, DataWarningSchema, ParagraphSchema } from "../report/schema.js";
+
+export const ErrorSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .openapi("Error");
+
+export const AskRequest = AskRequestSchema.openapi("AskRequest", {
+  example: { question: "How many troops does Senegal contribute?" },
+});
+export const AskResponse = AskResponseSchema.openapi("AskResponse");
+export const FeedbackRequest = FeedbackRequestSchema.openapi("FeedbackRequest");
+export const Paragraph = ParagraphSchema.openapi("Paragraph");
+export const AnnexIResponse = AnnexISchema.openapi("AnnexI");
+export const AnnexIIResponse = AnnexIISchema.extend({ warnings: z.array(DataWarningSchema) }).openapi("AnnexII");
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: { "application/json": { schema } },
+  required: true,
+});
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+export const errorResponse = (description: string) => jsonResponse(ErrorSchema, description);

@@ -1,0 +1,26 @@
+// POST /v1/ask: the product's core contract.
+import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import type { AppDeps } from "../deps.js";
+import { answerWithinBudget } from "../time-budget.js";
+import { AskRequest, AskResponse, errorResponse, jsonBody, jsonResponse } from "../openapi-schemas.js";
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/ask",
+  summary: "Answer a question about the report, with citations",
+  request: { body: jsonBody(AskRequest) },
+  responses: {
+    200: jsonResponse(AskResponse, "The answer; answered=false when the report does not support one"),
+    400: errorResponse("Missing, empty or too long question; malformed JSON"),
+    413: errorResponse("Body over 64 KB"),
+    415: errorResponse("Body is not application/json"),
+    504: errorResponse("The answer took longer than its time budget"),
+  },
+});
+
+export function askRoutes(deps: AppDeps) {
+  return new OpenAPIHono().openapi(route, async (c) => {
+    const response = await answerWithinBudget(deps, c.req.valid("json"));
+    return c.json(response, 200);
+  });
+}
