@@ -6,6 +6,7 @@ import { withoutReference, type DirectReference } from "./references.js";
 import { refusal } from "./refusal.js";
 import type { SentenceIndex } from "./sentence-index.js";
 import { citationRef } from "./sentences.js";
+import { subjectWords } from "./question-terms.js";
 
 const OVERVIEW_SENTENCES = 3;
 
@@ -26,9 +27,10 @@ export function answerParagraphReference(
 
   // "What does para. 42 say about X?" -> the sentences of para. 42 about X; otherwise its opening.
   const rest = withoutReference(question);
-  const scored = scoreSentences(rest, [{ paragraph: paragraph.number, rank: 0 }], sentences).filter((s) => inScope.includes(s.sentence));
+  const subject = subjectWords(rest, sentences);
+  const scored = scoreSentences(rest, subject, [{ paragraph: paragraph.number, rank: 0 }], sentences).filter((s) => inScope.includes(s.sentence));
   const focused = scored[0] && scored[0].score > 0 && /\b(?:about|on|regarding|concerning)\b/i.test(rest);
-  const chosen = focused ? composeExtractive(scored) : null;
+  const chosen = focused ? composeExtractive(scored, subject) : null;
   if (chosen?.answered) return chosen;
 
   const opening = inScope.slice(0, OVERVIEW_SENTENCES);

@@ -1,11 +1,13 @@
 // The default composer: no LLM. It picks the sentences of the retrieved paragraphs that answer the
 // question, answer first, then context, each copied verbatim with its citation marker.
+import { words } from "../retrieval/tokenize.js";
 import type { ParagraphCitation } from "./contract.js";
 import type { ComposedAnswer } from "./numeric/types.js";
 import { HAS_DATE, HAS_NUMBER, questionKind } from "./question-kind.js";
+import type { SubjectWord } from "./question-terms.js";
 import type { IndexedSentence, SentenceIndex } from "./sentence-index.js";
 import { citationRef } from "./sentences.js";
-import { isFramingTerm } from "./support.js";
+import { tokenize } from "../retrieval/tokenize.js";
 
 export interface RankedParagraph {
   paragraph: number;
@@ -16,30 +18,49 @@ export interface RankedParagraph {
 export interface ScoredSentence {
   sentence: IndexedSentence;
   score: number;
-  /** Share of the question's subject weight this sentence's paragraph covers, 0..1. */
+  /** Share of the question's subject weight this sentence covers, 0..1. */
   coverage: number;
+  /** Share of the question's subject weight its paragraph covers, 0..1. */
+  paragraphCoverage: number;
 }
 
 const MAX_PARAGRAPHS = 4;
-const MAX_SENTENCES = 3;
+const SMALL_NUMBER = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million)$/;
 
-export function scoreSentences(question: string, ranked: RankedParagraph[], index: SentenceIndex): ScoredSentence[] {
-  const terms = index.queryTerms(question).filter((t) => !isFramingTerm(t.term));
-  const subjectWeight = terms.filter((t) => t.weight === 1).reduce((sum, t) => sum + index.idf(t.term), 0) || 1;
+/** Subject weight of question words that sit right after a figure ("Eight peacekeepers", "64 injured"). */
+function quantityAttachment(sentence: IndexedSentence, subject: SubjectWord[]): number {
+  const tokens = words(sentence.text);
+  let weight = 0;
+  for (const w of subject) {
+    const attached = tokens.some((token, i) => {
+      if (!SMALL_NUMBER.test(token)) return false;
+      return tokens.slice(i + 1, i + 3).some((next) => {
+        const [stem] = tokenize(next);
+        return stem !== undefined && w.matches.has(stem);
+      });
+    });
+    if (attached) weight += w.weight;
+  }
+  return weight;
+}
+
+export function scoreSentences(question: string, subject: SubjectWord[], ranked: RankedParagraph[], index: SentenceIndex): ScoredSentence[] {
+  const known = subject.filter((w) => !w.unknown);
+  const total = known.reduce((sum, w) => sum + w.weight, 0) || 1;
   const kind = questionKind(question);
   const scored: ScoredSentence[] = [];
+  const covers = (terms: Set<string>, w: SubjectWord) => [...w.matches].some((m) => terms.has(m));
   for (const { paragraph, rank } of ranked.slice(0, MAX_PARAGRAPHS)) {
     const sentences = index.byParagraph.get(paragraph) ?? [];
     const paragraphTerms = new Set(sentences.flatMap((s) => [...s.terms]));
-    const covered = terms.filter((t) => t.weight === 1 && paragraphTerms.has(t.term));
-    const coverage = covered.reduce((sum, t) => sum + index.idf(t.term), 0) / subjectWeight;
+    const paragraphCoverage = known.filter((w) => covers(paragraphTerms, w)).reduce((sum, w) => sum + w.weight, 0) / total;
     for (const sentence of sentences) {
-      let lexical = 0;
-      for (const t of terms) if (sentence.terms.has(t.term)) lexical += t.weight * index.idf(t.term);
-      let score = lexical * (1 + 0.6 / (1 + rank));
-      if (kind.quantity && HAS_NUMBER.test(sentence.text)) score *= 1.35;
-      if (kind.when && HAS_DATE.test(sentence.text)) score *= 1.35;
-      scored.push({ sentence, score, coverage });
+      const matched = known.filter((w) => covers(sentence.terms, w));
+      const coverage = matched.reduce((sum, w) => sum + w.weight, 0) / total;
+      let score = coverage * (1 + 0.5 / (1 + rank)) + 0.25 * paragraphCoverage;
+      if (kind.quantity) score += (HAS_NUMBER.test(sentence.text) ? 0.15 : 0) + (0.5 * quantityAttachment(sentence, matched)) / total;
+      if (kind.when && HAS_DATE.test(sentence.text)) score += 0.15;
+      scored.push({ sentence, score: matched.length ? score : 0, coverage, paragraphCoverage });
     }
   }
   return scored.sort((a, b) => b.score - a.score);
@@ -52,20 +73,20 @@ function withMarker(text: string, ref: string): string {
   return `${body} (${ref})${end}`;
 }
 
-/** Best sentence first, then up to two context sentences that also bear on the question. */
-export function composeExtractive(scored: ScoredSentence[]): ComposedAnswer {
+/** The best sentence first, then one sentence of context when one bears on the question too. */
+export function composeExtractive(scored: ScoredSentence[], subject: SubjectWord[]): ComposedAnswer {
   const best = scored[0];
   if (!best || best.score <= 0) return { answer: "", answered: false, citations: [] };
   const chosen = [best];
-  const next = scored.find(
-    (s) => s.sentence.paragraph === best.sentence.paragraph && s.sentence.index === best.sentence.index + 1 && s.score > 0,
+  const samePlace = (s: ScoredSentence) => s.sentence.paragraph === best.sentence.paragraph;
+  const covers = (s: ScoredSentence, w: SubjectWord) => [...w.matches].some((m) => s.sentence.terms.has(m));
+  const addsSomething = (s: ScoredSentence) => subject.some((w) => covers(s, w) && !covers(best, w));
+  const context = scored.find(
+    (s) => s !== best && s.coverage > 0 && (samePlace(s) ? s.score >= best.score * 0.6 : s.score >= best.score * 0.9 && addsSomething(s)),
   );
-  if (next) chosen.push(next);
-  for (const candidate of scored.slice(1)) {
-    if (chosen.length >= MAX_SENTENCES) break;
-    if (chosen.includes(candidate) || candidate.score < best.score * 0.6) continue;
-    chosen.push(candidate);
-  }
+  if (context) chosen.push(context);
+  // Keep the report's own order when both come from one paragraph, so the prose reads naturally.
+  if (context && context.sentence.paragraph === best.sentence.paragraph && context.sentence.index === best.sentence.index - 1 && best.coverage <= context.coverage) chosen.reverse();
   const citations: ParagraphCitation[] = [];
   const parts = chosen.map(({ sentence }) => {
     const ref = citationRef(sentence.paragraph, sentence.subItem);

@@ -11,7 +11,8 @@ import { questionKind, HAS_NUMBER } from "./question-kind.js";
 import { findDirectReference } from "./references.js";
 import { refusal } from "./refusal.js";
 import type { SentenceIndex } from "./sentence-index.js";
-import { reportYears, unknownSubjectWords, yearsOutsideReport } from "./support.js";
+import { referenceYear, reportYears, unknownSubjectWords, yearsAfterReport } from "./support.js";
+import { subjectWords } from "./question-terms.js";
 
 export interface RetrievedChunk {
   ref: string;
@@ -46,11 +47,14 @@ export interface AskerDeps {
 /** Below this share of the question's subject weight, the best paragraph does not answer it. */
 const MIN_COVERAGE = 0.34;
 const RETRIEVE_K = 8;
+/** A question about a year after the report needs a sentence that really is about it. */
+const MIN_LATER_YEAR_COVERAGE = 0.6;
 
 export function createAsker(deps: AskerDeps): Asker {
   const { report, sentences, retriever, numeric, store } = deps;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const years = reportYears(report);
+  const reportYear = referenceYear(report);
   const byNumber = new Map(report.paragraphs.map((p) => [p.number, p]));
 
   async function route(question: string, resolved: string, previousTool: ToolTrace | undefined, debug: boolean) {
@@ -70,13 +74,14 @@ export function createAsker(deps: AskerDeps): Asker {
     if (reference?.kind === "paragraph") {
       return routed(answerParagraphReference(question, reference, byNumber, sentences, report), [`para. ${reference.paragraph}`]);
     }
-    const tableAnswer = numeric.answerNumericQuestion(resolved === question ? question : question, report, { previous: previousTool });
+    const tableAnswer = numeric.answerNumericQuestion(question, report, { previous: previousTool });
     if (tableAnswer) return routed(tableAnswer, tableAnswer.citations.map((c) => ("annex" in c ? `Annex ${c.annex}` : c.ref)));
     if (reference?.kind === "annex") return routed(answerAnnexOverview(reference.annex, report), [`Annex ${reference.annex}`]);
 
-    const outside = yearsOutsideReport(question, years);
-    if (outside.length) {
-      return routed(refusal(question, `It covers events up to mid-2017 and says nothing about ${outside.join(" or ")}.`), []);
+    const later = yearsAfterReport(question, reportYear);
+    const neverMentioned = later.filter((y) => !years.has(y));
+    if (neverMentioned.length) {
+      return routed(refusal(question, `It reports on events up to ${report.annexII.asAt} and says nothing about ${neverMentioned.join(" or ")}.`), []);
     }
     const unknown = unknownSubjectWords(question, sentences);
     if (unknown.length) {
@@ -94,15 +99,20 @@ export function createAsker(deps: AskerDeps): Asker {
     const arithmetic = numeric.answerParagraphArithmetic(question, topParagraphs.slice(0, 4));
     if (arithmetic) return { answer: arithmetic, evidence };
 
-    const scored = scoreSentences(resolved, ranked, sentences);
+    const subject = subjectWords(resolved, sentences);
+    const scored = scoreSentences(resolved, subject, ranked, sentences);
     const best = scored[0];
-    if (!best || best.coverage < MIN_COVERAGE) {
+    if (!best || best.paragraphCoverage < MIN_COVERAGE) {
       return { answer: refusal(question, "None of its paragraphs addresses this."), evidence };
     }
-    if (questionKind(question).quantity && !scored.slice(0, 3).some((s) => HAS_NUMBER.test(s.sentence.text))) {
+    const missingYear = later.find((y) => !best.sentence.text.includes(String(y)));
+    if (missingYear || (later.length && best.coverage < MIN_LATER_YEAR_COVERAGE)) {
+      return { answer: refusal(question, `It reports on events up to ${report.annexII.asAt}; what it says about ${later.join(" and ")} does not cover this.`), evidence };
+    }
+    if (questionKind(question).quantity && !HAS_NUMBER.test(best.sentence.text)) {
       return { answer: refusal(question, "It gives no figure for this."), evidence };
     }
-    const extractive = composeExtractive(scored);
+    const extractive = composeExtractive(scored, subject);
     if (!deps.composer || !extractive.answered) return { answer: extractive, evidence };
     const cited = new Set(extractive.citations.map((c) => ("paragraph" in c ? c.paragraph : -1)));
     const paragraphs = topParagraphs.filter((p, i) => i < 4 || cited.has(p.number));

@@ -1,4 +1,4 @@
-// What every answering route produces before the pipeline adds ids and stores the turn.
+// What every answerer (table, paragraph arithmetic, extractive, LLM composer) returns to the pipeline.
 import type { Citation, ToolTrace } from "../contract.js";
 
 export interface ComposedAnswer {

@@ -1,0 +1,102 @@
+// The embedded (no-LLM) table answerer: question → operation → exact result → plain-English answer.
+import type { StructuredReport } from "../../report/schema.js";
+import { NumericToolError } from "../../tools/errors.js";
+import type { NumericOperation } from "../../tools/numeric-input.js";
+import { NUMERIC_TOOL_NAME } from "../../tools/numeric-tool.js";
+import { runOperation } from "../../tools/run-operation.js";
+import type { NumericResult } from "../../tools/types.js";
+import type { Citation, ToolTrace } from "../contract.js";
+import { writeAnnexIAnswer } from "./annex-i-answer.js";
+import { parseAnnexIQuestion } from "./annex-i-question.js";
+import { writeAnnexIIAnswer } from "./annex-ii-answer.js";
+import { parseAnnexIIQuestion, readSlots } from "./annex-ii-question.js";
+import { applyAnnexIChanges, applyAnnexIIChanges, changesFrom, looksLikeFollowUp, previousOperation } from "./follow-up.js";
+import { POLICE_NOTE } from "./phrases.js";
+import type { ComposedAnswer } from "./types.js";
+
+export function toolTrace(op: NumericOperation, r: NumericResult, name = NUMERIC_TOOL_NAME): ToolTrace {
+  return {
+    name,
+    input: { ...op },
+    result: r.value,
+    unit: r.unit,
+    formula: r.rounding ? `${r.formula} (${r.rounding})` : r.formula,
+    operands: r.operands.map((o) => ({ ...o })),
+    warnings: [...r.warnings],
+  };
+}
+
+function isAnnexI(op: NumericOperation): boolean {
+  return op.operation === "indicatorCount" || op.operation === "indicatorLookup";
+}
+
+function notListed(country: string, report: StructuredReport): ComposedAnswer {
+  const when = report.annexII.asAt ? ` as at ${report.annexII.asAt}` : "";
+  return {
+    answer: `${country} is not listed in Annex II, which gives the military and police strength of the Mission by contributing country${when}; the report gives no figure for ${country}.`,
+    answered: false,
+    citations: [],
+  };
+}
+
+function compose(op: NumericOperation, report: StructuredReport, options: { policeAmbiguous?: boolean; wantsList?: boolean }): ComposedAnswer | null {
+  let result: NumericResult;
+  try {
+    result = runOperation(report, op);
+  } catch (error) {
+    if (error instanceof NumericToolError) return null;
+    throw error;
+  }
+  const annexI = isAnnexI(op);
+  const text = annexI ? writeAnnexIAnswer(op, result, report, options.wantsList ?? false) : writeAnnexIIAnswer(op, result, report);
+  const extra = [
+    ...(options.policeAmbiguous ? [POLICE_NOTE] : []),
+    ...result.warnings.map((w) => `Note: ${w}`),
+  ];
+  const citation: Citation = annexI
+    ? { ref: "Annex I", annex: "I", rows: result.rows ?? [] }
+    : { ref: "Annex II", annex: "II", rows: result.rows ?? [] };
+  return {
+    answer: [text, ...extra].join(" "),
+    answered: true,
+    citations: [citation],
+    tool: toolTrace(op, result),
+  };
+}
+
+function answerFollowUp(question: string, report: StructuredReport, previous: NumericOperation): ComposedAnswer | null {
+  if (isAnnexI(previous)) {
+    const q = question.toLowerCase();
+    const op = applyAnnexIChanges(previous, q, report);
+    return op ? compose(op, report, { wantsList: /\bwhich\b|\blist\b/.test(q) }) : null;
+  }
+  const slots = readSlots(question, report);
+  const unlisted = slots.countries.find((c) => !c.listed);
+  if (unlisted) return notListed(unlisted.name, report);
+  const op = applyAnnexIIChanges(previous, changesFrom(slots));
+  return op ? compose(op, report, { policeAmbiguous: slots.components.some((c) => c.ambiguousPolice) }) : null;
+}
+
+/**
+ * Answers a question about Annex I or Annex II exactly, or returns null when it is not a table question.
+ * `context.previous` (the last turn's tool trace) lets "What about Ghana?" re-run the last operation.
+ */
+export function answerNumericQuestion(
+  question: string,
+  report: StructuredReport,
+  context?: { previous?: ToolTrace },
+): ComposedAnswer | null {
+  const q = question.normalize("NFC").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  const annexI = parseAnnexIQuestion(q, report);
+  if (annexI) return compose(annexI.op, report, { wantsList: annexI.wantsList });
+  const annexII = parseAnnexIIQuestion(question, report);
+  if (annexII?.kind === "notListed") return notListed(annexII.country, report);
+  if (annexII?.kind === "operation") {
+    const followUp = previousOperation(context?.previous, NUMERIC_TOOL_NAME);
+    const isFollowUp = followUp && /^\s*(?:and|what about|how about|same for)\b/i.test(question);
+    if (!isFollowUp) return compose(annexII.question.op, report, { policeAmbiguous: annexII.question.policeAmbiguous });
+  }
+  const previous = previousOperation(context?.previous, NUMERIC_TOOL_NAME);
+  if (previous && looksLikeFollowUp(question)) return answerFollowUp(question, report, previous);
+  return null;
+}

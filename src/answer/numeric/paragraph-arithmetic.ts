@@ -1,0 +1,214 @@
+// Arithmetic over figures in the top retrieved paragraphs: "by what percentage did X rise",
+// "how many more … than …", "what share of …", "how much in total …", "what is the difference …".
+// Picks the sentence whose figures fit, quotes the operands exactly, and lets the tool verify them.
+import type { Paragraph } from "../../report/schema.js";
+import { NumericToolError } from "../../tools/errors.js";
+import { formatNumber } from "../../tools/format.js";
+import type { NumericOperation } from "../../tools/numeric-input.js";
+import { runParagraphOperation } from "../../tools/run-operation.js";
+import type { NumericResult } from "../../tools/types.js";
+import { toolTrace } from "./answer-numeric-question.js";
+import { analyse, words, type Sentence, type SentenceFigure } from "./sentence-figures.js";
+import type { ComposedAnswer } from "./types.js";
+
+type Kind = "percentChange" | "difference" | "share" | "sum" | "ratio";
+
+const CHANGE_VERB = /\b(?:rise|rose|risen|increase[sd]?|grow|grew|grown|fall|fell|fallen|drop(?:ped)?|decline[sd]?|decrease[sd]?|change[sd]?|go up|went up|go down|went down)\b/;
+const PERCENT_WORD = /\b(?:percentage|per cent|percent|%)/;
+
+export function arithmeticKind(q: string): Kind | null {
+  if (/\bratio\b|\bhow many times\b|\btimes as (?:many|much)\b|\btimes more\b/.test(q)) return "ratio";
+  if (PERCENT_WORD.test(q) && CHANGE_VERB.test(q)) return "percentChange";
+  if (/\bwhat (?:share|proportion|percentage|fraction|part|per cent|percent)\b|\bhow much of\b|\bwhat % of\b/.test(q)) return "share";
+  if (/\bhow (?:many|much) (?:more|fewer|less)\b|\bdifference between\b|\bby how (?:much|many)\b|\bhow (?:much|many) (?:did|has|have|had) .{0,60}\b(?:rise|increase|fall|drop|grow|decline|decrease)\b/.test(q)) return "difference";
+  if (/\b(?:in total|combined|altogether|sum of|added together|put together|total (?:number|amount)|the total of)\b|\bhow (?:many|much) .{0,40}\btotal\b/.test(q)) return "sum";
+  return null;
+}
+
+const STOP = new Set([
+  "the", "and", "what", "how", "many", "much", "did", "does", "was", "were", "has", "have", "had", "from", "with", "than",
+  "more", "fewer", "less", "percentage", "per", "cent", "percent", "share", "proportion", "total", "difference", "between",
+  "rise", "rose", "increase", "increased", "fall", "fell", "drop", "decline", "decrease", "change", "number", "this", "that",
+  "there", "their", "which", "who", "for", "are", "is", "by", "of", "in", "to", "amount", "combined", "altogether", "ratio", "times",
+]);
+
+function stem(word: string): string {
+  return word.replace(/(?:ies)$/, "y").replace(/(?:es|s)$/, "");
+}
+
+function keywords(q: string): Set<string> {
+  return new Set(words(q).filter((w) => !STOP.has(w)).map(stem));
+}
+
+function overlap(keys: Set<string>, list: readonly string[]): number {
+  return new Set(list.map(stem).filter((w) => keys.has(w))).size;
+}
+
+function compatible(a: SentenceFigure, b: SentenceFigure): boolean {
+  return a.figure.percent === b.figure.percent && a.figure.currency === b.figure.currency;
+}
+
+interface Choice {
+  op: NumericOperation;
+  score: number;
+}
+
+/** Keyword matches around a figure, each weighted by how few of the sentence's figures share that word. */
+function figureScorer(keys: Set<string>, s: Sentence): (f: SentenceFigure) => number {
+  const contexts = s.figures.map((f) => new Set([...f.after, ...f.before].map(stem)));
+  return (f) => {
+    const own = new Set([...f.after, ...f.before].map(stem));
+    let score = 0;
+    for (const w of own) if (keys.has(w)) score += 1 / Math.max(1, contexts.filter((c) => c.has(w)).length);
+    return score;
+  };
+}
+
+/** Pairs (from, to) for change questions: "from X to Y", "Y (up from X)", "A …, compared with B". */
+function changePairs(s: Sentence): [SentenceFigure, SentenceFigure][] {
+  const pairs: [SentenceFigure, SentenceFigure][] = [];
+  const f = s.figures;
+  for (let i = 0; i < f.length; i++) {
+    const cur = f[i]!;
+    if (!cur.isFrom) continue;
+    const next = f[i + 1];
+    const between = next ? s.text.slice(cur.end, next.start) : "";
+    if (next && /\bto\b/.test(between) && compatible(cur, next)) pairs.push([cur, next]);
+    else {
+      const prev = f[i - 1];
+      if (prev && /\b(?:up|down)\s+from\s+/.test(s.text.slice(prev.end, cur.end)) && compatible(cur, prev)) pairs.push([cur, prev]);
+    }
+  }
+  const marker = /\b(?:compared with|compared to|as against|while)\b/i.exec(s.text);
+  if (marker) {
+    const now = f.filter((x) => x.end <= marker.index && !x.isFrom);
+    const then = f.filter((x) => x.start >= marker.index);
+    const n = Math.min(now.length, then.length);
+    for (let i = 0; i < n; i++) {
+      const a = now[now.length - n + i]!;
+      const b = then[i]!;
+      if (compatible(a, b)) pairs.push([b, a]);
+    }
+  }
+  return pairs;
+}
+
+function chooseInSentence(kind: Kind, s: Sentence, keys: Set<string>, paragraph: number): Choice | null {
+  const figures = s.figures;
+  if (figures.length < 2) return null;
+  const base = overlap(keys, words(s.text));
+  const figureScore = (_keys: Set<string>, f: SentenceFigure) => scoreOf(f);
+  const scoreOf = figureScorer(keys, s);
+  if (kind === "percentChange" || kind === "difference" || kind === "ratio") {
+    const pairs = changePairs(s);
+    if (pairs.length > 0) {
+      const scored = pairs.map((p) => ({ p, score: figureScore(keys, p[0]) + 2 * figureScore(keys, p[1]) }));
+      scored.sort((a, b) => b.score - a.score);
+      const [from, to] = scored[0]!.p;
+      const score = base * 2 + scored[0]!.score + 1;
+      if (kind === "percentChange") return { op: { operation: "paragraphPercentChange", paragraph, from: from.text, to: to.text }, score };
+      if (kind === "ratio") return { op: { operation: "paragraphRatio", paragraph, a: to.text, b: from.text }, score };
+      return { op: { operation: "paragraphDifference", paragraph, a: to.text, b: from.text }, score };
+    }
+    if (kind === "percentChange") return null;
+  }
+  if (kind === "share") {
+    const pct = figures.find((f) => f.figure.percent);
+    const amount = pct && figures.find((f) => f.start > pct.start && !f.figure.percent && /^\s*of\s+(?:the\s+)?$/.test(s.text.slice(pct.end, f.start)));
+    if (pct && amount) {
+      return { op: { operation: "paragraphPercentOf", paragraph, percent: pct.text, of: amount.text }, score: base * 2 + 1 };
+    }
+  }
+  const plain = figures.filter((f) => !f.figure.percent && !f.isFrom);
+  if (kind === "share") {
+    const whole = plain.find((f) => /\bof\s+(?:a total of|an estimated|a total|the|some|about|approximately)?\s*$/i.test(s.text.slice(Math.max(0, f.start - 30), f.start)));
+    const part = whole && ([...plain].reverse().find((f) => f.end <= whole.start && compatible(f, whole)) ?? plain.find((f) => f.start > whole.end && compatible(f, whole)));
+    if (whole && part) return { op: { operation: "paragraphShare", paragraph, part: part.text, whole: whole.text }, score: base * 2 + 1 };
+  }
+  if (kind === "sum") {
+    const marker = /\b(?:compared with|compared to|while)\b/i.exec(s.text);
+    const clause = plain.filter((f) => !marker || f.end <= marker.index);
+    let groups = clause.filter((f) => compatible(f, clause[0]!));
+    // A figure equal to the sum of the others is their printed total, not another part.
+    const value = (f: SentenceFigure) => f.figure.written * f.figure.scale;
+    const all = groups.reduce((t, f) => t + value(f), 0);
+    const total = groups.find((f) => Math.abs(value(f) * 2 - all) < 1e-9);
+    if (total && groups.length > 2) groups = groups.filter((f) => f !== total);
+    if (groups.length < 2) return null;
+    return { op: { operation: "paragraphSum", paragraph, figures: groups.map((f) => f.text) }, score: base * 2 };
+  }
+  const ranked = [...plain].sort((a, b) => figureScore(keys, b) - figureScore(keys, a) || a.start - b.start);
+  const first = ranked[0];
+  const second = first && ranked.slice(1).find((f) => compatible(f, first));
+  if (!first || !second) return null;
+  const size = (f: SentenceFigure) => f.figure.written * f.figure.scale;
+  const [big, small] = size(first) >= size(second) ? [first, second] : [second, first];
+  const score = base * 2 + figureScore(keys, first) + figureScore(keys, second);
+  if (kind === "share") return { op: { operation: "paragraphShare", paragraph, part: small.text, whole: big.text }, score };
+  if (kind === "ratio") return { op: { operation: "paragraphRatio", paragraph, a: big.text, b: small.text }, score };
+  return { op: { operation: "paragraphDifference", paragraph, a: big.text, b: small.text }, score };
+}
+
+function describe(op: NumericOperation, r: NumericResult): string {
+  const ref = "paragraph" in op ? `(para. ${op.paragraph})` : "";
+  const pct = `${formatNumber(r.value, 1)} per cent${r.rounding ? " (rounded to one decimal place)" : ""}`;
+  switch (op.operation) {
+    case "paragraphPercentChange":
+      return `From ${op.from} to ${op.to} ${ref} is ${r.value >= 0 ? "an increase" : "a decrease"} of ${pct.replace(/^−/, "")}: ${r.formula}.`;
+    case "paragraphDifference":
+      return `The difference between ${op.a} and ${op.b} ${ref} is ${formatNumber(r.value)}${unitSuffix(r.unit)}: ${r.formula}.`;
+    case "paragraphShare":
+      return `${op.part} is ${pct} of ${op.whole} ${ref}: ${r.formula}.`;
+    case "paragraphPercentOf":
+      return `${op.percent} of ${op.of} ${ref} is ${formatNumber(r.value, Math.max(1, (String(r.value).split(".")[1] ?? "").length))}${unitSuffix(r.unit)}${r.rounding ? " (rounded)" : ""}: ${r.formula}.`;
+    case "paragraphSum":
+      return `${op.figures.join(" + ")} ${ref} add up to ${formatNumber(r.value)}${unitSuffix(r.unit)}: ${r.formula}.`;
+    case "paragraphRatio":
+      return `${op.a} is ${formatNumber(r.value)} times ${op.b} ${ref}${r.rounding ? " (rounded to two decimals)" : ""}: ${r.formula}.`;
+    default:
+      return r.formula;
+  }
+}
+
+function unitSuffix(unit: string): string {
+  return unit === "number" || unit === "ratio" ? "" : ` (${unit})`;
+}
+
+/**
+ * Detects an arithmetic question over the given paragraphs (in rank order), computes it with the
+ * paragraph-figure tool (which verifies each operand occurs in the paragraph), and cites the sentence.
+ */
+export function answerParagraphArithmetic(question: string, paragraphs: Paragraph[]): ComposedAnswer | null {
+  const q = question.toLowerCase();
+  const kind = arithmeticKind(q);
+  if (!kind || paragraphs.length === 0) return null;
+  const keys = keywords(q);
+  let best: (Choice & { sentence: string; rank: number }) | null = null;
+  paragraphs.forEach((p, rank) => {
+    const sentences = analyse(p.text);
+    // The whole paragraph is a last resort for figures spread over two sentences.
+    const whole = sentences.length > 1 ? [{ text: sentences.map((x) => x.text).join(" "), figures: [], paragraphLevel: true }] : [];
+    for (const s of [...sentences, ...whole.map((w) => ({ ...analyse(w.text.replace(/[.;](?=\s)/g, ","))[0]!, text: w.text, paragraphLevel: true }))]) {
+      const choice = chooseInSentence(kind, s, keys, p.number);
+      if (!choice) continue;
+      const score = choice.score - rank * 0.5 - ("paragraphLevel" in s ? 1 : 0);
+      if (!best || score > best.score) best = { ...choice, score, sentence: s.text, rank };
+    }
+  });
+  const chosen = best as (Choice & { sentence: string }) | null;
+  if (!chosen || chosen.score <= 0) return null;
+  let result: NumericResult;
+  try {
+    result = runParagraphOperation(paragraphs, chosen.op);
+  } catch (error) {
+    if (error instanceof NumericToolError) return null;
+    throw error;
+  }
+  const paragraph = (chosen.op as { paragraph: number }).paragraph;
+  return {
+    answer: `${describe(chosen.op, result)} The figures come from paragraph ${paragraph}: “${chosen.sentence}”`,
+    answered: true,
+    citations: [{ ref: `para. ${paragraph}`, paragraph, quote: chosen.sentence }],
+    tool: toolTrace(chosen.op, result),
+  };
+}

@@ -1,0 +1,188 @@
+// POST /v1/chat: the SSE twin of /v1/ask, on the real app and the real index.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { AskResponse, Asker } from "../../src/answer/contract.js";
+import { buildApp } from "../../src/http/app.js";
+import { splitForStreaming } from "../../src/http/routes/chat.js";
+import { SseParser, type SseEvent } from "../../src/widget/sse.js";
+import { createTestSitrep, postJson } from "../widget/_fake.js";
+
+type Sitrep = Awaited<ReturnType<typeof createTestSitrep>>;
+type App = Sitrep["app"];
+
+const QUESTION = "What did the conference for national harmony recommend?";
+const FOLLOW_UP = "When was it held?";
+
+async function readEvents(res: Response): Promise<SseEvent[]> {
+  const parser = new SseParser();
+  return parser.push((await res.text()) + "\n\n");
+}
+
+async function chat(app: App, body: unknown): Promise<{ res: Response; events: SseEvent[] }> {
+  const res = await postJson(app, "/v1/chat", body);
+  return { res, events: await readEvents(res) };
+}
+
+function done(events: SseEvent[]): AskResponse {
+  const last = events.at(-1);
+  expect(last?.event).toBe("done");
+  return JSON.parse(last!.data) as AskResponse;
+}
+
+const comparable = (r: AskResponse) => ({ answer: r.answer, answered: r.answered, citations: r.citations, tool: r.tool });
+
+let sitrep: Sitrep;
+beforeAll(async () => {
+  sitrep = await createTestSitrep();
+});
+afterAll(() => sitrep?.close());
+
+describe("POST /v1/chat", () => {
+  it("streams meta, then deltas, then citations, then done", async () => {
+    const { res, events } = await chat(sitrep.app, { question: QUESTION });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+
+    const names = events.map((e) => e.event);
+    expect(names.join(" ")).toMatch(/^meta( delta)+ citations done$/);
+
+    const meta = JSON.parse(events[0]!.data) as { conversationId: string; answerId: string };
+    const final = done(events);
+    expect(meta).toEqual({ conversationId: final.conversationId, answerId: final.answerId });
+    const text = events.filter((e) => e.event === "delta").map((e) => (JSON.parse(e.data) as { text: string }).text);
+    expect(text.join("")).toBe(final.answer);
+    expect(JSON.parse(events.at(-2)!.data)).toEqual({ citations: final.citations });
+  });
+
+  it("gives the same answer as /v1/ask for the same question and conversation state, follow-ups included", async () => {
+    const askFirst = (await (await postJson(sitrep.app, "/v1/ask", { question: QUESTION })).json()) as AskResponse;
+    const chatFirst = done((await chat(sitrep.app, { question: QUESTION })).events);
+    expect(comparable(chatFirst)).toEqual(comparable(askFirst));
+    expect(chatFirst.conversationId).not.toBe(askFirst.conversationId);
+
+    // Each conversation now holds the same one turn: the follow-up must resolve the same way.
+    const askNext = (await (await postJson(sitrep.app, "/v1/ask", { question: FOLLOW_UP, conversationId: askFirst.conversationId })).json()) as AskResponse;
+    const chatNext = done((await chat(sitrep.app, { question: FOLLOW_UP, conversationId: chatFirst.conversationId })).events);
+    expect(comparable(chatNext)).toEqual(comparable(askNext));
+    expect(chatNext.conversationId).toBe(chatFirst.conversationId);
+
+    // The streamed turn was stored like an /v1/ask turn.
+    const stored = await sitrep.app.request(`/v1/answers/${chatNext.answerId}`);
+    expect(stored.status).toBe(200);
+    expect(await stored.json()).toMatchObject({ answerId: chatNext.answerId, conversationId: chatFirst.conversationId, question: FOLLOW_UP });
+  });
+
+  it.each([
+    ["a missing question", {}],
+    ["an empty question", { question: "   " }],
+    ["a question that is not a string", { question: 42 }],
+    ["an over-long question", { question: "x".repeat(2001) }],
+  ])("rejects %s with the same JSON error as /v1/ask", async (_name, body) => {
+    const res = await postJson(sitrep.app, "/v1/chat", body);
+    const ask = await postJson(sitrep.app, "/v1/ask", body);
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    const error = (await res.json()) as { error: { code: string; message: string } };
+    expect(error).toEqual(await ask.json());
+    expect(error.error.code).toBe("invalid_request");
+  });
+
+  it("rejects malformed JSON and non-JSON bodies like /v1/ask", async () => {
+    for (const init of [
+      { headers: { "content-type": "application/json" }, body: "{not json" },
+      { headers: { "content-type": "text/plain" }, body: JSON.stringify({ question: QUESTION }) },
+    ]) {
+      const res = await sitrep.app.request("/v1/chat", { method: "POST", ...init });
+      const ask = await sitrep.app.request("/v1/ask", { method: "POST", ...init });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect({ status: res.status, body: await res.json() }).toEqual({ status: ask.status, body: await ask.json() });
+    }
+  });
+
+  it("sends an error event without internals when answering fails", async () => {
+    const failing: Asker = {
+      ask: async () => {
+        throw new Error("secret database path /var/lib/x at line 12");
+      },
+    };
+    const app = buildApp({ ...sitrep.deps, asker: failing });
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { res, events } = await chat(app, { question: QUESTION });
+    expect(log).toHaveBeenCalled(); // the server log keeps the detail the client must not see
+    log.mockRestore();
+    expect(res.status).toBe(200);
+    expect(events.map((e) => e.event)).toEqual(["error"]);
+    const error = JSON.parse(events[0]!.data) as Record<string, unknown>;
+    expect(error).toEqual({ code: "internal_error", message: expect.any(String) });
+    expect(JSON.stringify(error)).not.toMatch(/secret|\/var\/lib|at line|Error:/);
+  });
+
+  it("sends a timeout error event when the answer is over its time budget", async () => {
+    const slow: Asker = { ask: () => new Promise(() => {}) };
+    const app = buildApp({ ...sitrep.deps, asker: slow, config: { ...sitrep.deps.config, ANSWER_TIMEOUT_MS: 50 } });
+    const { events } = await chat(app, { question: QUESTION });
+    expect(events.map((e) => e.event)).toEqual(["error"]);
+    expect(JSON.parse(events[0]!.data)).toMatchObject({ code: "timeout" });
+  });
+
+  it("survives a client that disconnects mid-stream and keeps serving", async () => {
+    const controller = new AbortController();
+    const res = await sitrep.app.request("/v1/chat", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question: QUESTION }),
+      signal: controller.signal,
+    });
+    const reader = res.body!.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toContain("event: meta");
+    controller.abort();
+    await reader.cancel();
+
+    await new Promise((r) => setTimeout(r, 200)); // let the abandoned stream's timers run out
+    const { res: next, events } = await chat(sitrep.app, { question: QUESTION });
+    expect(next.status).toBe(200);
+    expect(events.at(-1)?.event).toBe("done");
+    const health = await sitrep.app.request("/health");
+    expect(health.status).toBe(200);
+  });
+
+  it("stops streaming to a client that went away", async () => {
+    let citationsRead = 0;
+    const answer = {
+      answer: Array.from({ length: 20 }, (_, i) => `Sentence ${i} (para. ${i + 1}).`).join(" "),
+      answered: true,
+      conversationId: "c1",
+      answerId: "a1",
+      // Read only for the citations and done events, i.e. after every delta.
+      get citations() {
+        citationsRead++;
+        return [];
+      },
+    } satisfies AskResponse;
+    const app = buildApp({ ...sitrep.deps, asker: { ask: async () => answer } });
+    const res = await postJson(app, "/v1/chat", { question: QUESTION });
+    const reader = res.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    await new Promise((r) => setTimeout(r, 20 * 20 + 300)); // longer than the whole stream would take
+    expect(citationsRead).toBe(0);
+  });
+});
+
+describe("splitForStreaming", () => {
+  it("splits into sentence-sized pieces that rebuild the text exactly", () => {
+    const text = "Kidal was attacked (para. 17). Troops (para. 18 (b)); Senegal sent 576 (Annex II). See para. 3 too.";
+    const pieces = splitForStreaming(text);
+    expect(pieces.join("")).toBe(text);
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const piece of pieces) expect(piece.split("(").length).toBe(piece.split(")").length);
+  });
+
+  it("bounds long sentences and keeps empty answers to one piece", () => {
+    const long = "word ".repeat(100).trim();
+    const pieces = splitForStreaming(long, 50);
+    expect(pieces.join("")).toBe(long);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(50 + "word ".length);
+    expect(splitForStreaming("")).toEqual([""]);
+  });
+});
