@@ -8,7 +8,7 @@ import type { NumericOperation } from "../../tools/numeric-input.js";
 import { runParagraphOperation } from "../../tools/run-operation.js";
 import type { NumericResult } from "../../tools/types.js";
 import { toolTrace } from "./answer-numeric-question.js";
-import { analyse, words, type Sentence, type SentenceFigure } from "./sentence-figures.js";
+import { analyse, sentenceFigures, splitSentences, words, type Sentence, type SentenceFigure } from "./sentence-figures.js";
 import type { ComposedAnswer } from "./types.js";
 
 type Kind = "percentChange" | "difference" | "share" | "sum" | "ratio";
@@ -55,9 +55,11 @@ interface Choice {
 
 /** Keyword matches around a figure, each weighted by how few of the sentence's figures share that word. */
 function figureScorer(keys: Set<string>, s: Sentence): (f: SentenceFigure) => number {
-  const contexts = s.figures.map((f) => new Set([...f.after, ...f.before].map(stem)));
+  // Words after a figure describe it ("76 against MINUSMA"); words before only when nothing follows.
+  const context = (f: SentenceFigure) => new Set((f.after.length > 0 ? f.after : f.before).map(stem));
+  const contexts = s.figures.map(context);
   return (f) => {
-    const own = new Set([...f.after, ...f.before].map(stem));
+    const own = context(f);
     let score = 0;
     for (const w of own) if (keys.has(w)) score += 1 / Math.max(1, contexts.filter((c) => c.has(w)).length);
     return score;
@@ -183,19 +185,25 @@ export function answerParagraphArithmetic(question: string, paragraphs: Paragrap
   const kind = arithmeticKind(q);
   if (!kind || paragraphs.length === 0) return null;
   const keys = keywords(q);
-  let best: (Choice & { sentence: string; rank: number }) | null = null;
-  paragraphs.forEach((p, rank) => {
-    const sentences = analyse(p.text);
-    // The whole paragraph is a last resort for figures spread over two sentences.
-    const whole = sentences.length > 1 ? [{ text: sentences.map((x) => x.text).join(" "), figures: [], paragraphLevel: true }] : [];
-    for (const s of [...sentences, ...whole.map((w) => ({ ...analyse(w.text.replace(/[.;](?=\s)/g, ","))[0]!, text: w.text, paragraphLevel: true }))]) {
-      const choice = chooseInSentence(kind, s, keys, p.number);
-      if (!choice) continue;
-      const score = choice.score - rank * 0.5 - ("paragraphLevel" in s ? 1 : 0);
-      if (!best || score > best.score) best = { ...choice, score, sentence: s.text, rank };
-    }
-  });
-  const chosen = best as (Choice & { sentence: string }) | null;
+  const pick = (units: (p: Paragraph) => Sentence[]) => {
+    let best: (Choice & { sentence: string }) | null = null;
+    paragraphs.forEach((p, rank) => {
+      for (const s of units(p)) {
+        const choice = chooseInSentence(kind, s, keys, p.number);
+        if (!choice) continue;
+        const score = choice.score - rank * 0.5;
+        if (!best || score > best.score) best = { ...choice, score, sentence: s.text };
+      }
+    });
+    return best as (Choice & { sentence: string }) | null;
+  };
+  // Sentences first; the whole paragraph only as a last resort, for figures spread over two sentences.
+  const chosen =
+    pick((p) => analyse(p.text)) ??
+    pick((p) => {
+      const text = splitSentences(p.text).join(" ");
+      return [{ text, figures: sentenceFigures(text) }];
+    });
   if (!chosen || chosen.score <= 0) return null;
   let result: NumericResult;
   try {
