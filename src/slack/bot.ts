@@ -9,8 +9,11 @@ import { ackCommand, answerCommand } from "./command.js";
 import { answerInThread } from "./events.js";
 import { ackFeedback, thankForFeedback } from "./feedback.js";
 import { slackEdgeLogLevel, type SlackLog } from "./log.js";
-import { dedupeEvents, ignoreBotEvents } from "./middleware.js";
+import { ackUnhandledEvents, dedupeEvents, ignoreBotEvents } from "./middleware.js";
 import { createSlackOutbound } from "./web.js";
+
+/** The events the manifest subscribes to (app_mention; message.im arrives as "message"). */
+const HANDLED_EVENTS = ["app_mention", "message"] as const;
 
 export interface SlackCredentials {
   signingSecret: string;
@@ -29,10 +32,12 @@ export function createSlackBot(deps: AppDeps, creds: SlackCredentials, log: Slac
     authorize: offlineAuthorize(creds.botToken),
     startLazyListenerAfterAck: true,
   });
-  app.beforeAuthorize(ignoreBotEvents(log)).beforeAuthorize(dedupeEvents(deps.store, log));
+  app
+    .beforeAuthorize(ackUnhandledEvents(HANDLED_EVENTS))
+    .beforeAuthorize(ignoreBotEvents(log))
+    .beforeAuthorize(dedupeEvents(deps.store, log));
 
-  app.event("app_mention", (req) => answerInThread(bot, req.body));
-  app.event("message", (req) => answerInThread(bot, req.body));
+  for (const type of HANDLED_EVENTS) app.event(type, (req) => answerInThread(bot, req.body));
   // Every slash command of this app is /sitrep (whatever a workspace renamed it to).
   app.command(/^\//, (req) => ackCommand(req.body), (req) => answerCommand(bot, req.body));
   for (const actionId of [FEEDBACK_UP, FEEDBACK_DOWN]) {

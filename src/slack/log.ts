@@ -12,12 +12,12 @@ export interface SlackLog {
 }
 
 export function createSlackLog(level: AppConfig["LOG_LEVEL"]): SlackLog {
-  const emit = (at: keyof typeof RANK, sink: (...args: unknown[]) => void) => (message: string, detail?: unknown) => {
+  const emit = (at: Exclude<keyof typeof RANK, "silent">) => (message: string, detail?: unknown) => {
     if (RANK[at] < RANK[level]) return;
-    if (detail === undefined) sink(`[sitrep:slack] ${message}`);
-    else sink(`[sitrep:slack] ${message}`, detail);
+    if (detail === undefined) console[at](`[sitrep:slack] ${message}`);
+    else console[at](`[sitrep:slack] ${message}`, detail);
   };
-  return { debug: emit("debug", console.debug), info: emit("info", console.info), warn: emit("warn", console.warn), error: emit("error", console.error) };
+  return { debug: emit("debug"), info: emit("info"), warn: emit("warn"), error: emit("error") };
 }
 
 /** slack-edge's own logging level for a LOG_LEVEL ("silent" keeps it to errors, its quietest setting). */

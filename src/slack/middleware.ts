@@ -12,8 +12,16 @@ const AckOnly = { status: 200, body: "" } as const;
 const EventFieldsSchema = z.object({
   type: z.literal("event_callback"),
   event_id: z.string().min(1),
-  event: z.looseObject({ bot_id: z.string().optional(), subtype: z.string().optional(), user: z.string().optional() }),
+  event: z.looseObject({ type: z.string(), bot_id: z.string().optional(), subtype: z.string().optional(), user: z.string().optional() }),
 });
+
+/** Acks event types no listener handles, so slack-edge neither 404s (Slack would retry) nor logs the payload. */
+export function ackUnhandledEvents(handled: readonly string[]): PreAuthorizeMiddleware<SlackEdgeAppEnv> {
+  return async (req) => {
+    const parsed = EventFieldsSchema.safeParse(req.body);
+    if (parsed.success && !handled.includes(String(parsed.data.event.type))) return AckOnly;
+  };
+}
 
 /** Ignores events posted by any bot, this one included (bot_id, subtype bot_message, or the bot's user id). */
 export function ignoreBotEvents(log: SlackLog): PreAuthorizeMiddleware<SlackEdgeAppEnv> {

@@ -25,7 +25,9 @@ export function slackRoutes(deps: AppDeps): Hono | null {
       log.warn(`rejected a request with a missing, bad or stale signature from ${c.req.header("user-agent") ?? "unknown"}`);
       return c.text("invalid signature", 401);
     }
-    const request = new Request(c.req.url, { method: "POST", headers: c.req.raw.headers, body: rawBody });
+    const headers = new Headers(c.req.raw.headers);
+    headers.delete("content-length"); // the body is re-sent as the text already read
+    const request = new Request(c.req.url, { method: "POST", headers, body: rawBody });
     const response = await slackApp.run(request, lazyWorkContext(c, deps, log));
     // An event or action with no listener is still acked: a non-2xx makes Slack retry and, if it
     // keeps happening, disable the event subscription.
