@@ -73,11 +73,8 @@ export function applyAnnexIIChanges(op: NumericOperation, c: Changes): NumericOp
     case "share": {
       const sameCountries = JSON.stringify(op.part.countries ?? []) === JSON.stringify(op.whole.countries ?? []);
       const sexSplit = op.part.sex !== op.whole.sex;
-      const nested = op.part.component !== op.whole.component;
-      const component = nested ? undefined : c.component;
-      const partChanges: Changes = { ...c, ...(component ? { component } : { component: undefined }) };
-      delete partChanges.component;
-      if (component) partChanges.component = component;
+      // In "share of police in formed units" the components are the question itself: keep them.
+      const partChanges: Changes = op.part.component !== op.whole.component ? { ...c, component: undefined } : c;
       return {
         operation: "share",
         part: changeSelector(op.part, partChanges, { countries: true, sex: true }),
