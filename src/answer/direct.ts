@@ -4,7 +4,7 @@ import type { ComposedAnswer } from "./numeric/types.js";
 import { composeExtractive, scoreSentences } from "./extractive.js";
 import { withoutReference, type DirectReference } from "./references.js";
 import { refusal } from "./refusal.js";
-import type { SentenceIndex } from "./sentence-index.js";
+import { paragraphUnit, type SentenceIndex } from "./sentence-index.js";
 import { citationRef } from "./sentences.js";
 import { subjectWords } from "./question-terms.js";
 
@@ -21,14 +21,14 @@ export function answerParagraphReference(
   if (!paragraph) {
     return refusal(question, `It has numbered paragraphs 1 to ${report.paragraphs.length} only.`);
   }
-  const all = sentences.byParagraph.get(paragraph.number) ?? [];
-  const inScope = reference.subItem ? all.filter((s) => s.subItem === reference.subItem) : all;
+  const all = sentences.byUnit.get(paragraphUnit(paragraph.number)) ?? [];
+  const inScope = reference.subItem ? all.filter((s) => s.source.kind === "paragraph" && s.source.subItem === reference.subItem) : all;
   if (inScope.length === 0) return refusal(question, `Paragraph ${paragraph.number} has no sub-item (${reference.subItem}).`);
 
   // "What does para. 42 say about X?" -> the sentences of para. 42 about X; otherwise its opening.
   const rest = withoutReference(question);
   const subject = subjectWords(rest, sentences);
-  const scored = scoreSentences(rest, subject, [{ paragraph: paragraph.number, rank: 0 }], sentences).filter((s) => inScope.includes(s.sentence));
+  const scored = scoreSentences(rest, subject, [{ unit: paragraphUnit(paragraph.number), rank: 0 }], sentences).filter((s) => inScope.includes(s.sentence));
   const focused = scored[0] && scored[0].score > 0 && /\b(?:about|on|regarding|concerning)\b/i.test(rest);
   const chosen = focused ? composeExtractive(scored, subject) : null;
   if (chosen?.answered) return chosen;

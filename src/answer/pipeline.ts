@@ -4,14 +4,15 @@ import type { Paragraph, StructuredReport } from "../report/schema.js";
 import type { SitrepStore } from "../stores/types.js";
 import type { AskRequest, AskResponse, Asker, Evidence, ToolTrace } from "./contract.js";
 import { answerAnnexOverview, answerParagraphReference } from "./direct.js";
-import { composeExtractive, scoreSentences, type RankedParagraph } from "./extractive.js";
+import { composeExtractive, scoreSentences } from "./extractive.js";
+import { rankUnits } from "./rank-units.js";
 import { resolveFollowUp } from "./followup.js";
 import type { ComposedAnswer } from "./numeric/types.js";
-import { questionKind, HAS_NUMBER } from "./question-kind.js";
+import { statesTheFigure } from "./question-kind.js";
 import { findDirectReference } from "./references.js";
 import { refusal } from "./refusal.js";
 import type { SentenceIndex } from "./sentence-index.js";
-import { referenceYear, reportYears, unknownSubjectWords, yearsAfterReport } from "./support.js";
+import { refuseAfterScoring, refuseBeforeRetrieval, supportContext } from "./support.js";
 import { subjectWords } from "./question-terms.js";
 
 export interface RetrievedChunk {
@@ -44,17 +45,12 @@ export interface AskerDeps {
   newId?: () => string;
 }
 
-/** Below this share of the question's subject weight, the best paragraph does not answer it. */
-const MIN_COVERAGE = 0.34;
 const RETRIEVE_K = 8;
-/** A question about a year after the report needs a sentence that really is about it. */
-const MIN_LATER_YEAR_COVERAGE = 0.6;
 
 export function createAsker(deps: AskerDeps): Asker {
   const { report, sentences, retriever, numeric, store } = deps;
   const newId = deps.newId ?? (() => crypto.randomUUID());
-  const years = reportYears(report);
-  const reportYear = referenceYear(report);
+  const support = supportContext(report);
   const byNumber = new Map(report.paragraphs.map((p) => [p.number, p]));
 
   async function route(question: string, resolved: string, previousTool: ToolTrace | undefined, debug: boolean) {
@@ -78,44 +74,29 @@ export function createAsker(deps: AskerDeps): Asker {
     if (tableAnswer) return routed(tableAnswer, tableAnswer.citations.map((c) => ("annex" in c ? `Annex ${c.annex}` : c.ref)));
     if (reference?.kind === "annex") return routed(answerAnnexOverview(reference.annex, report), [`Annex ${reference.annex}`]);
 
-    const later = yearsAfterReport(question, reportYear);
-    const neverMentioned = later.filter((y) => !years.has(y));
-    if (neverMentioned.length) {
-      return routed(refusal(question, `It reports on events up to ${report.annexII.asAt} and says nothing about ${neverMentioned.join(" or ")}.`), []);
-    }
-    const unknown = unknownSubjectWords(question, sentences);
-    if (unknown.length) {
-      return routed(refusal(question, `It does not mention ${unknown.map((w) => `“${w}”`).join(" or ")}.`), []);
-    }
+    const early = refuseBeforeRetrieval(question, support);
+    if (early) return routed(refusal(question, early), []);
 
     const hits = await retrieve();
-    const ranked: RankedParagraph[] = [];
-    for (const hit of hits) {
-      if (hit.paragraph !== undefined && !ranked.some((r) => r.paragraph === hit.paragraph)) {
-        ranked.push({ paragraph: hit.paragraph, rank: ranked.length });
-      }
-    }
-    const topParagraphs = ranked.map((r) => byNumber.get(r.paragraph)).filter((p): p is Paragraph => p !== undefined);
-    const arithmetic = numeric.answerParagraphArithmetic(question, topParagraphs.slice(0, 4));
-    if (arithmetic) return { answer: arithmetic, evidence };
-
+    const ranked = rankUnits(hits, sentences);
     const subject = subjectWords(resolved, sentences);
     const scored = scoreSentences(resolved, subject, ranked, sentences);
     const best = scored[0];
-    if (!best || best.paragraphCoverage < MIN_COVERAGE) {
-      return { answer: refusal(question, "None of its paragraphs addresses this."), evidence };
+    if (!statesTheFigure(question, best)) {
+      // Arithmetic looks first where the best sentence is, then down the retrieval ranking.
+      const bestParagraph = best?.sentence.source.kind === "paragraph" ? best.sentence.source.paragraph : undefined;
+      const order = [bestParagraph, ...hits.map((h) => h.paragraph)].filter((n): n is number => n !== undefined);
+      const candidates = [...new Set(order)].slice(0, 4).map((n) => byNumber.get(n)).filter((p): p is Paragraph => p !== undefined);
+      const arithmetic = numeric.answerParagraphArithmetic(resolved, candidates);
+      if (arithmetic) return { answer: arithmetic, evidence };
     }
-    const missingYear = later.find((y) => !best.sentence.text.includes(String(y)));
-    if (missingYear || (later.length && best.coverage < MIN_LATER_YEAR_COVERAGE)) {
-      return { answer: refusal(question, `It reports on events up to ${report.annexII.asAt}; what it says about ${later.join(" and ")} does not cover this.`), evidence };
-    }
-    if (questionKind(question).quantity && !HAS_NUMBER.test(best.sentence.text)) {
-      return { answer: refusal(question, "It gives no figure for this."), evidence };
-    }
+    const late = refuseAfterScoring(question, best, support);
+    if (late) return { answer: refusal(question, late), evidence };
     const extractive = composeExtractive(scored, subject);
     if (!deps.composer || !extractive.answered) return { answer: extractive, evidence };
     const cited = new Set(extractive.citations.map((c) => ("paragraph" in c ? c.paragraph : -1)));
-    const paragraphs = topParagraphs.filter((p, i) => i < 4 || cited.has(p.number));
+    const retrieved = hits.map((h) => h.paragraph).filter((n): n is number => n !== undefined);
+    const paragraphs = [...new Set(retrieved)].filter((n, i) => i < 4 || cited.has(n)).map((n) => byNumber.get(n)!);
     return { answer: await deps.composer.compose({ question: resolved, paragraphs, extractive }), evidence };
   }
 

@@ -15,3 +15,16 @@ export function questionKind(question: string): QuestionKind {
 
 export const HAS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million)\b/i;
 export const HAS_DATE = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})\b/;
+
+const SHARE_QUESTION = /\b(?:what|which) (?:percentage|proportion|share|per ?cent)\b|\bhow (?:close|far along)\b/i;
+const CHANGE_QUESTION = /\b(?:rise|rose|risen|increase|increased|decrease|decreased|fall|fell|fallen|drop|dropped|grow|grew|grown|change|changed|differ)\b/i;
+const STATED_SHARE = /\d\s?(?:per cent|%)/;
+
+/**
+ * True when the best sentence already states the share the question asks for ("75 per cent"), so the
+ * report's own figure is quoted rather than recomputed.
+ */
+export function statesTheFigure(question: string, best: { sentence: { text: string }; coverage: number } | undefined): boolean {
+  if (!best || !SHARE_QUESTION.test(question) || CHANGE_QUESTION.test(question)) return false;
+  return STATED_SHARE.test(best.sentence.text);
+}

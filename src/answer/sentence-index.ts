@@ -1,30 +1,70 @@
-// Every sentence of the report with its terms, plus term rarity (idf) over sentences: the basis for
-// choosing which sentences answer a question and for judging whether the report covers it at all.
-import type { StructuredReport } from "../report/schema.js";
+// Every citable unit of the report with its terms: the sentences of each paragraph, and each Annex I
+// indicator (text, status, deadline, comments). Term rarity (idf) is computed over these units. It is
+// the basis for choosing what answers a question and for judging whether the report covers it at all.
+import type { Indicator, StructuredReport } from "../report/schema.js";
 import { expandQuery, type QueryTerm } from "../retrieval/lexical.js";
 import { tokenize } from "../retrieval/tokenize.js";
-import { splitSentences, type Sentence } from "./sentences.js";
+import { splitSentences } from "./sentences.js";
 
-export interface IndexedSentence extends Sentence {
+export type UnitSource =
+  | { kind: "paragraph"; paragraph: number; subItem?: string }
+  | { kind: "indicator"; indicator: Indicator };
+
+export interface IndexedSentence {
+  /** The unit it belongs to: "p47" for para. 47, "i3.2.4" for Annex I indicator 3.2.4. */
+  unit: string;
+  /** Position within its unit, 0-based. */
+  index: number;
+  text: string;
+  source: UnitSource;
   terms: Set<string>;
 }
 
 export interface SentenceIndex {
-  byParagraph: Map<number, IndexedSentence[]>;
-  /** Inverse document frequency over sentences; unseen terms get the maximum. */
+  byUnit: Map<string, IndexedSentence[]>;
+  /** Indicator units of each Annex I objective ("2.3" -> ["i2.3.1", …]). */
+  indicatorUnitsByObjective: Map<string, string[]>;
+  /** Inverse document frequency over units' sentences; unseen terms get the maximum. */
   idf(term: string): number;
   /** Every term anywhere in the report, annexes included. */
   vocabulary: Set<string>;
   queryTerms(question: string): QueryTerm[];
 }
 
+export const paragraphUnit = (n: number) => `p${n}`;
+export const indicatorUnit = (id: string) => `i${id}`;
+
+function indicatorText(indicator: Indicator): string {
+  const status = indicator.status.length ? indicator.status.join(" and ") : "no state of implementation given";
+  return [indicator.text, status, indicator.deadline ?? "", indicator.comments].filter(Boolean).join(". ");
+}
+
 export function buildSentenceIndex(report: StructuredReport): SentenceIndex {
-  const byParagraph = new Map<number, IndexedSentence[]>();
+  const byUnit = new Map<string, IndexedSentence[]>();
+  for (const paragraph of report.paragraphs) {
+    const unit = paragraphUnit(paragraph.number);
+    byUnit.set(
+      unit,
+      splitSentences(paragraph).map((s) => ({
+        unit,
+        index: s.index,
+        text: s.text,
+        source: { kind: "paragraph", paragraph: paragraph.number, ...(s.subItem ? { subItem: s.subItem } : {}) },
+        terms: new Set(tokenize(s.text)),
+      })),
+    );
+  }
+  const indicatorUnitsByObjective = new Map<string, string[]>();
+  for (const indicator of report.annexI.indicators) {
+    const unit = indicatorUnit(indicator.id);
+    const text = indicatorText(indicator);
+    byUnit.set(unit, [{ unit, index: 0, text, source: { kind: "indicator", indicator }, terms: new Set(tokenize(text)) }]);
+    indicatorUnitsByObjective.set(indicator.objective, [...(indicatorUnitsByObjective.get(indicator.objective) ?? []), unit]);
+  }
+
   const docFreq = new Map<string, number>();
   let count = 0;
-  for (const paragraph of report.paragraphs) {
-    const sentences = splitSentences(paragraph).map((s) => ({ ...s, terms: new Set(tokenize(s.text)) }));
-    byParagraph.set(paragraph.number, sentences);
+  for (const sentences of byUnit.values()) {
     for (const sentence of sentences) {
       count += 1;
       for (const term of sentence.terms) docFreq.set(term, (docFreq.get(term) ?? 0) + 1);
@@ -34,14 +74,14 @@ export function buildSentenceIndex(report: StructuredReport): SentenceIndex {
   const annexText = [
     ...report.annexI.areas.map((a) => `${a.title} ${a.goal}`),
     ...report.annexI.objectives.map((o) => o.text),
-    ...report.annexI.indicators.map((i) => `${i.text} ${i.status.join(" ")} ${i.deadline ?? ""} ${i.comments}`),
     ...report.annexII.rows.map((r) => r.country),
     "military police formed units individual officers men women total strength benchmarks indicators",
   ].join(" ");
   for (const term of tokenize(annexText)) vocabulary.add(term);
   const maxIdf = Math.log(1 + count);
   return {
-    byParagraph,
+    byUnit,
+    indicatorUnitsByObjective,
     vocabulary,
     idf: (term) => {
       const df = docFreq.get(term);
