@@ -4,7 +4,7 @@ import type { AskResponse, Asker } from "../../src/answer/contract.js";
 import { buildApp } from "../../src/http/app.js";
 import { splitForStreaming } from "../../src/http/routes/chat.js";
 import { SseParser, type SseEvent } from "../../src/widget/sse.js";
-import { createTestSitrep, postJson } from "../widget/_fake.js";
+import { createTestSitrep, postJson } from "../helpers/app.js";
 
 type Sitrep = Awaited<ReturnType<typeof createTestSitrep>>;
 type App = Sitrep["app"];

@@ -1,52 +1,54 @@
 // POST /v1/chat: the /v1/ask answer delivered as Server-Sent Events
 // (meta → delta+ → citations → done, or error).
-import { Hono } from "hono";
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { streamSSE, type SSEStreamingApi } from "hono/streaming";
-import { AskRequestSchema, type AskResponse } from "../../answer/contract.js";
+import type { AskResponse } from "../../answer/contract.js";
 import type { AppDeps } from "../deps.js";
+import { ApiError } from "../errors.js";
+import { AskRequest, errorResponse, jsonBody } from "../openapi-schemas.js";
+import { answerWithinBudget } from "../time-budget.js";
 
 export interface ChatRouteOptions {
-  /** Pause between delta events so the answer visibly streams; 0 in tests that want speed. */
+  /** Pause between delta events so the answer visibly streams. */
   deltaDelayMs?: number;
 }
 
-class AnswerTimeout extends Error {}
+const route = createRoute({
+  method: "post",
+  path: "/v1/chat",
+  summary: "Answer a question as Server-Sent Events (meta, delta…, citations, done | error)",
+  request: { body: jsonBody(AskRequest) },
+  responses: {
+    200: {
+      content: { "text/event-stream": { schema: z.string() } },
+      description: "Events: meta {conversationId, answerId}; delta {text}; citations {citations}; done (the AskResponse); error {code, message}",
+    },
+    400: errorResponse("Missing, empty or too long question; malformed JSON"),
+    413: errorResponse("Body over 64 KB"),
+    415: errorResponse("Body is not application/json"),
+  },
+});
 
-export function chatRoutes(deps: AppDeps, options: ChatRouteOptions = {}): Hono {
+export function chatRoutes(deps: AppDeps, options: ChatRouteOptions = {}) {
   const delay = options.deltaDelayMs ?? 20;
-  const app = new Hono();
-
-  app.post("/v1/chat", async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      return c.json({ error: { code: "bad_request", message: "body must be JSON" } }, 400);
-    }
-    const parsed = AskRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      const message = parsed.error.issues[0]?.message ?? "invalid request";
-      return c.json({ error: { code: "bad_request", message } }, 400);
-    }
-    const request = parsed.data;
-
+  return new OpenAPIHono().openapi(route, (c) => {
+    const request = c.req.valid("json");
     return streamSSE(c, async (stream) => {
       try {
-        const response = await withTimeout(deps.asker.ask(request), deps.config.ANSWER_TIMEOUT_MS);
+        // ask() stores the turn, so the answer is the one /v1/ask would give and follow-ups see it.
+        const response = await answerWithinBudget(deps, request);
         await sendAnswer(stream, response, delay);
       } catch (err) {
         if (stream.aborted) return;
-        const timedOut = err instanceof AnswerTimeout;
-        if (!timedOut && deps.config.LOG_LEVEL !== "silent") console.error("chat: ask failed", err);
-        await send(stream, "error", {
-          code: timedOut ? "timeout" : "internal",
-          message: timedOut ? "The answer took too long. Please try again." : "Something went wrong while answering.",
-        });
+        if (err instanceof ApiError) {
+          await send(stream, "error", { code: err.code, message: err.message });
+          return;
+        }
+        console.error("[sitrep] /v1/chat failed:", err);
+        await send(stream, "error", { code: "internal_error", message: "Something went wrong while answering. Please try again." });
       }
     });
   });
-
-  return app;
 }
 
 async function sendAnswer(stream: SSEStreamingApi, response: AskResponse, delay: number): Promise<void> {
@@ -66,14 +68,6 @@ async function send(stream: SSEStreamingApi, event: string, data: unknown): Prom
   return !stream.aborted;
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AnswerTimeout()), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
  * Splits text into sentence/phrase-sized pieces whose concatenation is exactly the input.
  * Never breaks inside parentheses, so "(para. 18 (b))" arrives whole unless it is huge.
@@ -89,7 +83,7 @@ export function splitForStreaming(text: string, maxChars = 120): string[] {
     const next = text[i + 1];
     if (next === undefined || !/\s/.test(next)) continue;
     const length = i + 1 - start;
-    const sentenceEnd = depth === 0 && /[.;:!?]/.test(ch) && !/\b(?:para|paras|No|Mr|Ms|Dr)\.$/.test(text.slice(start, i + 1));
+    const sentenceEnd = depth === 0 && /[.;:!?]/.test(ch) && !/\b(?:paras?|No|Mr|Ms|Dr)\.$/.test(text.slice(start, i + 1));
     const phraseEnd = depth === 0 && ch === "," && length > 60;
     if (sentenceEnd || phraseEnd || length >= maxChars) {
       let end = i + 1;

@@ -48,6 +48,7 @@ function page(symbol: string, title: string, version: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>Sitrep: ask the ${escapeHtml(symbol)} report</title>
 <style>
   html, body { margin: 0; height: 100%; }

@@ -1,0 +1,229 @@
+// <sitrep-chat>: the chat UI in a shadow root. Inline where placed; with [floating], behind a launcher.
+import type { Paragraph } from "../report/schema.js";
+import { ApiError, fetchParagraph, postFeedback, streamChat } from "./api.js";
+import { h } from "./dom.js";
+import { mountLauncher } from "./launcher.js";
+import { TranscriptStore, type Transcript, type TranscriptTurn } from "./storage.js";
+import { STYLES } from "./styles.js";
+import { TurnView } from "./turn-view.js";
+
+export const STARTER_QUESTIONS = [
+  "What did the conference for national harmony recommend?",
+  "How many uniformed personnel does Senegal contribute?",
+  "Which attacks targeted MINUSMA during the reporting period?",
+];
+
+let defaultApi: string | undefined;
+/** Set by the bundle's entry from its own <script data-api> (or its src origin). */
+export function setDefaultApi(api: string | undefined): void {
+  defaultApi = api;
+}
+
+export class SitrepChat extends HTMLElement {
+  private api = "";
+  private store!: TranscriptStore;
+  private transcript: Transcript = { turns: [] };
+  private controller: AbortController | undefined;
+  private readonly paragraphs = new Map<number, Promise<Paragraph>>();
+  private ui!: ReturnType<SitrepChat["render"]>;
+
+  connectedCallback(): void {
+    if (this.shadowRoot) return;
+    const shadow = this.attachShadow({ mode: "open" });
+    adoptStyles(shadow);
+    this.api = (this.getAttribute("api") || defaultApi || location.origin).replace(/\/+$/, "");
+    this.store = new TranscriptStore(this.api);
+    this.ui = this.render();
+    if (this.hasAttribute("floating")) {
+      mountLauncher(shadow, this.ui.root, this.ui.close, () => this.ui.input.focus());
+    } else {
+      this.ui.close.hidden = true;
+      shadow.append(this.ui.root);
+    }
+    this.restore();
+  }
+
+  private render() {
+    const input = h("textarea", { id: "q", rows: "2", maxlength: "2000", placeholder: "Ask about the report…", autocomplete: "off" });
+    const send = h("button", { type: "submit", class: "primary" }, "Ask");
+    const stop = h("button", { type: "button", class: "stop", hidden: true }, "Stop");
+    const form = h(
+      "form",
+      { class: "composer", "aria-label": "Ask a question" },
+      h("label", { for: "q", class: "vh" }, "Your question about the report"),
+      input,
+      send,
+      stop,
+    );
+    const starters = h("div", { class: "starters", role: "group", "aria-label": "Suggested questions" });
+    for (const question of STARTER_QUESTIONS) {
+      const button = h("button", { type: "button", class: "starter" }, question);
+      button.addEventListener("click", () => void this.ask(question));
+      starters.append(button);
+    }
+    const empty = h(
+      "div",
+      { class: "empty" },
+      h("p", {}, "Ask a question about the Secretary-General's report on Mali (S/2017/478). Answers cite the paragraphs they rely on."),
+      starters,
+    );
+    const log = h("div", { class: "log", role: "region", "aria-label": "Conversation", tabindex: "0" }, empty);
+    const error = h("div", { class: "error", role: "alert", hidden: true });
+    const live = h("div", { class: "vh", "aria-live": "polite", "aria-atomic": "true" });
+    const reset = h("button", { type: "button" }, "New chat");
+    const close = h("button", { type: "button", "aria-label": "Close chat" }, "Close");
+    const root = h(
+      "div",
+      { class: "root", part: "root" },
+      h("div", { class: "head" }, h("h2", {}, "Ask the Mali report"), reset, close),
+      log,
+      error,
+      form,
+      live,
+    );
+
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.ask(input.value);
+    });
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        form.requestSubmit();
+      } else if (event.key === "Escape" && this.controller) {
+        event.stopPropagation();
+        this.controller.abort();
+      }
+    });
+    stop.addEventListener("click", () => {
+      this.controller?.abort();
+      input.focus();
+    });
+    reset.addEventListener("click", () => this.reset());
+    return { root, log, empty, error, live, input, send, stop, reset, close };
+  }
+
+  private async ask(raw: string): Promise<void> {
+    const question = raw.trim();
+    if (!question || this.controller) return;
+    const { input, error } = this.ui;
+    error.hidden = true;
+    // "New chat" may replace the transcript mid-stream; this turn belongs to the old one.
+    const transcript = this.transcript;
+    const turn: TranscriptTurn = { question, answer: "" };
+    const view = this.addTurn(turn);
+    input.value = "";
+    const controller = new AbortController();
+    this.setBusy(controller);
+    this.announce("Answering…");
+    try {
+      const response = await streamChat(this.api, { question, conversationId: transcript.conversationId }, controller.signal, {
+        meta: (meta) => {
+          turn.answerId = meta.answerId;
+          transcript.conversationId = meta.conversationId;
+        },
+        delta: (text) => {
+          turn.answer += text;
+          view.setText(turn.answer);
+          this.scrollToEnd();
+        },
+        citations: (citations) => view.setCitations(citations),
+      });
+      Object.assign(turn, { answer: response.answer, response, answerId: response.answerId });
+      transcript.conversationId = response.conversationId;
+      view.complete(response);
+      transcript.turns.push(turn);
+      this.announce(`Answer: ${response.answer}`);
+    } catch (err) {
+      if (controller.signal.aborted) {
+        turn.stopped = true;
+        view.stopped(turn.answerId);
+        transcript.turns.push(turn);
+        if (transcript === this.transcript) this.announce("Stopped.");
+      } else {
+        view.el.remove();
+        this.ui.empty.hidden = transcript.turns.length > 0;
+        error.textContent = err instanceof ApiError ? err.message : "Something went wrong. Please try again.";
+        error.hidden = false;
+        if (input.value === "") input.value = question;
+      }
+    } finally {
+      this.setBusy(undefined);
+      if (transcript === this.transcript) this.store.save(transcript);
+      this.scrollToEnd();
+    }
+  }
+
+  private addTurn(turn: TranscriptTurn): TurnView {
+    const view = new TurnView(turn.question, {
+      loadParagraph: (n) => this.paragraph(n),
+      sendFeedback: (answerId, rating) => postFeedback(this.api, answerId, rating),
+      rated: (rating) => {
+        turn.rating = rating;
+        this.store.save(this.transcript);
+      },
+    });
+    this.ui.empty.hidden = true;
+    this.ui.log.append(view.el);
+    return view;
+  }
+
+  private restore(): void {
+    this.transcript = this.store.load();
+    for (const turn of this.transcript.turns) {
+      const view = this.addTurn(turn);
+      if (turn.response && !turn.stopped) {
+        view.complete(turn.response, turn.rating);
+      } else {
+        view.setText(turn.answer);
+        view.stopped(turn.answerId);
+      }
+    }
+    this.scrollToEnd();
+  }
+
+  private reset(): void {
+    this.controller?.abort();
+    this.transcript = { turns: [] };
+    this.store.clear();
+    this.ui.log.replaceChildren(this.ui.empty);
+    this.ui.empty.hidden = false;
+    this.ui.error.hidden = true;
+    this.announce("Started a new conversation.");
+    this.ui.input.focus();
+  }
+
+  private setBusy(controller: AbortController | undefined): void {
+    this.controller = controller;
+    this.ui.send.disabled = controller !== undefined;
+    this.ui.stop.hidden = controller === undefined;
+  }
+
+  private paragraph(n: number): Promise<Paragraph> {
+    let pending = this.paragraphs.get(n);
+    if (!pending) {
+      pending = fetchParagraph(this.api, n);
+      pending.catch(() => this.paragraphs.delete(n));
+      this.paragraphs.set(n, pending);
+    }
+    return pending;
+  }
+
+  private announce(message: string): void {
+    this.ui.live.textContent = message;
+  }
+
+  private scrollToEnd(): void {
+    this.ui.log.scrollTop = this.ui.log.scrollHeight;
+  }
+}
+
+function adoptStyles(shadow: ShadowRoot): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    shadow.append(h("style", {}, STYLES));
+  }
+}
