@@ -37,7 +37,7 @@ function quantityAttachment(sentence: IndexedSentence, subject: SubjectWord[]): 
     const attached = tokens.some(
       (token, i) =>
         NUMBER_TOKEN.test(token) &&
-        tokens.slice(i + 1, i + 3).some((next) => {
+        tokens.slice(i + 1, i + 4).some((next) => {
           const [stem] = tokenize(next);
           return stem !== undefined && w.matches.has(stem);
         }),
@@ -48,6 +48,17 @@ function quantityAttachment(sentence: IndexedSentence, subject: SubjectWord[]): 
 }
 
 const covers = (terms: Set<string>, w: SubjectWord) => [...w.matches].some((m) => terms.has(m));
+
+/**
+ * For a question that wants a figure, the best sentence that gives one, when it scores nearly as well
+ * as the best sentence overall ("no new allegations" vs "the two allegations … are still pending").
+ */
+export function preferFigures(question: string, scored: ScoredSentence[]): ScoredSentence[] {
+  const best = scored[0];
+  if (!best || !questionKind(question).quantity || HAS_NUMBER.test(best.sentence.text)) return scored;
+  const withFigure = scored.find((s) => HAS_NUMBER.test(s.sentence.text) && s.score >= best.score * 0.7);
+  return withFigure ? [withFigure, ...scored.filter((s) => s !== withFigure)] : scored;
+}
 
 export function scoreSentences(question: string, subject: SubjectWord[], ranked: RankedUnit[], index: SentenceIndex): ScoredSentence[] {
   const known = subject.filter((w) => !w.unknown);
@@ -105,9 +116,10 @@ export function composeExtractive(scored: ScoredSentence[], subject: SubjectWord
   const samePlace = (s: ScoredSentence) => s.sentence.unit === best.sentence.unit;
   const coversSentence = (s: ScoredSentence, w: SubjectWord) => covers(s.sentence.terms, w);
   const addsSomething = (s: ScoredSentence) => subject.some((w) => coversSentence(s, w) && !coversSentence(best, w));
-  const context = scored.find(
-    (s) => s !== best && s.coverage > 0 && (samePlace(s) ? s.score >= best.score * 0.6 : s.score >= best.score * 0.9 && addsSomething(s)),
-  );
+  // Context from the same paragraph reads best; another paragraph must score nearly as well and add a subject.
+  const context =
+    scored.find((s) => s !== best && s.coverage > 0 && samePlace(s) && s.score >= best.score * 0.6) ??
+    scored.find((s) => s.coverage > 0 && !samePlace(s) && s.score >= best.score * 0.9 && addsSomething(s));
   if (context) chosen.push(context);
   // Keep the report's own order within a paragraph when the earlier sentence answers as well.
   if (context && samePlace(context) && context.sentence.index === best.sentence.index - 1 && best.coverage <= context.coverage) chosen.reverse();

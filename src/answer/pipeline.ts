@@ -4,7 +4,7 @@ import type { Paragraph, StructuredReport } from "../report/schema.js";
 import type { SitrepStore } from "../stores/types.js";
 import type { AskRequest, AskResponse, Asker, Evidence, ToolTrace } from "./contract.js";
 import { answerAnnexOverview, answerParagraphReference } from "./direct.js";
-import { composeExtractive, scoreSentences } from "./extractive.js";
+import { composeExtractive, preferFigures, scoreSentences } from "./extractive.js";
 import { rankUnits } from "./rank-units.js";
 import { resolveFollowUp } from "./followup.js";
 import type { ComposedAnswer } from "./numeric/types.js";
@@ -13,7 +13,7 @@ import { findDirectReference } from "./references.js";
 import { refusal } from "./refusal.js";
 import type { SentenceIndex } from "./sentence-index.js";
 import { refuseAfterScoring, refuseBeforeRetrieval, supportContext } from "./support.js";
-import { subjectWords } from "./question-terms.js";
+import { followUpSubject } from "./question-terms.js";
 
 export interface RetrievedChunk {
   ref: string;
@@ -46,6 +46,8 @@ export interface AskerDeps {
 }
 
 const RETRIEVE_K = 8;
+/** A question that names the benchmarks looks in Annex I before the paragraphs. */
+const ASKS_ABOUT_BENCHMARKS = /\b(?:benchmarks?|progress indicators?|indicators?|annex I)\b/i;
 
 export function createAsker(deps: AskerDeps): Asker {
   const { report, sentences, retriever, numeric, store } = deps;
@@ -78,18 +80,21 @@ export function createAsker(deps: AskerDeps): Asker {
     if (early) return routed(refusal(question, early), []);
 
     const hits = await retrieve();
-    const ranked = rankUnits(hits, sentences);
-    const subject = subjectWords(resolved, sentences);
-    const scored = scoreSentences(resolved, subject, ranked, sentences);
-    const best = scored[0];
-    if (!statesTheFigure(question, best)) {
+    const ranked = rankUnits(hits, sentences, { benchmarksFirst: ASKS_ABOUT_BENCHMARKS.test(question) });
+    const subject = followUpSubject(question, resolved, sentences);
+    let scored = preferFigures(question, scoreSentences(resolved, subject, ranked, sentences));
+    const stated = statesTheFigure(question, scored);
+    if (stated) {
+      scored = [stated, ...scored.filter((s) => s !== stated)];
+    } else {
       // Arithmetic looks first where the best sentence is, then down the retrieval ranking.
-      const bestParagraph = best?.sentence.source.kind === "paragraph" ? best.sentence.source.paragraph : undefined;
-      const order = [bestParagraph, ...hits.map((h) => h.paragraph)].filter((n): n is number => n !== undefined);
+      const top = scored[0]?.sentence.source;
+      const order = [top?.kind === "paragraph" ? top.paragraph : undefined, ...hits.map((h) => h.paragraph)].filter((n): n is number => n !== undefined);
       const candidates = [...new Set(order)].slice(0, 4).map((n) => byNumber.get(n)).filter((p): p is Paragraph => p !== undefined);
       const arithmetic = numeric.answerParagraphArithmetic(resolved, candidates);
       if (arithmetic) return { answer: arithmetic, evidence };
     }
+    const best = scored[0];
     const late = refuseAfterScoring(question, best, support);
     if (late) return { answer: refusal(question, late), evidence };
     const extractive = composeExtractive(scored, subject);

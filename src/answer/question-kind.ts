@@ -13,7 +13,8 @@ export function questionKind(question: string): QuestionKind {
   return { quantity: QUANTITY.test(question), when: WHEN.test(question) };
 }
 
-export const HAS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million)\b/i;
+export const HAS_NUMBER =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozen|hundred|thousand|million|half)\b/i;
 export const HAS_DATE = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})\b/;
 
 const SHARE_QUESTION = /\b(?:what|which) (?:percentage|proportion|share|per ?cent)\b|\bhow (?:close|far along)\b/i;
@@ -21,10 +22,11 @@ const CHANGE_QUESTION = /\b(?:rise|rose|risen|increase|increased|decrease|decrea
 const STATED_SHARE = /\d\s?(?:per cent|%)/;
 
 /**
- * True when the best sentence already states the share the question asks for ("75 per cent"), so the
- * report's own figure is quoted rather than recomputed.
+ * The sentence, among the best, that already states the share the question asks for ("75 per cent"),
+ * so the report's own figure is quoted rather than recomputed.
  */
-export function statesTheFigure(question: string, best: { sentence: { text: string }; coverage: number } | undefined): boolean {
-  if (!best || !SHARE_QUESTION.test(question) || CHANGE_QUESTION.test(question)) return false;
-  return STATED_SHARE.test(best.sentence.text);
+export function statesTheFigure<T extends { sentence: { text: string }; score: number }>(question: string, scored: T[]): T | undefined {
+  const best = scored[0];
+  if (!best || !SHARE_QUESTION.test(question) || CHANGE_QUESTION.test(question)) return undefined;
+  return scored.find((s) => s.score >= best.score * 0.7 && STATED_SHARE.test(s.sentence.text));
 }

@@ -33,3 +33,16 @@ export function subjectWords(question: string, index: SentenceIndex): SubjectWor
   }
   return words;
 }
+
+/**
+ * Subject words for a possibly resolved follow-up: the words of the question itself count fully,
+ * words carried over from the previous turn count half, so the new question leads.
+ */
+export function followUpSubject(question: string, resolved: string, index: SentenceIndex): SubjectWord[] {
+  const own = subjectWords(question, index);
+  if (resolved === question) return own;
+  const carried = subjectWords(resolved.slice(question.length), index)
+    .filter((w) => !own.some((o) => o.stem === w.stem))
+    .map((w) => ({ ...w, weight: w.weight * 0.5 }));
+  return [...own, ...carried];
+}

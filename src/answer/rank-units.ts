@@ -6,8 +6,12 @@ import { paragraphUnit, type SentenceIndex } from "./sentence-index.js";
 
 const ANNEX_I_OBJECTIVE = /^Annex I (\d+\.\d+)$/;
 
-export function rankUnits(hits: RetrievedChunk[], index: SentenceIndex): RankedUnit[] {
+export function rankUnits(hits: RetrievedChunk[], index: SentenceIndex, options: { benchmarksFirst?: boolean } = {}): RankedUnit[] {
   const ranked: RankedUnit[] = [];
+  if (options.benchmarksFirst) {
+    // Annex I objectives keep their order among themselves but come before the paragraphs.
+    hits = [...hits.filter((h) => ANNEX_I_OBJECTIVE.test(h.ref)), ...hits.filter((h) => !ANNEX_I_OBJECTIVE.test(h.ref))];
+  }
   let rank = 0;
   for (const hit of hits) {
     const objective = ANNEX_I_OBJECTIVE.exec(hit.ref)?.[1];

@@ -48,4 +48,22 @@ export function writeAnnexIAnswer(op: NumericOperation, r: NumericResult, report
   return `${oneVerb}${list} ${ANNEX_I_MARK}.${note}`.replace(/\s+/g, " ").trim();
 }
 
+/** "How many … are there, and how many are implemented?": the total in scope, then the status count. */
+export function writeAnnexITotalAndStatus(op: NumericOperation, total: NumericResult, r: NumericResult, report: StructuredReport): string {
+  if (op.operation !== "indicatorCount" || op.status === undefined) return writeAnnexIAnswer(op, r, report, true);
+  const scope = scopeText(op, report);
+  const ids = r.rows ?? [];
+  const verb = r.value === 1 ? "is" : "are";
+  const status = statusPhrase(op.status).replace(/^ (?:are|have) /, "");
+  const list = ids.length > 0 ? `: ${listOf(ids)}` : "";
+  const note = r.note ? ` ${r.note}` : "";
+  return `Annex I lists ${count(total.value, "progress indicator", "progress indicators")}${scope}; ${formatCount(r.value)} of them ${verb} ${status}${list} ${ANNEX_I_MARK}.${note}`
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function formatCount(value: number): string {
+  return count(value, "", "").trim();
+}
+
 export { statusText };

@@ -46,6 +46,56 @@ export interface AnnexIQuestion {
   op: NumericOperation;
   /** "which … / list …": the answer lists the ids. */
   wantsList: boolean;
+  /** "How many … are there, and how many are implemented?": the answer gives the total in scope too. */
+  alsoTotal?: boolean;
+}
+
+/** Words that say nothing about which indicator is meant. */
+const NOT_DESCRIPTIVE = new Set([
+  "benchmark", "benchmarks", "indicator", "indicators", "progress", "annex", "status", "state", "implementation", "implemented",
+  "ongoing", "stand", "stands", "standing", "where", "what", "when", "which", "how", "met", "been", "has", "have", "had", "that",
+  "this", "does", "did", "according", "say", "says", "report", "its", "about", "with", "from", "is", "are", "was", "were", "now",
+  "yet", "still", "far", "reached", "achieved", "completed", "done", "fulfilled", "pending", "under", "way", "setting", "set",
+  "there", "any", "one", "concerning", "regarding",
+]);
+
+function stem(word: string): string {
+  return word.length > 4 ? word.replace(/(?:ies)$/, "y").replace(/(?:es|s)$/, "") : word;
+}
+
+function descriptiveWords(text: string): string[] {
+  return contentWords(text).filter((w) => !NOT_DESCRIPTIVE.has(w)).map(stem);
+}
+
+/**
+ * "the benchmark on setting up the sustainable development fund" → the indicator whose text it describes.
+ * Scores distinct question words found in each indicator (rarer words weigh more; words in the opening of the
+ * indicator's text — its subject — and in its comments add a little). Only a clear winner is returned.
+ */
+export function indicatorByDescription(q: string, report: StructuredReport): string | undefined {
+  const asked = [...new Set(descriptiveWords(q))];
+  if (asked.length < 2) return undefined;
+  const docs = report.annexI.indicators.map((i) => {
+    const text = descriptiveWords(i.text);
+    return { id: i.id, text: new Set(text), opening: new Set(text.slice(0, 8)), comments: new Set(descriptiveWords(i.comments)) };
+  });
+  const n = docs.length;
+  const weight = (w: string) => Math.log(1 + n / Math.max(1, docs.filter((d) => d.text.has(w) || d.comments.has(w)).length));
+  const scored = docs
+    .map((d) => {
+      const hits = asked.filter((w) => d.text.has(w));
+      let score = 0;
+      for (const w of asked) {
+        if (d.text.has(w)) score += weight(w) * (d.opening.has(w) ? 1.5 : 1);
+        else if (d.comments.has(w)) score += weight(w) * 0.5;
+      }
+      return { id: d.id, hits: hits.length, score };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  if (!best || best.hits < 2 || best.hits * 2 < asked.length) return undefined;
+  if (second && best.score < second.score * 1.2) return undefined;
+  return best.id;
 }
 
 /** `q` is the folded question. Null when it is not an Annex I question. */
@@ -56,10 +106,17 @@ export function parseAnnexIQuestion(q: string, report: StructuredReport): AnnexI
   if (id) return { op: { operation: "indicatorLookup", id }, wantsList: false };
   const status = findStatus(q);
   const counting = /\bhow many\b|\bnumber of\b|\bcount\b|\bhow much\b/.test(q);
+  // "Where does the benchmark on the sustainable development fund stand?": one indicator, named by description.
+  if (!counting && /\b(?:benchmark|indicator)\b/.test(q)) {
+    const described = indicatorByDescription(q, report);
+    if (described) return { op: { operation: "indicatorLookup", id: described }, wantsList: false };
+  }
   if (status === undefined && !counting) return null;
   const scope = findScope(q, report);
+  const alsoTotal = status !== undefined && (q.match(/\bhow many\b|\bnumber of\b/g) ?? []).length >= 2;
   return {
     op: { operation: "indicatorCount", ...(status ? { status } : {}), ...scope },
     wantsList: wantsList || (!counting && status !== undefined),
+    ...(alsoTotal ? { alsoTotal } : {}),
   };
 }

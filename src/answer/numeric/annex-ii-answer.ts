@@ -57,6 +57,14 @@ export function writeAnnexIIAnswer(op: NumericOperation, r: NumericResult, repor
       const extreme = op.order === "most" ? "the most" : "the fewest";
       const tie = r.note ? ` ${r.note}` : "";
       const zero = op.order === "fewest" && op.includeZero !== true ? " (among countries that contribute any)" : "";
+      if (op.position !== undefined) {
+        const at = r.rows ?? [];
+        const ahead = ranking.filter((x) => !at.includes(x.country) && (op.order === "most" ? x.value > r.value : x.value < r.value));
+        const place = `${ordinalWord(op.position)}-${op.order === "most" ? "largest" : "smallest"}`;
+        const verb = at.length > 1 ? "are joint" : "is the";
+        const after = ahead.length > 0 ? ` (after ${ahead.map((x) => `${x.country}, ${formatNumber(x.value)}`).join("; ")})` : "";
+        return `${scope ? `${scope} ` : ""}${listOf(at)} ${verb} ${place} contributor${at.length > 1 ? "s" : ""} of ${noun}${zero}: ${formatNumber(r.value)}${when}${after} ${ANNEX_II_MARK}.`.trim();
+      }
       if (op.n === 1) {
         const names = listOf(ranking.map((x) => x.country));
         const verb = ranking.length > 1 ? "contribute" : "contributes";
@@ -67,7 +75,7 @@ export function writeAnnexIIAnswer(op: NumericOperation, r: NumericResult, repor
       return `${scope ? `${scope} the` : "The"} ${label} contributors of ${noun}${zero}${when} are: ${list} ${ANNEX_II_MARK}.${tie}`.trim();
     }
     case "count": {
-      const what = op.conditions.length === 0 ? "are listed" : listOf(op.conditions.map(conditionPhrase));
+      const what = op.conditions.length === 0 ? "are listed in Annex II" : listOf(op.conditions.map(conditionPhrase));
       const list = (r.rows ?? []).length > 0 ? `: ${listOf(r.rows ?? [])}` : "";
       return `${count(r.value, "country", "countries")} ${what}${when}${list} ${ANNEX_II_MARK}.`;
     }
@@ -101,6 +109,13 @@ export function writeAnnexIIAnswer(op: NumericOperation, r: NumericResult, repor
     default:
       return r.formula;
   }
+}
+
+function ordinalWord(n: number): string {
+  const words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+  if (n <= words.length) return words[n - 1]!;
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  return `${n}${suffix}`;
 }
 
 function capitalize(text: string): string {

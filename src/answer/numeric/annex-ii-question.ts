@@ -9,9 +9,23 @@ import type { Component } from "../../tools/types.js";
 import { findCountryMentions, foldSameLength, type CountryMention } from "./country-mentions.js";
 import { findComponents, findSexes, type ComponentMention, type SexMention } from "./slot-words.js";
 
-/** Questions about events, authorizations, money or civilians are not Annex II questions. */
+/** Questions about events, casualties, training, authorizations, money or civilians are not Annex II questions. */
 const NOT_ANNEX_II =
-  /\b(?:killed|injured|wounded|died|dead|deaths?|casualt\w*|fatalit\w*|attacks?|attacked|abduct\w*|arrest\w*|detain\w*|authori[sz]\w*|ceiling|budget\w*|pledg\w*|fund\w*|costs?|refugees?|displaced|schools?|civilians?|volunteers?|international staff|national staff|helicopters?|armou?red|vehicles?|carriers?|convoys?|observers?|mandate period|previous report|allegations?|exploitation|abuse)\b/;
+  /\b(?:killed|injured|wounded|hurt|died|dead|deaths?|lost (?:their |his |her )?li(?:fe|ves)|lives|perish\w*|casualt\w*|fatalit\w*|attacks?|attacked|ambush\w*|abduct\w*|arrest\w*|detain\w*|train(?:s|ed|ing|ees?)?|authori[sz]\w*|ceiling|budget\w*|pledg\w*|fund\w*|costs?|refugees?|displaced|schools?|civilians?|volunteers?|international staff|national staff|helicopters?|armou?red|vehicles?|carriers?|convoys?|observers?|mandate period|previous report|allegations?|exploitation|abuse)\b/;
+/** "According to the police section / chapter / paragraph …": the report body, not the strength table. */
+const BODY_SOURCE =
+  /\b(?:according to|as (?:stated|reported|given|described|set out) in|in|from|per)\s+(?:the\s+)?(?:report'?s?\s+)?(?:[a-z]+\s+){0,3}(?:section|chapter|paragraph|narrative|text|body)\b/;
+/** Wording that makes a question about the host country one about contributed strength. */
+const CONTRIBUTED =
+  /\bcontribut\w*|\bsen[dt]s?\b|\bsending\b|\bdeploy\w*|\bprovid\w*|\bserv(?:e|es|ed|ing)\b|\b(?:in|to|with|for|within|of) (?:the )?(?:minusma|mission|united nations mission|un mission|peacekeeping (?:mission|operation|force))\b/;
+
+/** True when the (folded) question is about events, casualties, money etc. rather than strength. */
+export function isNotStrengthQuestion(q: string): boolean {
+  if (NOT_ANNEX_II.test(q)) return true;
+  const source = BODY_SOURCE.exec(q)?.[0];
+  return source !== undefined && !/\b(?:annex|table)\b/.test(source);
+}
+
 const QUANTITY_CUE =
   /\bhow many\b|\bnumber of\b|\btotal\b|\bcombined\b|\btogether\b|\baltogether\b|\bin all\b|\bmost\b|\blargest\b|\bbiggest\b|\bhighest\b|\bgreatest\b|\bfewest\b|\bsmallest\b|\bleast\b|\blowest\b|\btop\b|\bbottom\b|\brank\w*\b|\bshare\b|\bpercent\w*\b|\bper cent\b|\bproportion\b|\bfraction\b|\bcompare\w*\b|\bdifference\b|\bratio\b|\btimes as many\b|\bcontribut\w*\b|\bsends?\b|\bprovides?\b|\bdeploys?\b|\bstrength\b|\bhow much\b|\bmore\b|\bfewer\b|\bless\b/;
 const SHARE_CUE = /\b(?:share|percent\w*|per cent|proportion|fraction|what part)\b/;
@@ -23,11 +37,31 @@ const RANK_WORDS = /\b(?:most|largest|biggest|highest|greatest|top|leading|main|
 const FEWEST_WORDS = /\b(?:fewest|smallest|least|lowest|bottom)\b/;
 const WHICH = /\b(?:which|what|who)\b/;
 const SUM_CUE = /\b(?:total|combined|together|altogether|in all|sum|jointly)\b/;
+/** "Which countries send police but no soldiers?": list the countries meeting the conditions. */
+const LIST_COUNTRIES = /\b(?:which|what|list|name)\s+(?:\w+\s+){0,2}(?:countries|country|nations|contributors|member states)\b/;
+/** "How many countries are listed in the table?": every row counts. */
+const LISTED = /\b(?:listed|appear\w*|included|named|shown)\b|\bin (?:the )?(?:\w+ ){0,5}table\b|\bin annex ii\b/;
+const ORDINALS: Record<string, number> = {
+  second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+};
+const ORDINAL_RANK =
+  /\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest|highest|greatest|most|top|leading|smallest|lowest|fewest|least)\b/;
+
+/** "third-largest" → 3; undefined when the question names no ordinal place. */
+export function ordinalPosition(q: string): number | undefined {
+  const word = ORDINAL_RANK.exec(q)?.[1];
+  if (word === undefined) return undefined;
+  const n = ORDINALS[word] ?? Number.parseInt(word, 10);
+  return Number.isInteger(n) && n >= 2 ? n : undefined;
+}
 
 export interface AnnexIIQuestion {
   op: NumericOperation;
   /** Plain "police" was read as total police: the answer says so. */
   policeAmbiguous: boolean;
+  /** The question named a component / a sex itself (false: the default was used, a follow-up may inherit). */
+  componentGiven: boolean;
+  sexGiven: boolean;
 }
 
 export type AnnexIIParse = { kind: "operation"; question: AnnexIIQuestion } | { kind: "notListed"; country: string } | null;
@@ -151,6 +185,8 @@ function countOp(s: Slots): NumericOperation {
       seen.add(other);
     }
   }
+  const anyNegatedOrOnly = s.components.some((c) => c.negated || c.only);
+  if (LISTED.test(s.q) && !threshold && !anyNegatedOrOnly && s.sexes.length === 0) return { operation: "count", conditions: [] };
   if (conditions.length === 0) conditions.push({ component: "uniformed", sex, comparator: "gt", threshold: 0 });
   const n = threshold ? numberIn(threshold[2]!) : undefined;
   if (threshold && n !== undefined) {
@@ -164,29 +200,38 @@ function countOp(s: Slots): NumericOperation {
 export function parseAnnexIIQuestion(question: string, report: StructuredReport): AnnexIIParse {
   const s = readSlots(question, report);
   const { q } = s;
-  if (NOT_ANNEX_II.test(q)) return null;
+  if (isNotStrengthQuestion(q)) return null;
   const aboutStrength = s.components.length > 0 || /\bcontribut\w*|\bsends?\b|\bprovides?\b|\bdeploy\w*/.test(q);
   if (!aboutStrength || !QUANTITY_CUE.test(q)) return null;
   const unlisted = s.countries.find((c) => !c.listed);
+  // The host country's own forces (trained, attacked, deployed in the north …) are not Annex II rows;
+  // only a question about what it contributes to the Mission is answered with "not listed".
+  if (unlisted?.host && !CONTRIBUTED.test(q)) return null;
   if (unlisted) return { kind: "notListed", country: unlisted.name };
   const names = s.countries.map((c) => c.name);
   const policeAmbiguous = s.components.some((c) => c.ambiguousPolice);
-  const done = (op: NumericOperation | null): AnnexIIParse => (op ? { kind: "operation", question: { op, policeAmbiguous } } : null);
+  const componentGiven = s.components.length > 0;
+  const sexGiven = s.sexes.length > 0;
+  const done = (op: NumericOperation | null): AnnexIIParse =>
+    op ? { kind: "operation", question: { op, policeAmbiguous, componentGiven, sexGiven } } : null;
 
   if (SHARE_CUE.test(q)) return done(shareOp(s, names));
   if (COUNT_CUE.test(q)) return done(countOp(s));
   const sex = groupSex(s.sexes) !== "total" ? groupSex(s.sexes) : (s.sexes[0]?.sex ?? "total");
-  if (WHICH.test(q) && RANK_WORDS.test(q) || /\b(?:top|bottom)\s+(?:\d+|[a-z]+)\b/.test(q) || (WHICH.test(q) && /\bmore\b|\bfewer\b/.test(q) && names.length >= 2)) {
+  const position = ordinalPosition(q);
+  if (WHICH.test(q) && RANK_WORDS.test(q) || position !== undefined || /\b(?:top|bottom)\s+(?:\d+|[a-z]+)\b/.test(q) || (WHICH.test(q) && /\bmore\b|\bfewer\b/.test(q) && names.length >= 2)) {
     const fewest = FEWEST_WORDS.test(q) || (/\bfewer\b|\bless\b/.test(q) && !/\bmost\b|\bmore\b/.test(q));
     return done({
       operation: "rank",
       component: singleComponent(s.components),
       sex,
       order: fewest ? "fewest" : "most",
-      n: topN(q),
+      n: position ?? topN(q),
+      ...(position !== undefined ? { position } : {}),
       ...(names.length >= 2 ? { countries: names } : {}),
     });
   }
+  if (names.length === 0 && LIST_COUNTRIES.test(q)) return done(countOp(s));
   if (RATIO_CUE.test(q)) {
     const pair = pairSelectors(s, names);
     return done(pair ? { operation: "ratio", a: pair[0], b: pair[1] } : null);

@@ -8,6 +8,8 @@ export interface CountryMention {
   /** The Annex II row name when listed, otherwise the country's usual name. */
   name: string;
   listed: boolean;
+  /** The host country (the report's subject, e.g. Mali): its own forces are not contributors. */
+  host: boolean;
   /** Position in the question. */
   start: number;
   end: number;
@@ -90,7 +92,7 @@ export function findCountryMentions(question: string, report: StructuredReport):
         const isHostLocation = p.entry === vocab.host && LOCATION_BEFORE.test(original.slice(0, at));
         if (!isHostLocation) {
           const e = vocab.entries[p.entry]!;
-          found.push({ name: e.name, listed: e.listed, start: at, end, entry: p.entry });
+          found.push({ name: e.name, listed: e.listed, host: p.entry === vocab.host, start: at, end, entry: p.entry });
         }
       }
       at = haystack.indexOf(p.text, at + 1);
@@ -100,5 +102,5 @@ export function findCountryMentions(question: string, report: StructuredReport):
   const seen = new Set<number>();
   return found
     .filter((m) => (seen.has(m.entry) ? false : (seen.add(m.entry), true)))
-    .map(({ name, listed, start, end }) => ({ name, listed, start, end }));
+    .map(({ name, listed, host, start, end }) => ({ name, listed, host, start, end }));
 }

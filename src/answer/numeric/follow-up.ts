@@ -9,9 +9,58 @@ import { findScope, findStatus } from "./annex-i-question.js";
 import type { Slots } from "./annex-ii-question.js";
 
 const FOLLOW_UP = /^\s*(?:and|but|also|what about|how about|and what about|what of|same for|same question for|now|ok(?:ay)?,? (?:and|what about))\b/i;
+/** Words that point back at the previous answer: "how many of them", "which one is it", "those countries". */
+const ANAPHORA = /\b(?:of (?:them|those|these)|among (?:them|those|these)|which (?:one|ones)|that one|(?:is|are|was|were) (?:it|they|those|these)|those|these|them|they)\b/i;
 
 export function looksLikeFollowUp(question: string): boolean {
-  return FOLLOW_UP.test(question) || question.trim().split(/\s+/).length <= 3;
+  return FOLLOW_UP.test(question) || ANAPHORA.test(question) || question.trim().split(/\s+/).length <= 3;
+}
+
+/** "Which one is it?", "Which ones?", "List them": asks to name what the previous answer counted. */
+export function asksWhichOnes(q: string): boolean {
+  return /\b(?:which (?:one|ones|are they|is it|indicators?|benchmarks?)|what (?:is|are) (?:it|they)|list (?:them|it)|name (?:them|it)|what does it say)\b/i.test(q);
+}
+
+/** The component and sex of the previous Annex II operation's main selection, for a follow-up that names neither. */
+export function previousSelection(op: NumericOperation): { component: Component; sex: Sex } | null {
+  switch (op.operation) {
+    case "cell":
+    case "sum":
+    case "missionTotal":
+    case "rank":
+      return { component: op.component, sex: op.sex };
+    case "count": {
+      const first = op.conditions.find((c) => c.comparator !== "eq") ?? op.conditions[0];
+      return first ? { component: first.component, sex: first.sex } : null;
+    }
+    case "share":
+      return { component: op.part.component, sex: op.part.sex === op.whole.sex ? op.part.sex : "total" };
+    case "difference":
+    case "ratio":
+      return op.a.component === op.b.component ? { component: op.a.component, sex: op.a.sex === op.b.sex ? op.a.sex : "total" } : null;
+    default:
+      return null;
+  }
+}
+
+/** Gives an operation whose question named no component (or sex) the previous one's. */
+export function inheritSelection(op: NumericOperation, from: { component: Component; sex: Sex }, keep: { component: boolean; sex: boolean }): NumericOperation {
+  const pick = <T extends { component: Component; sex: Sex }>(x: T): T => ({
+    ...x,
+    component: keep.component ? x.component : from.component,
+    sex: keep.sex ? x.sex : from.sex,
+  });
+  switch (op.operation) {
+    case "cell":
+    case "sum":
+    case "missionTotal":
+    case "rank":
+      return pick(op);
+    case "count":
+      return op.conditions.length === 1 ? { ...op, conditions: [pick(op.conditions[0]!)] } : op;
+    default:
+      return op;
+  }
 }
 
 /** The previous operation, when the trace came from this tool and is still valid input. */

@@ -22,11 +22,13 @@ const COMPONENT_WORDS: { re: RegExp; component: Component; ambiguousPolice?: boo
   { re: /\bpolicem[ae]n\b/g, component: "totalPolice", sex: "men" },
   { re: /\btotal police\b|\bpolice component\b/g, component: "totalPolice" },
   { re: /\bpolice(?: officers?| personnel| contributors?| contributing countries)?\b/g, component: "totalPolice", ambiguousPolice: true },
-  { re: /\buniformed(?: personnel| staff| strength)?\b|\bpeacekeepers?\b|\bblue helmets?\b|\bpersonnel\b/g, component: "uniformed" },
+  { re: /\buniformed(?: personnel| staff| strength)?\b|\bpeacekeepers?\b|\bblue helmets?\b/g, component: "uniformed" },
   {
     re: /\bmilitary(?: component| personnel| contingents?| contributors?| strength)?\b|\btroops?\b|\bsoldiers?\b|\bcontingents?\b|\bstaff officers?\b|\bservice(?:wo)?m[ae]n\b|\btroop[- ]contribut\w*\b/g,
     component: "military",
   },
+  // Bare "personnel" last, so "military personnel" / "police personnel" keep their own component.
+  { re: /\bpersonnel\b/g, component: "uniformed" },
 ];
 
 const NEGATION_BEFORE = /\b(?:no|without|not|zero|but no|nor)\s+(?:any\s+)?(?:(?:female|male|women|men)\s+)?$/;
