@@ -53,7 +53,7 @@ export function formatInvalid(errors: SuiteError[]): string {
 }
 
 function row(label: string, ...cells: string[]): string {
-  return `  ${label.padEnd(30)}${cells.map((c) => c.padStart(12)).join("")}`;
+  return `  ${label.padEnd(42)}${cells.map((c) => c.padStart(12)).join("")}`;
 }
 
 export function formatSummary(s: Summary, opts: { minPass: number; baseline?: RetrievalMetrics; target: string }): string {
