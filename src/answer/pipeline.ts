@@ -76,12 +76,12 @@ export function createAsker(deps: AskerDeps): Asker {
     if (tableAnswer) return routed(tableAnswer, tableAnswer.citations.map((c) => ("annex" in c ? `Annex ${c.annex}` : c.ref)));
     if (reference?.kind === "annex") return routed(answerAnnexOverview(reference.annex, report), [`Annex ${reference.annex}`]);
 
-    const early = refuseBeforeRetrieval(question, support);
+    const subject = followUpSubject(question, resolved, sentences);
+    const early = refuseBeforeRetrieval(question, subject, support);
     if (early) return routed(refusal(question, early), []);
 
     const hits = await retrieve();
     const ranked = rankUnits(hits, sentences, { benchmarksFirst: ASKS_ABOUT_BENCHMARKS.test(question) });
-    const subject = followUpSubject(question, resolved, sentences);
     let scored = preferFigures(question, scoreSentences(resolved, subject, ranked, sentences));
     const stated = statesTheFigure(question, scored);
     if (stated) {
@@ -95,7 +95,7 @@ export function createAsker(deps: AskerDeps): Asker {
       if (arithmetic) return { answer: arithmetic, evidence };
     }
     const best = scored[0];
-    const late = refuseAfterScoring(question, best, support);
+    const late = refuseAfterScoring(question, subject, best, sentences, support);
     if (late) return { answer: refusal(question, late), evidence };
     const extractive = composeExtractive(scored, subject);
     if (!deps.composer || !extractive.answered) return { answer: extractive, evidence };

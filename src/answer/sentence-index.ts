@@ -28,6 +28,8 @@ export interface SentenceIndex {
   idf(term: string): number;
   /** Every term anywhere in the report, annexes included. */
   vocabulary: Set<string>;
+  /** How many units (paragraphs, indicators) contain the term. */
+  unitsWith(term: string): number;
   queryTerms(question: string): QueryTerm[];
 }
 
@@ -78,11 +80,16 @@ export function buildSentenceIndex(report: StructuredReport): SentenceIndex {
     "military police formed units individual officers men women total strength benchmarks indicators",
   ].join(" ");
   for (const term of tokenize(annexText)) vocabulary.add(term);
+  const unitFreq = new Map<string, number>();
+  for (const sentences of byUnit.values()) {
+    for (const term of new Set(sentences.flatMap((s) => [...s.terms]))) unitFreq.set(term, (unitFreq.get(term) ?? 0) + 1);
+  }
   const maxIdf = Math.log(1 + count);
   return {
     byUnit,
     indicatorUnitsByObjective,
     vocabulary,
+    unitsWith: (term) => unitFreq.get(term) ?? 0,
     idf: (term) => {
       const df = docFreq.get(term);
       return df ? Math.log(1 + (count - df + 0.5) / (df + 0.5)) : maxIdf;

@@ -2,13 +2,18 @@
 // mentions, about a year it does not cover, or asking for a figure it does not give, is refused
 // rather than answered with the nearest text.
 import type { StructuredReport } from "../report/schema.js";
+import { tokenize } from "../retrieval/tokenize.js";
 import type { ScoredSentence } from "./extractive.js";
 import { HAS_NUMBER, questionKind } from "./question-kind.js";
+import type { SubjectWord } from "./question-terms.js";
+import type { SentenceIndex } from "./sentence-index.js";
 
 /** Below this share of the question's subject weight, the best paragraph does not answer it. */
 const MIN_PARAGRAPH_COVERAGE = 0.34;
 /** A question about a year after the report needs a sentence that really is about it. */
 const MIN_LATER_YEAR_COVERAGE = 0.6;
+/** A name found in at most this many units is specific enough that an answer must mention it. */
+const RARE_UNITS = 3;
 const YEAR = /\b(19\d\d|20\d\d)\b/g;
 // Past tense: the question asks how something turned out.
 const PAST_TENSE = /\b(?:did|was|were|won|lost|happened|had|became|took place|ended|went)\b/i;
@@ -19,35 +24,92 @@ export interface SupportContext {
   /** The report's own "as at" year: anything later is after the report. */
   reportYear: number;
   asAt: string;
+  /** Terms of the report's title (its author and subject), implicit in every paragraph. */
+  implicitTerms: Set<string>;
 }
 
 export function supportContext(report: StructuredReport): SupportContext {
   const text = report.paragraphs.map((p) => p.text).join(" ");
   const years = new Set([...text.matchAll(YEAR)].map((m) => Number(m[1])));
   const asAtYear = /\b(?:19|20)\d\d\b/.exec(report.annexII.asAt)?.[0];
-  return { years, reportYear: asAtYear ? Number(asAtYear) : Math.max(...years), asAt: report.annexII.asAt };
+  return {
+    years,
+    reportYear: asAtYear ? Number(asAtYear) : Math.max(...years),
+    asAt: report.annexII.asAt,
+    implicitTerms: new Set(tokenize(report.title)),
+  };
 }
 
 const yearsIn = (question: string) => [...question.matchAll(YEAR)].map((m) => Number(m[1]));
 
 /** Checks that need no retrieval: years the report does not cover. Returns a refusal reason or null. */
-export function refuseBeforeRetrieval(question: string, context: SupportContext): string | null {
+export function refuseBeforeRetrieval(question: string, subject: SubjectWord[], context: SupportContext): string | null {
   const unmentioned = yearsIn(question).filter((y) => !context.years.has(y));
   if (unmentioned.length) return `It reports on events up to ${context.asAt} and says nothing about ${unmentioned.join(" or ")}.`;
   const later = yearsIn(question).filter((y) => y > context.reportYear);
   if (later.length && PAST_TENSE.test(question)) {
     return `It reports on events up to ${context.asAt}, so it cannot say how things turned out in ${later.join(" or ")}.`;
   }
+  const unknownThing = asksForUnknownThing(question, subject);
+  if (unknownThing) return `It does not mention “${unknownThing}”.`;
   return null;
 }
 
 /** Checks on the best sentence found. Returns a refusal reason or null. */
-export function refuseAfterScoring(question: string, best: ScoredSentence | undefined, context: SupportContext): string | null {
+export function refuseAfterScoring(
+  question: string,
+  subject: SubjectWord[],
+  best: ScoredSentence | undefined,
+  sentences: SentenceIndex,
+  context: SupportContext,
+): string | null {
   if (!best || best.unitCoverage < MIN_PARAGRAPH_COVERAGE) return "None of its paragraphs addresses this.";
+  const unitTerms = new Set((sentences.byUnit.get(best.sentence.unit) ?? []).flatMap((s) => [...s.terms]));
+  const missing = namesMissingFrom(question, subject, best, unitTerms, (term) => sentences.unitsWith(term) <= RARE_UNITS, context.implicitTerms);
+  if (missing.length) return `What it says nearest to this does not concern ${missing.join(" or ")}.`;
   const later = yearsIn(question).filter((y) => y > context.reportYear);
   if (later.some((y) => !best.sentence.text.includes(String(y))) || (later.length && best.coverage < MIN_LATER_YEAR_COVERAGE)) {
     return `It reports on events up to ${context.asAt}; what it says about ${later.join(" and ")} does not cover this.`;
   }
   if (questionKind(question).quantity && !HAS_NUMBER.test(best.sentence.text)) return "It gives no figure for this.";
   return null;
+}
+
+// "How many drones does…", "What was the turnout in…": the thing asked about, before the verb.
+const ASKED_THING =
+  /^\s*(?:how (?:many|much)|what (?:is|was|are|were)(?: the)?)\s+(.+?)\s+(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|in|of|for|at|on|to|from|by|per|since|during|between)\b/i;
+
+/** The head word of what the question asks about, when it can be read off the question's form. */
+export function askedThing(question: string): string | null {
+  const phrase = ASKED_THING.exec(question)?.[1];
+  if (!phrase) return null;
+  const head = phrase.split(/\s+/).at(-1)!.replace(/[’']s$/i, "");
+  return /^[\p{L}-]{3,}$/u.test(head) ? head : null;
+}
+
+/** True when neither the asked-for thing nor any synonym of its phrase occurs in the report. */
+export function asksForUnknownThing(question: string, subject: SubjectWord[]): string | null {
+  const head = askedThing(question);
+  if (!head) return null;
+  const word = subject.find((w) => w.word.toLowerCase() === head.toLowerCase());
+  return word?.unknown ? head : null;
+}
+
+/**
+ * Rare names in the question (places, countries, people: capitalised, in at most a few units) that the
+ * best unit does not mention: the nearest text is about something else.
+ */
+export function namesMissingFrom(
+  question: string,
+  subject: SubjectWord[],
+  best: ScoredSentence,
+  unitTerms: Set<string>,
+  isRare: (term: string) => boolean,
+  implicit: Set<string>,
+): string[] {
+  const names = [...question.slice(1).matchAll(/\b\p{Lu}[\p{L}’'-]+/gu)].map((m) => m[0]);
+  return subject
+    .filter((w) => !w.unknown && names.includes(w.word) && isRare(w.stem) && !implicit.has(w.stem))
+    .filter((w) => ![...w.matches].some((m) => unitTerms.has(m) || best.sentence.terms.has(m)))
+    .map((w) => w.word);
 }

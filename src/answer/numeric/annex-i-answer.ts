@@ -53,11 +53,11 @@ export function writeAnnexITotalAndStatus(op: NumericOperation, total: NumericRe
   if (op.operation !== "indicatorCount" || op.status === undefined) return writeAnnexIAnswer(op, r, report, true);
   const scope = scopeText(op, report);
   const ids = r.rows ?? [];
-  const verb = r.value === 1 ? "is" : "are";
-  const status = statusPhrase(op.status).replace(/^ (?:are|have) /, "");
+  const one = r.value === 1;
+  const status = op.status === "none" ? `${one ? "has" : "have"} no state of implementation given` : `${one ? "is" : "are"}${statusPhrase(op.status).replace(/^ are/, "")}`;
   const list = ids.length > 0 ? `: ${listOf(ids)}` : "";
   const note = r.note ? ` ${r.note}` : "";
-  return `Annex I lists ${count(total.value, "progress indicator", "progress indicators")}${scope}; ${formatCount(r.value)} of them ${verb} ${status}${list} ${ANNEX_I_MARK}.${note}`
+  return `Annex I lists ${count(total.value, "progress indicator", "progress indicators")}${scope}; ${formatCount(r.value)} of them ${status}${list} ${ANNEX_I_MARK}.${note}`
     .replace(/\s+/g, " ")
     .trim();
 }

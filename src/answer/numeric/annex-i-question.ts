@@ -94,7 +94,7 @@ export function indicatorByDescription(q: string, report: StructuredReport): str
     .sort((a, b) => b.score - a.score);
   const [best, second] = scored;
   if (!best || best.hits < 2 || best.hits * 2 < asked.length) return undefined;
-  if (second && best.score < second.score * 1.2) return undefined;
+  if (second && best.score < second.score * 1.1) return undefined;
   return best.id;
 }
 

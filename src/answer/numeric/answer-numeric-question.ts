@@ -6,11 +6,20 @@ import { NUMERIC_TOOL_NAME } from "../../tools/numeric-tool.js";
 import { runOperation } from "../../tools/run-operation.js";
 import type { NumericResult } from "../../tools/types.js";
 import type { Citation, ToolTrace } from "../contract.js";
-import { writeAnnexIAnswer } from "./annex-i-answer.js";
+import { writeAnnexIAnswer, writeAnnexITotalAndStatus } from "./annex-i-answer.js";
 import { parseAnnexIQuestion } from "./annex-i-question.js";
 import { writeAnnexIIAnswer } from "./annex-ii-answer.js";
-import { parseAnnexIIQuestion, readSlots } from "./annex-ii-question.js";
-import { applyAnnexIChanges, applyAnnexIIChanges, changesFrom, looksLikeFollowUp, previousOperation } from "./follow-up.js";
+import { isNotStrengthQuestion, parseAnnexIIQuestion, readSlots } from "./annex-ii-question.js";
+import {
+  applyAnnexIChanges,
+  applyAnnexIIChanges,
+  asksWhichOnes,
+  changesFrom,
+  inheritSelection,
+  looksLikeFollowUp,
+  previousOperation,
+  previousSelection,
+} from "./follow-up.js";
 import { POLICE_NOTE } from "./phrases.js";
 import type { ComposedAnswer } from "./types.js";
 
@@ -39,16 +48,29 @@ function notListed(country: string, report: StructuredReport): ComposedAnswer {
   };
 }
 
-function compose(op: NumericOperation, report: StructuredReport, options: { policeAmbiguous?: boolean; wantsList?: boolean }): ComposedAnswer | null {
-  let result: NumericResult;
+function run(op: NumericOperation, report: StructuredReport): NumericResult | null {
   try {
-    result = runOperation(report, op);
+    return runOperation(report, op);
   } catch (error) {
     if (error instanceof NumericToolError) return null;
     throw error;
   }
+}
+
+function compose(
+  op: NumericOperation,
+  report: StructuredReport,
+  options: { policeAmbiguous?: boolean; wantsList?: boolean; alsoTotal?: boolean },
+): ComposedAnswer | null {
+  const result = run(op, report);
+  if (!result) return null;
   const annexI = isAnnexI(op);
-  const text = annexI ? writeAnnexIAnswer(op, result, report, options.wantsList ?? false) : writeAnnexIIAnswer(op, result, report);
+  const total = options.alsoTotal && op.operation === "indicatorCount" ? run({ operation: "indicatorCount", ...(op.area ? { area: op.area } : {}), ...(op.objective ? { objective: op.objective } : {}) }, report) : null;
+  const text = total
+    ? writeAnnexITotalAndStatus(op, total, result, report)
+    : annexI
+      ? writeAnnexIAnswer(op, result, report, options.wantsList ?? false)
+      : writeAnnexIIAnswer(op, result, report);
   const extra = [
     ...(options.policeAmbiguous ? [POLICE_NOTE] : []),
     ...result.warnings.map((w) => `Note: ${w}`),
@@ -68,9 +90,15 @@ function answerFollowUp(question: string, report: StructuredReport, previous: Nu
   if (isAnnexI(previous)) {
     const q = question.toLowerCase();
     const op = applyAnnexIChanges(previous, q, report);
-    return op ? compose(op, report, { wantsList: /\bwhich\b|\blist\b/.test(q) }) : null;
+    if (op) return compose(op, report, { wantsList: /\bwhich\b|\blist\b/.test(q) });
+    if (previous.operation !== "indicatorCount" || !asksWhichOnes(q)) return null;
+    // "Which one is it?": name what the previous count found — the indicator itself when there is one.
+    const rows = run(previous, report)?.rows ?? [];
+    if (rows.length === 1) return compose({ operation: "indicatorLookup", id: rows[0]! }, report, {});
+    return rows.length > 0 ? compose(previous, report, { wantsList: true }) : null;
   }
   const slots = readSlots(question, report);
+  if (isNotStrengthQuestion(slots.q)) return null;
   const unlisted = slots.countries.find((c) => !c.listed);
   if (unlisted) return notListed(unlisted.name, report);
   const op = applyAnnexIIChanges(previous, changesFrom(slots));
@@ -88,15 +116,20 @@ export function answerNumericQuestion(
 ): ComposedAnswer | null {
   const q = question.normalize("NFC").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   const annexI = parseAnnexIQuestion(q, report);
-  if (annexI) return compose(annexI.op, report, { wantsList: annexI.wantsList });
+  if (annexI) return compose(annexI.op, report, { wantsList: annexI.wantsList, alsoTotal: annexI.alsoTotal ?? false });
   const annexII = parseAnnexIIQuestion(question, report);
   if (annexII?.kind === "notListed") return notListed(annexII.country, report);
-  if (annexII?.kind === "operation") {
-    const followUp = previousOperation(context?.previous, NUMERIC_TOOL_NAME);
-    const isFollowUp = followUp && /^\s*(?:and|what about|how about|same for)\b/i.test(question);
-    if (!isFollowUp) return compose(annexII.question.op, report, { policeAmbiguous: annexII.question.policeAmbiguous });
-  }
   const previous = previousOperation(context?.previous, NUMERIC_TOOL_NAME);
+  if (annexII?.kind === "operation") {
+    const isFollowUp = previous && /^\s*(?:and|what about|how about|same for)\b/i.test(question);
+    if (!isFollowUp) {
+      const parsed = annexII.question;
+      // "Which one contributes the largest?" after a question about formed police units: same component.
+      const inherited = previous && !isAnnexI(previous) && !parsed.componentGiven && looksLikeFollowUp(question) ? previousSelection(previous) : null;
+      const op = inherited ? inheritSelection(parsed.op, inherited, { component: false, sex: parsed.sexGiven }) : parsed.op;
+      return compose(op, report, { policeAmbiguous: parsed.policeAmbiguous });
+    }
+  }
   if (previous && looksLikeFollowUp(question)) return answerFollowUp(question, report, previous);
   return null;
 }

@@ -36,8 +36,21 @@ function stem(word: string): string {
   return word.replace(/(?:ies)$/, "y").replace(/(?:es|s)$/, "");
 }
 
+/** Words the report uses for what a question calls something else ("fighters" → "combatants", "died" → "killed"). */
+const SYNONYMS: readonly (readonly string[])[] = [
+  ["fighter", "combatant", "militant", "member"],
+  ["died", "dead", "death", "killed", "kill", "live", "fatalitie"],
+  ["injured", "wounded", "hurt", "injurie"],
+  ["soldier", "troop", "military", "contingent"],
+  ["authorized", "authorised", "ceiling", "authorization"],
+  ["deployed", "deployment", "place", "ground"],
+  ["owed", "unpaid", "outstanding", "arrear"],
+];
+
 function keywords(q: string): Set<string> {
-  return new Set(words(q).filter((w) => !STOP.has(w)).map(stem));
+  const keys = new Set(words(q).filter((w) => !STOP.has(w)).map(stem));
+  for (const group of SYNONYMS) if (group.some((w) => keys.has(w))) for (const w of group) keys.add(w);
+  return keys;
 }
 
 function overlap(keys: Set<string>, list: readonly string[]): number {
@@ -136,6 +149,7 @@ function chooseInSentence(kind: Kind, s: Sentence, keys: Set<string>, paragraph:
     const all = groups.reduce((t, f) => t + value(f), 0);
     const total = groups.find((f) => Math.abs(value(f) * 2 - all) < 1e-9);
     if (total && groups.length > 2) groups = groups.filter((f) => f !== total);
+    groups = attachedToAsked(groups, keys);
     if (groups.length < 2) return null;
     return { op: { operation: "paragraphSum", paragraph, figures: groups.map((f) => f.text) }, score: base * 2 };
   }
@@ -149,6 +163,21 @@ function chooseInSentence(kind: Kind, s: Sentence, keys: Set<string>, paragraph:
   if (kind === "share") return { op: { operation: "paragraphShare", paragraph, part: small.text, whole: big.text }, score };
   if (kind === "ratio") return { op: { operation: "paragraphRatio", paragraph, a: big.text, b: small.text }, score };
   return { op: { operation: "paragraphDifference", paragraph, a: big.text, b: small.text }, score };
+}
+
+const PREPOSITION = /^(?:against|in|of|from|at|on|for|during|by|with|among|to|since)$/;
+
+/**
+ * For a sum, keeps the figures that belong to the thing asked about: those with a question word (or a
+ * synonym) just before or after them, plus elliptical ones ("76 against MINUSMA") whose noun is implied.
+ * Unchanged when fewer than two figures would remain.
+ */
+function attachedToAsked(figures: SentenceFigure[], keys: Set<string>): SentenceFigure[] {
+  const near = (f: SentenceFigure) => [...f.before.slice(-3), ...f.after.slice(0, 3)].map(stem);
+  const attached = figures.filter((f) => near(f).some((w) => keys.has(w)));
+  if (attached.length === 0) return figures;
+  const kept = figures.filter((f) => attached.includes(f) || PREPOSITION.test(f.after[0] ?? ""));
+  return kept.length >= 2 ? kept : figures;
 }
 
 function describe(op: NumericOperation, r: NumericResult): string {
@@ -182,9 +211,11 @@ function unitSuffix(unit: string): string {
  */
 export function answerParagraphArithmetic(question: string, paragraphs: Paragraph[]): ComposedAnswer | null {
   const q = question.toLowerCase();
-  const kind = arithmeticKind(q);
-  if (!kind || paragraphs.length === 0) return null;
+  if (paragraphs.length === 0) return null;
   const keys = keywords(q);
+  const gap = GAP_CUE.test(q) && TARGET_WORD.test(q) ? gapToTarget(paragraphs, keys) : null;
+  const kind = gap ? "difference" : arithmeticKind(q);
+  if (!kind) return null;
   const pick = (units: (p: Paragraph) => Sentence[]) => {
     let best: (Choice & { sentence: string }) | null = null;
     paragraphs.forEach((p, rank) => {
@@ -197,14 +228,21 @@ export function answerParagraphArithmetic(question: string, paragraphs: Paragrap
     });
     return best as (Choice & { sentence: string }) | null;
   };
-  // Sentences first; the whole paragraph only as a last resort, for figures spread over two sentences.
+  // Sentences first; the whole paragraph only when no sentence fits, for figures spread over two sentences.
+  const positive = (c: (Choice & { sentence: string }) | null) => (c && c.score > 0 ? c : null);
   const chosen =
-    pick((p) => analyse(p.text)) ??
-    pick((p) => {
-      const text = splitSentences(p.text).join(" ");
-      return [{ text, figures: sentenceFigures(text) }];
-    });
-  if (!chosen || chosen.score <= 0) return null;
+    gap ??
+    positive(pick((p) => analyse(p.text))) ??
+    positive(
+      pick((p) => {
+        const text = splitSentences(p.text).join(" ");
+        return [{ text, figures: sentenceFigures(text) }];
+      }),
+    );
+  if (!chosen) return null;
+  if ((kind === "share" || kind === "percentChange") && chosen.op.operation !== "paragraphPercentOf" && statesThePercentage(paragraphs, keys, chosen.sentence)) {
+    return null;
+  }
   let result: NumericResult;
   try {
     result = runParagraphOperation(paragraphs, chosen.op);
@@ -219,4 +257,53 @@ export function answerParagraphArithmetic(question: string, paragraphs: Paragrap
     citations: [{ ref: `para. ${paragraph}`, paragraph, quote: chosen.sentence }],
     tool: toolTrace(chosen.op, result),
   };
+}
+
+/** "How many more … needed to reach the authorized ceiling", "how far short of full strength". */
+const GAP_CUE = /\b(?:needed|need|required|missing|short(?:fall)?|gap|remain\w*|still to|left to|to reach|to fill|below|under)\b/;
+const TARGET_WORD = /\b(?:ceiling|authori[sz]\w*|full strength|target|maximum)\b/;
+const AUTHORIZED_NEAR = /^(?:authori[sz]\w*|ceiling)$/;
+const DEPLOYED_NEAR = /^(?:deployed|place|ground)$/;
+
+/**
+ * Gap to an authorized level: the figure a paragraph gives as authorized ("up to 13,289 … authorized",
+ * "a ceiling of up to 1,920") minus the one it gives as deployed ("10,919 personnel had been deployed").
+ * Paragraphs are tried in rank order, preferring the one whose words match the question (with synonyms).
+ */
+function gapToTarget(paragraphs: Paragraph[], keys: Set<string>): (Choice & { sentence: string }) | null {
+  let best: (Choice & { sentence: string }) | null = null;
+  paragraphs.forEach((p, rank) => {
+    const sentences = analyse(p.text);
+    const all = sentences.flatMap((s, i) => s.figures.filter((f) => !f.figure.percent).map((f) => ({ f, i, s })));
+    const authorized = all.find(({ f, s }) =>
+      f.after.slice(0, 4).some((w) => AUTHORIZED_NEAR.test(w)) || /\b(?:ceiling|authori[sz]ed (?:strength|level)) of (?:up to )?$/i.test(s.text.slice(0, f.start)) || /\bup to\s+$/i.test(s.text.slice(0, f.start)),
+    );
+    const deployed = all.find(({ f }) => f !== authorized?.f && f.after.slice(0, 4).some((w) => DEPLOYED_NEAR.test(w)) && !f.after.slice(0, 4).some((w) => AUTHORIZED_NEAR.test(w)));
+    if (!authorized || !deployed || !compatible(authorized.f, deployed.f)) return;
+    const value = (f: SentenceFigure) => f.figure.written * f.figure.scale;
+    if (value(authorized.f) <= value(deployed.f)) return;
+    const [from, to] = [Math.min(authorized.i, deployed.i), Math.max(authorized.i, deployed.i)];
+    const quoted = sentences.slice(from, to + 1).map((s) => s.text).join(" ");
+    const score = overlap(keys, words(quoted)) * 2 - rank * 0.5;
+    if (!best || score > best.score) {
+      best = { op: { operation: "paragraphDifference", paragraph: p.number, a: authorized.f.text, b: deployed.f.text }, score, sentence: quoted };
+    }
+  });
+  return best;
+}
+
+/**
+ * True when a candidate sentence already states a percentage about what is asked ("97 per cent of individual
+ * police officers") and matches the question at least as well as the sentence chosen for computing: quoting
+ * beats recomputing from other figures.
+ */
+function statesThePercentage(paragraphs: Paragraph[], keys: Set<string>, chosen: string): boolean {
+  const chosenOverlap = overlap(keys, words(chosen));
+  return paragraphs.some((p) =>
+    analyse(p.text).some(
+      (s) =>
+        s.figures.some((f) => f.figure.percent && f.after.slice(0, 4).some((w) => keys.has(stem(w)))) &&
+        overlap(keys, words(s.text)) >= chosenOverlap,
+    ),
+  );
 }

@@ -53,6 +53,31 @@ export function splitSentences(text: string): string[] {
   return out;
 }
 
+/** Function words of French names ("Coordination des mouvements et forces patriotiques de résistance 2"). */
+const NAME_CONNECTORS = new Set(["de", "des", "du", "et", "pour", "la", "le", "les", "d", "l", "al", "el"]);
+
+/**
+ * A bare number directly after a name is part of the name ("Phase 2", "… patriotiques de résistance 2"):
+ * the word just before is capitalised (and not the sentence's first word), or it ends a run of words,
+ * unbroken by punctuation, that starts with a capitalised word and contains a French name connector.
+ */
+export function followsName(sentence: string, start: number, text: string): boolean {
+  if (!/^\d/.test(text)) return false;
+  const before = sentence.slice(0, start);
+  if (!/[\p{L}]\s+$/u.test(before)) return false;
+  const clause = before.split(/[,;:.()“”"–—]/).at(-1)!.trim();
+  const tokens = clause.split(/\s+/).filter((t) => t !== "");
+  if (tokens.length === 0) return false;
+  const capitalised = (t: string) => /^\p{Lu}/u.test(t);
+  const last = tokens.at(-1)!;
+  const sentenceStart = tokens.length === 1 && before.trim().length === clause.length;
+  if (capitalised(last) && !sentenceStart) return true;
+  const run = tokens.slice(-8);
+  const head = run.findIndex(capitalised);
+  if (head < 0 || head === run.length - 1) return false;
+  return run.slice(head + 1).some((t) => NAME_CONNECTORS.has(t.toLowerCase().replace(/[’']$/, "")));
+}
+
 function excluded(sentence: string, start: number, end: number, text: string, figure: ParsedFigure): boolean {
   const before = sentence.slice(Math.max(0, start - 14), start);
   const after = sentence.slice(end, end + 12);
@@ -61,6 +86,7 @@ function excluded(sentence: string, start: number, end: number, text: string, fi
   const plain = !figure.percent && figure.currency === "" && figure.scaleWord === "";
   if (plain && /^\d{4}$/.test(text) && figure.written >= 1900 && figure.written <= 2099) return true;
   if (plain && (MONTH_AFTER.test(after) || MONTH_BEFORE.test(before))) return true;
+  if (plain && followsName(sentence, start, text)) return true;
   return false;
 }
 
