@@ -5,16 +5,16 @@ import { AnnexISchema, AnnexIISchema, DataWarningSchema, ParagraphSchema } from 
 
 export const ErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })
-  .openapi("Error");
+  .meta({ id: "Error" });
 
-export const AskRequest = AskRequestSchema.openapi("AskRequest", {
+export const AskRequest = AskRequestSchema.meta({ id: "AskRequest", 
   example: { question: "How many troops does Senegal contribute?" },
 });
-export const AskResponse = AskResponseSchema.openapi("AskResponse");
-export const FeedbackRequest = FeedbackRequestSchema.openapi("FeedbackRequest");
-export const Paragraph = ParagraphSchema.openapi("Paragraph");
-export const AnnexIResponse = AnnexISchema.openapi("AnnexI");
-export const AnnexIIResponse = AnnexIISchema.extend({ warnings: z.array(DataWarningSchema) }).openapi("AnnexII");
+export const AskResponse = AskResponseSchema.meta({ id: "AskResponse" });
+export const FeedbackRequest = FeedbackRequestSchema.meta({ id: "FeedbackRequest" });
+export const Paragraph = ParagraphSchema.meta({ id: "Paragraph" });
+export const AnnexIResponse = AnnexISchema.meta({ id: "AnnexI" });
+export const AnnexIIResponse = AnnexIISchema.extend({ warnings: z.array(DataWarningSchema) }).meta({ id: "AnnexII" });
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { "application/json": { schema } },

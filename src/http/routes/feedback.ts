@@ -12,7 +12,7 @@ const StoredFeedback = z
     source: z.string(),
     createdAt: z.string(),
   })
-  .openapi("StoredFeedback");
+  .meta({ id: "StoredFeedback" });
 
 const StoredAnswer = z
   .object({
@@ -22,7 +22,7 @@ const StoredAnswer = z
     response: AskResponse,
     feedback: z.array(StoredFeedback),
   })
-  .openapi("StoredAnswer");
+  .meta({ id: "StoredAnswer" });
 
 const feedbackRoute = createRoute({
   method: "post",

@@ -17,7 +17,7 @@ const Health = z
     composer: z.enum(["extractive", "llm"]),
     slack: z.enum(["enabled", "not configured"]),
   })
-  .openapi("Health");
+  .meta({ id: "Health" });
 
 const route = createRoute({
   method: "get",
