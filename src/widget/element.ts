@@ -1,17 +1,12 @@
 // <sitrep-chat>: the chat UI in a shadow root. Inline where placed; with [floating], behind a launcher.
 import type { Paragraph } from "../report/schema.js";
 import { ApiError, fetchParagraph, postFeedback, streamChat } from "./api.js";
+import { buildChatUi, type ChatUi } from "./chat-ui.js";
 import { h } from "./dom.js";
 import { mountLauncher } from "./launcher.js";
 import { TranscriptStore, type Transcript, type TranscriptTurn } from "./storage.js";
 import { STYLES } from "./styles.js";
 import { TurnView } from "./turn-view.js";
-
-export const STARTER_QUESTIONS = [
-  "What did the conference for national harmony recommend?",
-  "How many uniformed personnel does Senegal contribute?",
-  "Which attacks targeted MINUSMA during the reporting period?",
-];
 
 let defaultApi: string | undefined;
 /** Set by the bundle's entry from its own <script data-api> (or its src origin). */
@@ -25,7 +20,7 @@ export class SitrepChat extends HTMLElement {
   private transcript: Transcript = { turns: [] };
   private controller: AbortController | undefined;
   private readonly paragraphs = new Map<number, Promise<Paragraph>>();
-  private ui!: ReturnType<SitrepChat["render"]>;
+  private ui!: ChatUi;
 
   connectedCallback(): void {
     if (this.shadowRoot) return;
@@ -33,7 +28,14 @@ export class SitrepChat extends HTMLElement {
     adoptStyles(shadow);
     this.api = (this.getAttribute("api") || defaultApi || location.origin).replace(/\/+$/, "");
     this.store = new TranscriptStore(this.api);
-    this.ui = this.render();
+    this.ui = buildChatUi({
+      ask: (question) => void this.ask(question),
+      stop: () => {
+        this.controller?.abort();
+        return this.controller !== undefined;
+      },
+      reset: () => this.reset(),
+    });
     if (this.hasAttribute("floating")) {
       mountLauncher(shadow, this.ui.root, this.ui.close, () => this.ui.input.focus());
     } else {
@@ -41,66 +43,6 @@ export class SitrepChat extends HTMLElement {
       shadow.append(this.ui.root);
     }
     this.restore();
-  }
-
-  private render() {
-    const input = h("textarea", { id: "q", rows: "2", maxlength: "2000", placeholder: "Ask about the report…", autocomplete: "off" });
-    const send = h("button", { type: "submit", class: "primary" }, "Ask");
-    const stop = h("button", { type: "button", class: "stop", hidden: true }, "Stop");
-    const form = h(
-      "form",
-      { class: "composer", "aria-label": "Ask a question" },
-      h("label", { for: "q", class: "vh" }, "Your question about the report"),
-      input,
-      send,
-      stop,
-    );
-    const starters = h("div", { class: "starters", role: "group", "aria-label": "Suggested questions" });
-    for (const question of STARTER_QUESTIONS) {
-      const button = h("button", { type: "button", class: "starter" }, question);
-      button.addEventListener("click", () => void this.ask(question));
-      starters.append(button);
-    }
-    const empty = h(
-      "div",
-      { class: "empty" },
-      h("p", {}, "Ask a question about the Secretary-General's report on Mali (S/2017/478). Answers cite the paragraphs they rely on."),
-      starters,
-    );
-    const log = h("div", { class: "log", role: "region", "aria-label": "Conversation", tabindex: "0" }, empty);
-    const error = h("div", { class: "error", role: "alert", hidden: true });
-    const live = h("div", { class: "vh", "aria-live": "polite", "aria-atomic": "true" });
-    const reset = h("button", { type: "button" }, "New chat");
-    const close = h("button", { type: "button", "aria-label": "Close chat" }, "Close");
-    const root = h(
-      "div",
-      { class: "root", part: "root" },
-      h("div", { class: "head" }, h("h2", {}, "Ask the Mali report"), reset, close),
-      log,
-      error,
-      form,
-      live,
-    );
-
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      void this.ask(input.value);
-    });
-    input.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
-        event.preventDefault();
-        form.requestSubmit();
-      } else if (event.key === "Escape" && this.controller) {
-        event.stopPropagation();
-        this.controller.abort();
-      }
-    });
-    stop.addEventListener("click", () => {
-      this.controller?.abort();
-      input.focus();
-    });
-    reset.addEventListener("click", () => this.reset());
-    return { root, log, empty, error, live, input, send, stop, reset, close };
   }
 
   private async ask(raw: string): Promise<void> {

@@ -1,8 +1,9 @@
 // One question/answer turn: streamed text with citation chips, the source panel,
 // the calculation disclosure and the feedback buttons.
-import type { AnnexCitation, AskResponse, Citation, ParagraphCitation, ToolTrace } from "../answer/contract.js";
+import type { AskResponse, Citation, ParagraphCitation } from "../answer/contract.js";
 import type { Paragraph } from "../report/schema.js";
 import { segmentAnswer, type CiteRef } from "./citations.js";
+import { annexSource, calculation, paragraphSource } from "./details.js";
 import { h, uid } from "./dom.js";
 import { thumbDown, thumbUp } from "./icons.js";
 
@@ -150,55 +151,4 @@ export class TurnView {
     }
     return h("div", { class: "feedback", role: "group", "aria-label": "Rate this answer" }, up, down, status);
   }
-}
-
-function paragraphSource(paragraph: Paragraph, subItem: string | undefined, quote: string | undefined): HTMLElement {
-  const where = [paragraph.chapter, paragraph.section].filter(Boolean).join(" › ");
-  const box = h("div", {}, h("p", { class: "source-title" }, `Paragraph ${paragraph.number}`), h("p", { class: "muted" }, where));
-  const item = subItem ? paragraph.subItems.find((s) => s.label === subItem) : undefined;
-  if (item) box.append(h("p", { class: "subitem" }, h("strong", {}, `(${item.label}) `), item.text));
-  box.append(withMark(h("p", { class: "source-text" }), paragraph.text, item ? undefined : quote));
-  return box;
-}
-
-function annexSource(annex: "I" | "II", citations: Citation[]): HTMLElement {
-  const rows = citations.filter((c): c is AnnexCitation => "annex" in c && c.annex === annex).flatMap((c) => c.rows);
-  const what = annex === "I" ? "Benchmarks (Annex I)" : "Military and police strength (Annex II)";
-  const box = h("div", {}, h("p", { class: "source-title" }, what));
-  if (rows.length === 0) {
-    box.append(h("p", { class: "muted" }, "The rows used are listed once the answer has finished."));
-  } else {
-    box.append(h("p", { class: "muted" }, annex === "I" ? "Indicators used:" : "Rows used:"));
-    box.append(h("ul", { class: "rows" }, ...[...new Set(rows)].map((row) => h("li", {}, row))));
-  }
-  return box;
-}
-
-function calculation(tool: ToolTrace): HTMLElement {
-  const details = h(
-    "details",
-    { class: "calc" },
-    h("summary", {}, "How this number was calculated"),
-    h("p", {}, h("code", {}, tool.formula)),
-    h("p", {}, `Result: ${tool.result.toLocaleString("en")} ${tool.unit}`),
-  );
-  if (tool.operands.length > 0) {
-    const items = tool.operands.map((op) =>
-      h("li", {}, Object.entries(op).map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`).join(", ")),
-    );
-    details.append(h("p", {}, "Inputs:"), h("ul", {}, ...items));
-  }
-  for (const warning of tool.warnings) details.append(h("p", { class: "warning" }, `Note: ${warning}`));
-  return details;
-}
-
-/** Appends text to el, wrapping the first occurrence of quote in <mark>. */
-function withMark(el: HTMLElement, text: string, quote: string | undefined): HTMLElement {
-  const at = quote ? text.indexOf(quote) : -1;
-  if (!quote || at < 0) {
-    el.append(text);
-    return el;
-  }
-  el.append(text.slice(0, at), h("mark", {}, quote), text.slice(at + quote.length));
-  return el;
 }
