@@ -1,0 +1,77 @@
+// `npx tsx bench/profile.ts`: where /v1/ask spends its time, in-process, stage by stage, over the
+// same questions as the bench (hybrid as on Node, then lexical-only as in the Worker).
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { answerNumericQuestion, answerParagraphArithmetic } from "../src/answer/numeric/index.js";
+import { createAsker, type PassageRetriever } from "../src/answer/pipeline.js";
+import { asPassageRetriever } from "../src/answer/retriever-adapter.js";
+import { buildSentenceIndex } from "../src/answer/sentence-index.js";
+import { loadConfig } from "../src/config.js";
+import { createEmbeddings } from "../src/retrieval/embeddings/provider.js";
+import { HybridRetriever } from "../src/retrieval/hybrid.js";
+import { loadIndex } from "../src/retrieval/load-index.js";
+import { openSqliteStore } from "../src/stores/sqlite.js";
+import type { SitrepStore } from "../src/stores/types.js";
+import { loadQuestions } from "./questions.js";
+import { summarize } from "./stats.js";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const REQUESTS = Number(process.argv[2] ?? 300);
+
+type Stage = "ask" | "store" | "numeric" | "arithmetic" | "search" | "embed" | "lexical" | "dense" | "rerank";
+
+async function profile(label: string, retriever: HybridRetriever, questions: string[]) {
+  const index = await loadIndex(join(ROOT, "data", "index"), (await createEmbeddings(loadConfig({}))).embeddings);
+  const samples = new Map<Stage, number[]>();
+  const add = (stage: Stage, ms: number) => samples.set(stage, [...(samples.get(stage) ?? []), ms]);
+  const timed = <A extends unknown[], R>(stage: Stage, fn: (...args: A) => R) => (...args: A): R => {
+    const t0 = performance.now();
+    const out = fn(...args);
+    add(stage, performance.now() - t0);
+    return out;
+  };
+  const sqlite = openSqliteStore(join(mkdtempSync(join(tmpdir(), "sitrep-profile-")), "sitrep.db"));
+  const store: SitrepStore = { ...sqlite, turns: timed("store", sqlite.turns), appendTurn: timed("store", sqlite.appendTurn) };
+  const inner = asPassageRetriever(retriever);
+  const passages: PassageRetriever = {
+    async search(query, options) {
+      const t0 = performance.now();
+      const hits = await inner.search(query, options);
+      add("search", performance.now() - t0);
+      const t = retriever.lastTimings!;
+      add("embed", t.embedMs), add("lexical", t.lexicalMs), add("dense", t.denseMs), add("rerank", t.rerankMs);
+      return hits;
+    },
+  };
+  const asker = createAsker({
+    report: index.report,
+    sentences: buildSentenceIndex(index.report),
+    retriever: passages,
+    numeric: { answerNumericQuestion: timed("numeric", answerNumericQuestion), answerParagraphArithmetic: timed("arithmetic", answerParagraphArithmetic) },
+    store,
+  });
+  for (const q of questions.slice(0, 30)) await asker.ask({ question: q }); // warm-up
+  samples.clear();
+  for (let i = 0; i < REQUESTS; i++) {
+    const t0 = performance.now();
+    await asker.ask({ question: questions[i % questions.length]! });
+    add("ask", performance.now() - t0);
+  }
+  const total = (samples.get("ask") ?? []).reduce((a, b) => a + b, 0);
+  console.log(`\n${label}: ${REQUESTS} asks`);
+  console.log("stage        calls   mean ms    p50 ms    p95 ms   share of ask time");
+  for (const [stage, list] of samples) {
+    const s = summarize(list);
+    const sum = list.reduce((a, b) => a + b, 0);
+    console.log(`${stage.padEnd(11)} ${String(s.n).padStart(6)} ${s.mean.toFixed(2).padStart(9)} ${s.p50.toFixed(2).padStart(9)} ${s.p95.toFixed(2).padStart(9)} ${((100 * sum) / total).toFixed(1).padStart(8)} %`);
+  }
+  sqlite.close();
+}
+
+const { questions, source } = loadQuestions(join(ROOT, "test", "golden", "golden.jsonl"));
+console.log(`questions: ${questions.length} from ${source}`);
+const { embeddings } = await createEmbeddings(loadConfig({}));
+const index = await loadIndex(join(ROOT, "data", "index"), embeddings);
+await profile("hybrid (Node default)", new HybridRetriever({ chunks: index.chunks, lexical: index.lexical, vectors: index.vectors, embeddings }), questions);
+await profile("lexical-only (Worker)", HybridRetriever.lexicalOnly(index.chunks, index.lexical), questions);
