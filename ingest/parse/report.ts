@@ -4,11 +4,18 @@ import { StructuredReportSchema, type StructuredReport } from "../../src/report/
 import { parseAnnexI } from "./annex-i.js";
 import { parseAnnexII } from "./annex-ii.js";
 import { ReportParseError } from "./errors.js";
+import { isRunningHeader } from "./furniture.js";
 import { parseParagraphs } from "./paragraphs.js";
 
 const ANNEX_I_HEADING = /^\s*Annex I\s*$/m;
 const ANNEX_II_HEADING = /^\s*Annex II\s*$/m;
 const SYMBOL = /\bS\/\d{4}\/\d+\b/;
+
+/** The report's own symbol is the one in its running headers; the others are documents it cites. */
+function ownSymbol(text: string): string {
+  const header = text.split("\n").find((line) => SYMBOL.test(line) && isRunningHeader(line));
+  return header?.match(SYMBOL)?.[0] ?? "";
+}
 
 export function parseReport(text: string): StructuredReport {
   if (text.trim() === "") throw new ReportParseError("EMPTY", "The report file is empty.");
@@ -20,7 +27,7 @@ export function parseReport(text: string): StructuredReport {
   if (!annexII) throw new ReportParseError("ANNEX_MISSING", 'No "Annex II" heading found in the report.');
   const { annex: annexIIData, warnings } = parseAnnexII(text.slice(annexII.index));
   const report: StructuredReport = {
-    symbol: SYMBOL.exec(text)?.[0] ?? "",
+    symbol: ownSymbol(text),
     title: text.trim().split("\n")[0]!.trim(),
     seedSha256: createHash("sha256").update(text).digest("hex"),
     paragraphs,

@@ -19,11 +19,11 @@ export function answerParagraphReference(
 ): ComposedAnswer {
   const paragraph = byNumber.get(reference.paragraph);
   if (!paragraph) {
-    return refusal(question, `It has numbered paragraphs 1 to ${report.paragraphs.length} only.`);
+    return refusal(question, `It has numbered paragraphs 1 to ${report.paragraphs.length} only.`, report.symbol);
   }
   const all = sentences.byUnit.get(paragraphUnit(paragraph.number)) ?? [];
   const inScope = reference.subItem ? all.filter((s) => s.source.kind === "paragraph" && s.source.subItem === reference.subItem) : all;
-  if (inScope.length === 0) return refusal(question, `Paragraph ${paragraph.number} has no sub-item (${reference.subItem}).`);
+  if (inScope.length === 0) return refusal(question, `Paragraph ${paragraph.number} has no sub-item (${reference.subItem}).`, report.symbol);
 
   // "What does para. 42 say about X?" -> the sentences of para. 42 about X; otherwise its opening.
   const rest = withoutReference(question);

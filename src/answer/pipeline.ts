@@ -78,7 +78,7 @@ export function createAsker(deps: AskerDeps): Asker {
 
     const subject = followUpSubject(question, resolved, sentences);
     const early = refuseBeforeRetrieval(question, subject, support);
-    if (early) return routed(refusal(question, early), []);
+    if (early) return routed(refusal(question, early, report.symbol), []);
 
     const hits = await retrieve();
     const ranked = rankUnits(hits, sentences, { benchmarksFirst: ASKS_ABOUT_BENCHMARKS.test(question) });
@@ -96,7 +96,7 @@ export function createAsker(deps: AskerDeps): Asker {
     }
     const best = scored[0];
     const late = refuseAfterScoring(question, subject, best, sentences, support);
-    if (late) return { answer: refusal(question, late), evidence };
+    if (late) return { answer: refusal(question, late, report.symbol), evidence };
     const extractive = composeExtractive(scored, subject);
     if (!deps.composer || !extractive.answered) return { answer: extractive, evidence };
     const cited = new Set(extractive.citations.map((c) => ("paragraph" in c ? c.paragraph : -1)));

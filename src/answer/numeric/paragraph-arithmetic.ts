@@ -260,7 +260,8 @@ export function answerParagraphArithmetic(question: string, paragraphs: Paragrap
 }
 
 /** "How many more … needed to reach the authorized ceiling", "how far short of full strength". */
-const GAP_CUE = /\b(?:needed|need|required|missing|short(?:fall)?|gap|remain\w*|still to|left to|to reach|to fill|below|under)\b/;
+const GAP_CUE =
+  /\bhow many (?:more|additional|extra|further)\b|\bhow (?:far|much) (?:short|below|under)\b|\bshort(?:fall)?\b|\bgap\b|\b(?:still|yet) to (?:be )?deploy\w*|\b(?:needed|required|missing|lacking)\b/;
 const TARGET_WORD = /\b(?:ceiling|authori[sz]\w*|full strength|target|maximum)\b/;
 const AUTHORIZED_NEAR = /^(?:authori[sz]\w*|ceiling)$/;
 const DEPLOYED_NEAR = /^(?:deployed|place|ground)$/;
