@@ -1,12 +1,11 @@
 // The default composer: no LLM. It picks the sentences of the retrieved units (paragraph sentences,
 // Annex I indicators) that answer the question, answer first, then context, each copied verbatim
 // with its citation marker.
-import { tokenize, words } from "../retrieval/tokenize.js";
 import type { Citation } from "./contract.js";
 import type { ComposedAnswer } from "./numeric/types.js";
 import { HAS_DATE, HAS_NUMBER, questionKind } from "./question-kind.js";
 import type { SubjectWord } from "./question-terms.js";
-import type { IndexedSentence, SentenceIndex } from "./sentence-index.js";
+import { isNumberWord, type IndexedSentence, type SentenceIndex } from "./sentence-index.js";
 import { citationRef } from "./sentences.js";
 
 export interface RankedUnit {
@@ -27,20 +26,13 @@ export interface ScoredSentence {
 
 /** How many retrieval ranks the composer looks at. */
 const MAX_RANK = 4;
-const NUMBER_TOKEN = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozen|hundred|thousand|million)$/;
-
 /** Subject weight of question words that sit right after a figure ("Eight peacekeepers", "64 injured"). */
 function quantityAttachment(sentence: IndexedSentence, subject: SubjectWord[]): number {
-  const tokens = words(sentence.text);
+  const { positions } = sentence;
   let weight = 0;
   for (const w of subject) {
-    const attached = tokens.some(
-      (token, i) =>
-        NUMBER_TOKEN.test(token) &&
-        tokens.slice(i + 1, i + 4).some((next) => {
-          const [stem] = tokenize(next);
-          return stem !== undefined && w.matches.has(stem);
-        }),
+    const attached = positions.some(
+      (token, i) => isNumberWord(token) && positions.slice(i + 1, i + 4).some((next) => next !== undefined && w.matches.has(next)),
     );
     if (attached) weight += w.weight;
   }

@@ -3,7 +3,7 @@
 // the basis for choosing what answers a question and for judging whether the report covers it at all.
 import type { Indicator, StructuredReport } from "../report/schema.js";
 import { expandQuery, type QueryTerm } from "../retrieval/lexical.js";
-import { tokenize } from "../retrieval/tokenize.js";
+import { tokenize, words } from "../retrieval/tokenize.js";
 import { splitSentences } from "./sentences.js";
 
 export type UnitSource =
@@ -18,7 +18,16 @@ export interface IndexedSentence {
   text: string;
   source: UnitSource;
   terms: Set<string>;
+  /** Each word of the text in order, as its index term (undefined for stop words); for proximity checks. */
+  positions: (string | undefined)[];
 }
+
+/** Words in order with their index terms, so proximity checks need no re-tokenizing per question. */
+function positionsOf(text: string): (string | undefined)[] {
+  return words(text).map((w) => (NUMBER_WORD.test(w) ? w : tokenize(w)[0]));
+}
+const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozen|hundred|thousand|million)$/;
+export const isNumberWord = (w: string | undefined) => w !== undefined && NUMBER_WORD.test(w);
 
 export interface SentenceIndex {
   byUnit: Map<string, IndexedSentence[]>;
@@ -53,6 +62,7 @@ export function buildSentenceIndex(report: StructuredReport): SentenceIndex {
         text: s.text,
         source: { kind: "paragraph", paragraph: paragraph.number, ...(s.subItem ? { subItem: s.subItem } : {}) },
         terms: new Set(tokenize(s.text)),
+        positions: positionsOf(s.text),
       })),
     );
   }
@@ -60,7 +70,8 @@ export function buildSentenceIndex(report: StructuredReport): SentenceIndex {
   for (const indicator of report.annexI.indicators) {
     const unit = indicatorUnit(indicator.id);
     const text = indicatorText(indicator);
-    byUnit.set(unit, [{ unit, index: 0, text, source: { kind: "indicator", indicator }, terms: new Set(tokenize(text)) }]);
+    const entry = { unit, index: 0, text, source: { kind: "indicator" as const, indicator }, terms: new Set(tokenize(text)), positions: positionsOf(text) };
+    byUnit.set(unit, [entry]);
     indicatorUnitsByObjective.set(indicator.objective, [...(indicatorUnitsByObjective.get(indicator.objective) ?? []), unit]);
   }
 

@@ -50,6 +50,8 @@ export function openSqliteStore(file: string): SitrepStore {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
+  // WAL + NORMAL never corrupts the file; a power cut may lose only the last few turns, not an fsync per request.
+  db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.exec(SCHEMA);
 

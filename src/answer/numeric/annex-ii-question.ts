@@ -186,7 +186,8 @@ function countOp(s: Slots): NumericOperation {
     }
   }
   const anyNegatedOrOnly = s.components.some((c) => c.negated || c.only);
-  if (LISTED.test(s.q) && !threshold && !anyNegatedOrOnly && s.sexes.length === 0) return { operation: "count", conditions: [] };
+  const contributing = /\bcontribut\w*|\bsen[dt]\w*|\bprovid\w*|\bdeploy\w*|\bhav(?:e|ing)\b/.test(s.q);
+  if (LISTED.test(s.q) && !contributing && !threshold && !anyNegatedOrOnly && s.sexes.length === 0) return { operation: "count", conditions: [] };
   if (conditions.length === 0) conditions.push({ component: "uniformed", sex, comparator: "gt", threshold: 0 });
   const n = threshold ? numberIn(threshold[2]!) : undefined;
   if (threshold && n !== undefined) {
@@ -202,7 +203,7 @@ export function parseAnnexIIQuestion(question: string, report: StructuredReport)
   const { q } = s;
   if (isNotStrengthQuestion(q)) return null;
   const aboutStrength = s.components.length > 0 || /\bcontribut\w*|\bsends?\b|\bprovides?\b|\bdeploy\w*/.test(q);
-  if (!aboutStrength || !QUANTITY_CUE.test(q)) return null;
+  if (!aboutStrength || !(QUANTITY_CUE.test(q) || LIST_COUNTRIES.test(q))) return null;
   const unlisted = s.countries.find((c) => !c.listed);
   // The host country's own forces (trained, attacked, deployed in the north …) are not Annex II rows;
   // only a question about what it contributes to the Mission is answered with "not listed".

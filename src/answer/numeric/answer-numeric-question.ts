@@ -17,8 +17,10 @@ import {
   changesFrom,
   inheritSelection,
   looksLikeFollowUp,
+  previousCountries,
   previousOperation,
   previousSelection,
+  refersBack,
 } from "./follow-up.js";
 import { POLICE_NOTE } from "./phrases.js";
 import type { ComposedAnswer } from "./types.js";
@@ -121,7 +123,12 @@ export function answerNumericQuestion(
   if (annexII?.kind === "notListed") return notListed(annexII.country, report);
   const previous = previousOperation(context?.previous, NUMERIC_TOOL_NAME);
   if (annexII?.kind === "operation") {
-    const isFollowUp = previous && /^\s*(?:and|what about|how about|same for)\b/i.test(question);
+    // "How many police do they send?" after a question about Germany: the previous countries still apply.
+    const namesCountries = readSlots(question, report).countries.length > 0;
+    const isFollowUp =
+      previous &&
+      (/^\s*(?:and|what about|how about|same for)\b/i.test(question) ||
+        (refersBack(question) && !namesCountries && previousCountries(previous).length > 0));
     if (!isFollowUp) {
       const parsed = annexII.question;
       // "Which one contributes the largest?" after a question about formed police units: same component.

@@ -12,6 +12,28 @@ const FOLLOW_UP = /^\s*(?:and|but|also|what about|how about|and what about|what 
 /** Words that point back at the previous answer: "how many of them", "which one is it", "those countries". */
 const ANAPHORA = /\b(?:of (?:them|those|these)|among (?:them|those|these)|which (?:one|ones)|that one|(?:is|are|was|were) (?:it|they|those|these)|those|these|them|they)\b/i;
 
+/** The question points back at the previous answer ("of them", "which one", "they"). */
+export function refersBack(question: string): boolean {
+  return ANAPHORA.test(question);
+}
+
+/** The countries the previous Annex II operation was about, if any. */
+export function previousCountries(op: NumericOperation): string[] {
+  switch (op.operation) {
+    case "cell":
+      return [op.country];
+    case "sum":
+      return op.countries;
+    case "share":
+      return op.part.countries ?? [];
+    case "difference":
+    case "ratio":
+      return [...(op.a.countries ?? []), ...(op.b.countries ?? [])];
+    default:
+      return [];
+  }
+}
+
 export function looksLikeFollowUp(question: string): boolean {
   return FOLLOW_UP.test(question) || ANAPHORA.test(question) || question.trim().split(/\s+/).length <= 3;
 }
