@@ -26,11 +26,16 @@ export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version;
 }
 
+/** Builds the widget from source when esbuild is installed (never stale); else serves `npm run build` output. */
 async function loadWidgetScript(): Promise<string> {
-  const built = join(PROJECT_ROOT, "dist", "widget.js");
-  if (existsSync(built)) return readFileSync(built, "utf8");
-  const { buildWidgetBundle } = await import("../../scripts/build-widget.js");
-  return buildWidgetBundle();
+  try {
+    const { buildWidgetBundle } = await import("../../scripts/build-widget.js");
+    return await buildWidgetBundle();
+  } catch (err) {
+    const built = join(PROJECT_ROOT, "dist", "widget.js");
+    if (existsSync(built)) return readFileSync(built, "utf8");
+    throw new Error(`The chat widget could not be built (${(err as Error).message}) and dist/widget.js is missing: run \`npm run build\`.`);
+  }
 }
 
 export function indexDirFor(config: AppConfig): string {
