@@ -17,6 +17,8 @@ export interface RankInput {
   countries?: string[];
   /** Countries with 0 in the column are left out unless this is true. */
   includeZero?: boolean;
+  /** An ordinal place ("third-largest" = 3): the value and rows are that place's; the ranking lists places 1…position. */
+  position?: number;
 }
 
 /** The cell's value had the printed (contradicted) figure been used instead; undefined when no warning touches it. */
@@ -38,6 +40,10 @@ export function rankCountries(report: StructuredReport, input: RankInput): Numer
   if (!Number.isInteger(input.n) || input.n < 1) {
     throw new NumericToolError("INVALID_ARGUMENT", `n must be a positive whole number, got ${input.n}.`);
   }
+  if (input.position !== undefined && (!Number.isInteger(input.position) || input.position < 1)) {
+    throw new NumericToolError("INVALID_ARGUMENT", `position must be a positive whole number, got ${input.position}.`);
+  }
+  if (input.position !== undefined) return rankPosition(report, { ...input, n: Math.max(input.n, input.position) }, input.position);
   const names = candidates(report, input.countries);
   const cells = names.map((name) => readCell(report, name, input.component, input.sex));
   const pool = cells.filter((c) => input.includeZero === true || c.value > 0);
@@ -70,6 +76,32 @@ export function rankCountries(report: StructuredReport, input: RankInput): Numer
     rows: ranking.map((r) => r.country),
     ranking,
     ...(tieNote ? { note: tieNote } : {}),
+  };
+}
+
+/** The country (or tied countries) at one ordinal place; the ranking keeps places 1…position for context. */
+function rankPosition(report: StructuredReport, input: RankInput, position: number): NumericResult {
+  const { position: _omit, ...plain } = input;
+  const top = rankCountries(report, { ...plain, n: position });
+  const ranking = top.ranking ?? [];
+  // Competition ranking: a place is 1 + the number of countries strictly ahead.
+  const placeOf = (i: number) => ranking.findIndex((r) => r.value === ranking[i]!.value) + 1;
+  const at = ranking.filter((_, i) => placeOf(i) === position);
+  if (at.length === 0) {
+    const shared = ranking.find((_, i) => placeOf(i) < position && ranking.filter((r) => r.value === ranking[i]!.value).length > 1);
+    const reason = ranking.length < position
+      ? `only ${ranking.length} countries have a non-zero value`
+      : `place ${position} is shared by a tie at ${formatNumber(shared?.value ?? ranking.at(-1)!.value)}`;
+    throw new NumericToolError("EMPTY_SET", `No country is ranked exactly ${position}: ${reason}.`);
+  }
+  const names = new Set(at.map((r) => r.country));
+  return {
+    ...top,
+    value: at[0]!.value,
+    formula: `${top.formula}; place ${position}: ${at.map((r) => `${r.country} ${formatNumber(r.value)}`).join(", ")}`,
+    operands: top.operands.filter((o) => o.source === "Annex II" && names.has(o.row)),
+    rows: at.map((r) => r.country),
+    ...(at.length > 1 ? { note: `${at.length} countries share place ${position} with ${formatNumber(at[0]!.value)}.` } : {}),
   };
 }
 

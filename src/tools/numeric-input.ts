@@ -35,6 +35,7 @@ export const NumericOperationSchema = z.discriminatedUnion("operation", [
     n: z.number().int().positive().default(1),
     countries: countries.optional(),
     includeZero: z.boolean().optional(),
+    position: z.number().int().positive().optional().describe("Ordinal place asked for (3 = third-largest); the value and rows are that place's"),
   }),
   z.object({ operation: z.literal("count"), conditions: z.array(condition), countries: countries.optional() }),
   z.object({ operation: z.literal("share"), part: selector, whole: selector }),
