@@ -13,6 +13,7 @@ import { HybridRetriever } from "../src/retrieval/hybrid.js";
 import { loadIndex } from "../src/retrieval/load-index.js";
 import { openSqliteStore } from "../src/stores/sqlite.js";
 import type { SitrepStore } from "../src/stores/types.js";
+import type { StructuredReport } from "../src/report/schema.js";
 import { loadQuestions } from "./questions.js";
 import { summarize } from "./stats.js";
 
@@ -21,8 +22,7 @@ const REQUESTS = Number(process.argv[2] ?? 300);
 
 type Stage = "ask" | "store" | "numeric" | "arithmetic" | "search" | "embed" | "lexical" | "dense" | "rerank";
 
-async function profile(label: string, retriever: HybridRetriever, questions: string[]) {
-  const index = await loadIndex(join(ROOT, "data", "index"), (await createEmbeddings(loadConfig({}))).embeddings);
+async function profile(label: string, report: StructuredReport, retriever: HybridRetriever, questions: string[]) {
   const samples = new Map<Stage, number[]>();
   const add = (stage: Stage, ms: number) => samples.set(stage, [...(samples.get(stage) ?? []), ms]);
   const timed = <A extends unknown[], R>(stage: Stage, fn: (...args: A) => R) => (...args: A): R => {
@@ -45,8 +45,8 @@ async function profile(label: string, retriever: HybridRetriever, questions: str
     },
   };
   const asker = createAsker({
-    report: index.report,
-    sentences: buildSentenceIndex(index.report),
+    report,
+    sentences: buildSentenceIndex(report),
     retriever: passages,
     numeric: { answerNumericQuestion: timed("numeric", answerNumericQuestion), answerParagraphArithmetic: timed("arithmetic", answerParagraphArithmetic) },
     store,
@@ -73,5 +73,5 @@ const { questions, source } = loadQuestions(join(ROOT, "test", "golden", "golden
 console.log(`questions: ${questions.length} from ${source}`);
 const { embeddings } = await createEmbeddings(loadConfig({}));
 const index = await loadIndex(join(ROOT, "data", "index"), embeddings);
-await profile("hybrid (Node default)", new HybridRetriever({ chunks: index.chunks, lexical: index.lexical, vectors: index.vectors, embeddings }), questions);
-await profile("lexical-only (Worker)", HybridRetriever.lexicalOnly(index.chunks, index.lexical), questions);
+await profile("hybrid (Node default)", index.report, new HybridRetriever({ chunks: index.chunks, lexical: index.lexical, vectors: index.vectors, embeddings }), questions);
+await profile("lexical-only (Worker)", index.report, HybridRetriever.lexicalOnly(index.chunks, index.lexical), questions);
