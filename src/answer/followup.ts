@@ -4,6 +4,8 @@ import type { StoredTurn } from "../stores/types.js";
 const FOLLOW_UP_OPENER = /^\s*(?:and|but|also|so|then|what about|how about|and what about|what of|same for|ok(?:ay)?,?\s+and)\b/i;
 const ANAPHOR = /\b(?:it|its|that|this|they|them|their|those|these|there|then|previous|earlier|same|former|latter|he|she|his|her)\b/i;
 
+const SHORT_QUESTION_WORDS = 5;
+
 export interface ResolvedQuestion {
   /** What the user typed. */
   question: string;
@@ -15,7 +17,8 @@ export interface ResolvedQuestion {
 export function resolveFollowUp(question: string, previous: StoredTurn | undefined): ResolvedQuestion {
   if (!previous) return { question, resolved: question, followsUp: null };
   const wordCount = question.trim().split(/\s+/).length;
-  const looksLikeFollowUp = FOLLOW_UP_OPENER.test(question) || (wordCount <= 8 && ANAPHOR.test(question));
+  // Very short questions ("What percentage were women?") lean on the previous turn for their topic.
+  const looksLikeFollowUp = FOLLOW_UP_OPENER.test(question) || (wordCount <= 8 && ANAPHOR.test(question)) || wordCount <= SHORT_QUESTION_WORDS;
   if (!looksLikeFollowUp) return { question, resolved: question, followsUp: null };
   return { question, resolved: `${question.trim()} (${previous.resolvedQuestion.trim()})`, followsUp: previous };
 }

@@ -12,7 +12,8 @@ const FRAMING = new Set(
       "roughly approximately about regarding concerning around look looked looking actually really still yet already ever " +
       "so far just even also currently right now today anyone someone everything nothing whole entire sure need want " +
       "think seem seems seemed happen big large small lot lots get got getting stand stands standing take taken took " +
-      "since before after during until between within among across",
+      "since before after during until between within among across " +
+      "altogether combined together sum overall",
   ),
 );
 

@@ -4,15 +4,13 @@ import type { Paragraph, StructuredReport } from "../report/schema.js";
 import type { SitrepStore } from "../stores/types.js";
 import type { AskRequest, AskResponse, Asker, Evidence, ToolTrace } from "./contract.js";
 import { answerAnnexOverview, answerParagraphReference } from "./direct.js";
-import { composeExtractive, preferFigures, scoreSentences } from "./extractive.js";
-import { rankUnits } from "./rank-units.js";
 import { resolveFollowUp } from "./followup.js";
 import type { ComposedAnswer } from "./numeric/types.js";
-import { statesTheFigure } from "./question-kind.js";
 import { findDirectReference } from "./references.js";
 import { refusal } from "./refusal.js";
 import type { SentenceIndex } from "./sentence-index.js";
-import { refuseAfterScoring, refuseBeforeRetrieval, supportContext } from "./support.js";
+import { answerFromPassages } from "./passage-route.js";
+import { refuseBeforeRetrieval, supportContext } from "./support.js";
 import { followUpSubject } from "./question-terms.js";
 
 export interface RetrievedChunk {
@@ -46,14 +44,13 @@ export interface AskerDeps {
 }
 
 const RETRIEVE_K = 8;
-/** A question that names the benchmarks looks in Annex I before the paragraphs. */
-const ASKS_ABOUT_BENCHMARKS = /\b(?:benchmarks?|progress indicators?|indicators?|annex I)\b/i;
 
 export function createAsker(deps: AskerDeps): Asker {
   const { report, sentences, retriever, numeric, store } = deps;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const support = supportContext(report);
   const byNumber = new Map(report.paragraphs.map((p) => [p.number, p]));
+  const passageDeps = { report, sentences, numeric, support, byNumber, composer: deps.composer };
 
   async function route(question: string, resolved: string, previousTool: ToolTrace | undefined, debug: boolean) {
     const evidence: Evidence[] = [];
@@ -81,28 +78,7 @@ export function createAsker(deps: AskerDeps): Asker {
     if (early) return routed(refusal(question, early, report.symbol), []);
 
     const hits = await retrieve();
-    const ranked = rankUnits(hits, sentences, { benchmarksFirst: ASKS_ABOUT_BENCHMARKS.test(question) });
-    let scored = preferFigures(question, scoreSentences(resolved, subject, ranked, sentences));
-    const stated = statesTheFigure(question, scored);
-    if (stated) {
-      scored = [stated, ...scored.filter((s) => s !== stated)];
-    } else {
-      // Arithmetic looks first where the best sentence is, then down the retrieval ranking.
-      const top = scored[0]?.sentence.source;
-      const order = [top?.kind === "paragraph" ? top.paragraph : undefined, ...hits.map((h) => h.paragraph)].filter((n): n is number => n !== undefined);
-      const candidates = [...new Set(order)].slice(0, 4).map((n) => byNumber.get(n)).filter((p): p is Paragraph => p !== undefined);
-      const arithmetic = numeric.answerParagraphArithmetic(resolved, candidates);
-      if (arithmetic) return { answer: arithmetic, evidence };
-    }
-    const best = scored[0];
-    const late = refuseAfterScoring(question, subject, best, sentences, support);
-    if (late) return { answer: refusal(question, late, report.symbol), evidence };
-    const extractive = composeExtractive(scored, subject);
-    if (!deps.composer || !extractive.answered) return { answer: extractive, evidence };
-    const cited = new Set(extractive.citations.map((c) => ("paragraph" in c ? c.paragraph : -1)));
-    const retrieved = hits.map((h) => h.paragraph).filter((n): n is number => n !== undefined);
-    const paragraphs = [...new Set(retrieved)].filter((n, i) => i < 4 || cited.has(n)).map((n) => byNumber.get(n)!);
-    return { answer: await deps.composer.compose({ question: resolved, paragraphs, extractive }), evidence };
+    return { answer: await answerFromPassages({ question, resolved, subject, hits }, passageDeps), evidence };
   }
 
   return {

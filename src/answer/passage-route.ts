@@ -1,0 +1,62 @@
+// The retrieval route: rank the retrieved units, quote a stated figure or compute one with the tool,
+// check the report really supports an answer, and compose it (extractive, optionally then an LLM).
+import type { Paragraph, StructuredReport } from "../report/schema.js";
+import { composeExtractive, preferFigures, scoreSentences } from "./extractive.js";
+import type { ComposedAnswer } from "./numeric/types.js";
+import type { Composer, NumericAnswerers, RetrievedChunk } from "./pipeline.js";
+import { statesTheFigure } from "./question-kind.js";
+import type { SubjectWord } from "./question-terms.js";
+import { rankUnits } from "./rank-units.js";
+import { refusal } from "./refusal.js";
+import type { SentenceIndex } from "./sentence-index.js";
+import { refuseAfterScoring, type SupportContext } from "./support.js";
+
+/** A question that names the benchmarks looks in Annex I before the paragraphs. */
+const ASKS_ABOUT_BENCHMARKS = /\b(?:benchmarks?|progress indicators?|indicators?|annex I)\b/i;
+/** How many paragraphs paragraph arithmetic and the LLM composer look at. */
+const TOP_PARAGRAPHS = 4;
+
+export interface PassageQuestion {
+  question: string;
+  /** The question completed with the previous turn's topic, for follow-ups. */
+  resolved: string;
+  subject: SubjectWord[];
+  hits: RetrievedChunk[];
+}
+
+export interface PassageDeps {
+  report: StructuredReport;
+  sentences: SentenceIndex;
+  numeric: NumericAnswerers;
+  support: SupportContext;
+  byNumber: Map<number, Paragraph>;
+  composer?: Composer;
+}
+
+const paragraphsIn = (numbers: (number | undefined)[], byNumber: Map<number, Paragraph>) =>
+  [...new Set(numbers.filter((n): n is number => n !== undefined))].map((n) => byNumber.get(n)).filter((p): p is Paragraph => p !== undefined);
+
+export async function answerFromPassages(q: PassageQuestion, deps: PassageDeps): Promise<ComposedAnswer> {
+  const { report, sentences, numeric, support, byNumber } = deps;
+  const ranked = rankUnits(q.hits, sentences, { benchmarksFirst: ASKS_ABOUT_BENCHMARKS.test(q.question) });
+  let scored = preferFigures(q.question, scoreSentences(q.resolved, q.subject, ranked, sentences));
+  const stated = statesTheFigure(q.question, scored);
+  if (stated) {
+    scored = [stated, ...scored.filter((s) => s !== stated)];
+  } else {
+    // Arithmetic looks first where the best sentence is, then down the retrieval ranking.
+    const top = scored[0]?.sentence.source;
+    const first = top?.kind === "paragraph" ? top.paragraph : undefined;
+    const candidates = paragraphsIn([first, ...q.hits.map((h) => h.paragraph)], byNumber).slice(0, TOP_PARAGRAPHS);
+    const arithmetic = numeric.answerParagraphArithmetic(q.resolved, candidates);
+    if (arithmetic) return arithmetic;
+  }
+  const late = refuseAfterScoring(q.question, q.subject, scored[0], sentences, support);
+  if (late) return refusal(q.question, late, report.symbol);
+  const extractive = composeExtractive(scored, q.subject);
+  if (!deps.composer || !extractive.answered) return extractive;
+  const cited = new Set(extractive.citations.flatMap((c) => ("paragraph" in c ? [c.paragraph] : [])));
+  const retrieved = paragraphsIn(q.hits.map((h) => h.paragraph), byNumber);
+  const paragraphs = retrieved.filter((p, i) => i < TOP_PARAGRAPHS || cited.has(p.number));
+  return deps.composer.compose({ question: q.resolved, paragraphs, extractive });
+}
