@@ -13,21 +13,20 @@ import { findAll, parseXml } from "./xml.js";
 
 /**
  * Gate for the public golden suite: a little under what the service measurably reaches, so a
- * regression fails the build. Measured in this test on db9b708 + working tree (122 cases, 146 questions):
- * pass 0.885, hit@1 0.931, hit@5 0.985, MRR 0.955, citation precision 0.918 / recall 0.898,
- * numeric 0.960, refusal accuracy 0.925, p50 165 ms, p95 506 ms.
+ * regression fails the build. Measured on the golden suite (122 cases, 146 questions) after the answer
+ * and numeric fixes: pass 0.959, hit@1 0.938, hit@5 0.992, MRR 0.963, citation precision 0.942 /
+ * recall 0.942, numeric 1.000, refusal accuracy 0.973. Only raise these.
+ * Latency is measured by `npm run bench`, not asserted here (shared, noisy machines).
  * Same-run baseline (LangChain 1000/200 raw chunks, USE-lite, HNSWLib): hit@1 0.338, hit@5 0.623, MRR 0.446.
  */
 export const GATE = {
-  passRate: 0.85,
-  retrievalHit1: 0.9,
-  retrievalHit5: 0.97,
-  retrievalMrr: 0.93,
-  citationRecall: 0.87,
-  numericExact: 0.93,
-  refusalAccuracy: 0.9,
-  /** Median latency in-process, generous for 2-core CI machines running other test files alongside. */
-  latencyP50Ms: 2000,
+  passRate: 0.94,
+  retrievalHit1: 0.93,
+  retrievalHit5: 0.98,
+  retrievalMrr: 0.95,
+  citationRecall: 0.93,
+  numericExact: 0.99,
+  refusalAccuracy: 0.96,
 } as const;
 
 const GOLDEN = join(import.meta.dirname, "../golden/golden.jsonl");
@@ -73,7 +72,6 @@ describe("golden suite in-process on the real index", () => {
     expect(s.citations.recall).toBeGreaterThanOrEqual(GATE.citationRecall);
     expect(s.numericExact.rate).toBeGreaterThanOrEqual(GATE.numericExact);
     expect(s.refusal.accuracy.rate).toBeGreaterThanOrEqual(GATE.refusalAccuracy);
-    expect(s.latencyMs.p50).toBeLessThanOrEqual(GATE.latencyP50Ms);
     expect(report.baseline).toBeDefined();
     expect(report.baseline!.metrics.n).toBe(s.retrieval.n);
     expect(s.retrieval.hit1!).toBeGreaterThan(report.baseline!.metrics.hit1!);

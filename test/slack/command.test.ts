@@ -32,12 +32,10 @@ describe("/sitrep slash command (Slack Web API and response_url replaced by a lo
       return realAsk(request);
     });
     const hook = h.recorder.hookUrl("cmd-senegal");
-    const started = performance.now();
+    // The ack arrives while the answer is still held back: it cannot have waited for the work.
     const res = await h.sendForm(slashCommandForm("How many troops does Senegal contribute?", hook));
-    const ackMs = performance.now() - started;
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ response_type: "ephemeral", text: "Working on it…" });
-    expect(ackMs).toBeLessThan(3000); // Slack's deadline
     await vi.waitFor(() => expect(ask).toHaveBeenCalledTimes(1)); // the answer is in progress, held
     expect(h.recorder.calls.some(postedTo("/hooks/cmd-senegal"))).toBe(false);
     release();
