@@ -66,7 +66,8 @@ async function removeStaleSiblings(abs: string): Promise<void> {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** True while a process with this pid exists (used to clear temp folders left by crashed runs). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -2,6 +2,7 @@
 // when two refs point at the same place. A broader ref covers a narrower one in either direction:
 // "para. 18" ~ "para. 18 (b)", "Annex II" ~ "Annex II Senegal", "Annex I 2.3" ~ "Annex I 2.3.1".
 import type { Citation } from "../answer/contract.js";
+import { foldText } from "../tools/fold.js";
 
 export type RefKey =
   | { kind: "para"; paragraph: number; sub?: string }
@@ -9,15 +10,7 @@ export type RefKey =
   | { kind: "other"; text: string };
 
 /** Lower-case, strip accents, unify apostrophes and spaces: "Côte d’Ivoire" -> "cote d'ivoire". */
-export function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[’‘`´]/g, "'")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-}
+export const fold = foldText;
 
 export function parseRef(ref: string): RefKey {
   const text = fold(ref);

@@ -7,6 +7,7 @@ import { mkdir, open, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isAlive } from "../../ingest/atomic-dir.js";
 import { runIngest } from "../../ingest/cli.js";
 import type { EmbeddingsBundle } from "../../src/retrieval/embeddings/provider.js";
 import { UseLiteEmbeddings, USE_LITE_ENCODER } from "../../src/retrieval/embeddings/use-lite.js";
@@ -73,11 +74,3 @@ async function withLock<T>(lockFile: string, work: () => Promise<T>, timeoutMs =
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}

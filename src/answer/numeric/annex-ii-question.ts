@@ -6,7 +6,8 @@ import type { Comparator, CountCondition } from "../../tools/annex-ii-rank-count
 import type { NumericOperation } from "../../tools/numeric-input.js";
 import { NUMBER_WORDS } from "../../tools/paragraph-figures.js";
 import type { Component } from "../../tools/types.js";
-import { findCountryMentions, foldSameLength, type CountryMention } from "./country-mentions.js";
+import { foldSameLength } from "../../tools/fold.js";
+import { findCountryMentions, type CountryMention } from "./country-mentions.js";
 import { findComponents, findSexes, type ComponentMention, type SexMention } from "./slot-words.js";
 
 /** Questions about events, casualties, training, authorizations, money or civilians are not Annex II questions. */

@@ -1,7 +1,7 @@
 // Finds country mentions in a question: whole names only, accent/apostrophe/case-insensitive,
 // longest name first (so "Guinea-Bissau" is not read as "Guinea", nor "Nigeria" as "Niger").
 import type { StructuredReport } from "../../report/schema.js";
-import { foldText } from "../../tools/fold.js";
+import { foldSameLength, foldText } from "../../tools/fold.js";
 import { CASE_SENSITIVE_VARIANTS, WORLD_COUNTRIES } from "./world-countries.js";
 
 export interface CountryMention {
@@ -27,15 +27,6 @@ interface Vocabulary {
   host: number | null;
 }
 
-/** Same length as the input (for NFC text), so positions map back to the question. */
-export function foldSameLength(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/[\u2010-\u2015]/g, "-")
-    .toLowerCase();
-}
 
 function foldName(name: string): string {
   return foldText(name).replace(/^the /, "");
