@@ -46,6 +46,8 @@ export async function createNodeSitrep(options: NodeSitrepOptions = {}) {
   const config = loadConfig(options.env ?? process.env);
   const { embeddings, encoder } = await createEmbeddings(config);
   const index = await loadIndex(indexDirFor(config), embeddings, { encoder });
+  // Load the encoder now, so the first question does not pay for it after the server says it is ready.
+  await embeddings.embedQuery("warm-up");
   const retriever = new HybridRetriever({ chunks: index.chunks, lexical: index.lexical, vectors: index.vectors, embeddings });
   const store = openSqliteStore(join(resolve(config.DATA_DIR), "sitrep.db"));
   const asker = createAsker({
@@ -54,7 +56,7 @@ export async function createNodeSitrep(options: NodeSitrepOptions = {}) {
     retriever: asPassageRetriever(retriever),
     numeric: { answerNumericQuestion, answerParagraphArithmetic },
     store,
-    composer: options.composer ?? createLlmComposerFromConfig(config, index.report),
+    composer: options.composer ?? (await createLlmComposerFromConfig(config, index.report)),
   });
   const deps: AppDeps = {
     config,
@@ -67,6 +69,7 @@ export async function createNodeSitrep(options: NodeSitrepOptions = {}) {
       work.catch((err: unknown) => console.error("[sitrep] background work failed:", err));
     },
     widgetScript: await loadWidgetScript(),
+    retrieval: "hybrid",
   };
   return { app: buildApp(deps), deps, close: () => store.close() };
 }

@@ -70,6 +70,7 @@ export function createWorkerSitrep(env: Record<string, unknown>, data: WorkerInd
     manifest,
     store,
     version: options.version ?? "0.0.0",
+    retrieval: "lexical",
     waitUntil:
       options.waitUntil ??
       ((work) => {

@@ -12,6 +12,8 @@ export interface AppDeps {
   manifest: IndexManifest;
   store: SitrepStore;
   version: string;
+  /** "hybrid" (BM25 + vectors, Node) or "lexical" (BM25 only, Workers). */
+  retrieval: "hybrid" | "lexical";
   /** Workers pass ctx.waitUntil; Node runs the promise detached and logs failures. */
   waitUntil?: (work: Promise<unknown>) => void;
   /** The widget bundle (built from src/widget), served at /widget.js. */

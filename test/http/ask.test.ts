@@ -157,6 +157,7 @@ describe("service endpoints", () => {
     expect(health.index.encoder.dimensions).toBe(512);
     expect(health.index.chunkCount).toBeGreaterThanOrEqual(74);
     expect(health.slack).toBe("not configured");
+    expect(health.retrieval).toBe("hybrid");
     expect(health.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 

@@ -26,13 +26,13 @@ beforeAll(async () => {
 });
 
 describe("createWorkerSitrep", () => {
-  it("serves /health from the bundled manifest, with the extractive composer", async () => {
+  it("serves /health from the bundled manifest, with the extractive composer and lexical-only retrieval", async () => {
     const { app, retriever } = createWorkerSitrep({}, data, { version: "9.9.9" });
     expect(retriever.mode).toBe("lexical");
     const res = await app.request("/health");
     expect(res.status).toBe(200);
     const body = (await res.json()) as { status: string; version: string; composer: string; index: { chunkCount: number; encoder: { provider: string } } };
-    expect(body).toMatchObject({ status: "ok", version: "9.9.9", composer: "extractive" });
+    expect(body).toMatchObject({ status: "ok", version: "9.9.9", composer: "extractive", retrieval: "lexical" });
     expect(body.index.chunkCount).toBe((data.manifest as { chunkCount: number }).chunkCount);
     expect(body.index.encoder.provider).toBe("use-lite"); // the manifest's encoder stays as built
   });

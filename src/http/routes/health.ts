@@ -14,6 +14,7 @@ const Health = z
       builtAt: z.string(),
     }),
     report: z.object({ symbol: z.string(), paragraphs: z.number(), indicators: z.number(), countries: z.number(), warnings: z.number() }),
+    retrieval: z.enum(["hybrid", "lexical"]),
     composer: z.enum(["extractive", "llm"]),
     slack: z.enum(["enabled", "not configured"]),
   })
@@ -26,7 +27,7 @@ const route = createRoute({
   responses: { 200: jsonResponse(Health, "Ready") },
 });
 
-export function healthRoutes({ config, manifest, report, version }: AppDeps, slackMounted: boolean) {
+export function healthRoutes({ config, manifest, report, version, retrieval }: AppDeps, slackMounted: boolean) {
   const body = {
     status: "ok" as const,
     version,
@@ -43,6 +44,7 @@ export function healthRoutes({ config, manifest, report, version }: AppDeps, sla
       countries: report.annexII.rows.length,
       warnings: report.warnings.length,
     },
+    retrieval,
     composer: config.LLM_BASE_URL && config.LLM_MODEL ? ("llm" as const) : ("extractive" as const),
     slack: slackMounted ? ("enabled" as const) : ("not configured" as const),
   };
