@@ -7,6 +7,7 @@ import type { DataWarning, StructuredReport } from "../src/report/schema.js";
 import { StructuredReportSchema } from "../src/report/schema.js";
 import type { EmbeddingsBundle, EncoderInfo } from "../src/retrieval/embeddings/provider.js";
 import { LexicalIndex } from "../src/retrieval/lexical.js";
+import { builderFingerprint } from "./builder-fingerprint.js";
 import { INDEX_FILES, INDEX_FORMAT_VERSION, IndexManifestSchema, type IndexManifest } from "../src/retrieval/manifest.js";
 import { createTempSibling, removeDir, swapInto } from "./atomic-dir.js";
 import { buildChunks } from "./chunks.js";
@@ -51,8 +52,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildSumma
   const seedSha256 = createHash("sha256").update(text).digest("hex");
   const elapsed = () => (performance.now() - started) / 1000;
 
+  const builderSha256 = await builderFingerprint();
   if (!options.force) {
-    const current = await upToDate(outDir, seedSha256, options.embeddings.encoder);
+    const current = await upToDate(outDir, seedSha256, builderSha256, options.embeddings.encoder);
     if (current) return { status: "up-to-date", outDir, ...summaryCounts(current.manifest, current.report), seconds: elapsed() };
   }
 
@@ -66,6 +68,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildSumma
       formatVersion: INDEX_FORMAT_VERSION,
       seedFile: options.input,
       seedSha256,
+      builderSha256,
       encoder: options.embeddings.encoder,
       chunkCount: chunks.length,
       counts: {
@@ -105,10 +108,11 @@ async function readSeed(input: string): Promise<string> {
   return text;
 }
 
-/** The existing index when it was built from the same seed, encoder and format; null otherwise. */
+/** The existing index when it was built from the same seed, builder code, encoder and format; null otherwise. */
 async function upToDate(
   outDir: string,
   seedSha256: string,
+  builderSha256: string,
   encoder: EncoderInfo,
 ): Promise<{ manifest: IndexManifest; report: StructuredReport } | null> {
   try {
@@ -117,7 +121,7 @@ async function upToDate(
       manifest.encoder.provider === encoder.provider &&
       manifest.encoder.name === encoder.name &&
       manifest.encoder.dimensions === encoder.dimensions;
-    if (manifest.seedSha256 !== seedSha256 || !sameEncoder) return null;
+    if (manifest.seedSha256 !== seedSha256 || manifest.builderSha256 !== builderSha256 || !sameEncoder) return null;
     await Promise.all(Object.values(INDEX_FILES).map((name) => access(join(outDir, name))));
     const report = StructuredReportSchema.parse(JSON.parse(await readFile(join(outDir, INDEX_FILES.report), "utf8")));
     return report.seedSha256 === seedSha256 ? { manifest, report } : null;

@@ -1,8 +1,12 @@
 // A plain "the report does not say" answer that names what was asked and cites nothing.
 import type { ComposedAnswer } from "./numeric/types.js";
 
+/** Long questions are echoed only in part: enough to say what was asked. */
+const MAX_ECHO = 160;
+
 export function refusal(question: string, reason: string, symbol: string): ComposedAnswer {
-  const asked = question.trim().replace(/\s+/g, " ");
+  const oneLine = question.trim().replace(/\s+/g, " ");
+  const asked = oneLine.length > MAX_ECHO ? `${oneLine.slice(0, MAX_ECHO).replace(/\s+\S*$/, "")}…` : oneLine;
   return {
     answer: `The report (${symbol}) does not answer “${asked}”. ${reason}`.trim(),
     answered: false,

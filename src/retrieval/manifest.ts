@@ -1,12 +1,14 @@
 // The index folder's manifest: what was built, from which seed, with which encoder.
 import { z } from "zod";
 
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export const IndexManifestSchema = z.object({
   formatVersion: z.literal(INDEX_FORMAT_VERSION),
   seedFile: z.string(),
   seedSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Hash of the code that built the index (ingest/builder-fingerprint.ts). */
+  builderSha256: z.string().regex(/^[0-9a-f]{64}$/),
   encoder: z.object({ provider: z.string(), name: z.string(), dimensions: z.number().int().positive() }),
   chunkCount: z.number().int().positive(),
   counts: z.object({

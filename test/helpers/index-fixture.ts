@@ -8,13 +8,13 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isAlive } from "../../ingest/atomic-dir.js";
+import { builderFingerprint } from "../../ingest/builder-fingerprint.js";
 import { runIngest } from "../../ingest/cli.js";
 import type { EmbeddingsBundle } from "../../src/retrieval/embeddings/provider.js";
 import { UseLiteEmbeddings, USE_LITE_ENCODER } from "../../src/retrieval/embeddings/use-lite.js";
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 export const SEED_FILE = join(REPO_ROOT, "seeds", "S-2017-478.txt");
-const SOURCE_DIRS = ["ingest", "src/retrieval", "src/report"];
 
 let sharedEmbeddings: EmbeddingsBundle | undefined;
 let built: Promise<string> | undefined;
@@ -42,13 +42,10 @@ export function buildTestIndex(): Promise<string> {
   return built;
 }
 
+/** The seed plus the code that shapes the index: a changed parser gets a fresh shared index. */
 async function sourceHash(): Promise<string> {
-  const hash = createHash("sha256").update(await readFile(SEED_FILE));
-  for (const dir of SOURCE_DIRS) {
-    const files = (await readdir(join(REPO_ROOT, dir), { recursive: true })).filter((f) => f.endsWith(".ts")).sort();
-    for (const f of files) hash.update(f).update(await readFile(join(REPO_ROOT, dir, f)));
-  }
-  return hash.digest("hex").slice(0, 16);
+  const seed = createHash("sha256").update(await readFile(SEED_FILE)).digest("hex");
+  return createHash("sha256").update(seed).update(await builderFingerprint()).digest("hex").slice(0, 16);
 }
 
 async function withLock<T>(lockFile: string, work: () => Promise<T>, timeoutMs = 600_000): Promise<T> {

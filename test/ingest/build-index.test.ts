@@ -2,6 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildIndex } from "../../ingest/build-index.js";
+import { builderFingerprint } from "../../ingest/builder-fingerprint.js";
 import { IndexManifestSchema } from "../../src/retrieval/manifest.js";
 import { hashEmbeddingsBundle } from "../helpers/hash-embeddings.js";
 import { SEED_FILE } from "../helpers/index-fixture.js";
@@ -57,6 +58,15 @@ describe("buildIndex", () => {
     other.encoder = { ...other.encoder, name: "hash-bow-v2" };
     expect((await buildIndex({ input: SEED_FILE, out, embeddings: other })).status).toBe("built");
     expect(await leftovers(root)).toEqual([]);
+  });
+
+  it("rebuilds when the code that builds the index changed since (parser or chunking fixes)", async () => {
+    const manifestFile = join(out, "manifest.json");
+    const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as Record<string, unknown>;
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, builderSha256: "0".repeat(64) }));
+    expect((await buildIndex({ input: SEED_FILE, out, embeddings: hashEmbeddingsBundle() })).status).toBe("built");
+    const rebuilt = IndexManifestSchema.parse(JSON.parse(await readFile(manifestFile, "utf8")));
+    expect(rebuilt.builderSha256).toBe(await builderFingerprint());
   });
 
   it("rebuilds when the seed changes", async () => {
