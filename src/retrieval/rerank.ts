@@ -10,6 +10,17 @@ export function splitSentences(text: string): string[] {
     .filter(Boolean);
 }
 
+// Units are fixed once the index is loaded, so each unit's sentences are tokenized once, not per query.
+const sentenceTermsCache = new Map<string, Set<string>[]>();
+function sentenceTermsOf(text: string): Set<string>[] {
+  let terms = sentenceTermsCache.get(text);
+  if (!terms) {
+    terms = splitSentences(text).map((s) => new Set(tokenize(s)));
+    sentenceTermsCache.set(text, terms);
+  }
+  return terms;
+}
+
 /**
  * Best coverage in [0, 1] over windows of `window` consecutive sentences:
  * sum of weight*idf of query terms present / sum over all query terms.
@@ -18,7 +29,7 @@ export function sentenceCoverage(text: string, terms: QueryTerm[], idf: (term: s
   const weighted = terms.map((t) => ({ term: t.term, w: t.weight * idf(t.term) }));
   const total = weighted.reduce((n, t) => n + t.w, 0);
   if (total <= 0) return 0;
-  const sentenceTerms = splitSentences(text).map((s) => new Set(tokenize(s)));
+  const sentenceTerms = sentenceTermsOf(text);
   let best = 0;
   for (let i = 0; i < Math.max(1, sentenceTerms.length - window + 1); i++) {
     const present = new Set<string>();
