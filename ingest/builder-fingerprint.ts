@@ -6,13 +6,16 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "..");
-export const BUILDER_SOURCE_DIRS = ["ingest", "src/retrieval", "src/report"] as const;
+/** Folders whose every file shapes the index, and the retrieval files the build uses (query-time code is left out). */
+const BUILDER_DIRS = ["ingest", "src/report"];
+const BUILDER_FILES = ["src/retrieval/chunk.ts", "src/retrieval/lexical.ts", "src/retrieval/tokenize.ts", "src/retrieval/manifest.ts"];
 
 export async function builderFingerprint(root: string = ROOT): Promise<string> {
-  const hash = createHash("sha256");
-  for (const dir of BUILDER_SOURCE_DIRS) {
-    const files = (await readdir(join(root, dir), { recursive: true })).filter((f) => f.endsWith(".ts")).sort();
-    for (const file of files) hash.update(`${dir}/${file}\0`).update(await readFile(join(root, dir, file)));
+  const files = [...BUILDER_FILES];
+  for (const dir of BUILDER_DIRS) {
+    for (const file of await readdir(join(root, dir), { recursive: true })) if (file.endsWith(".ts")) files.push(`${dir}/${file}`);
   }
+  const hash = createHash("sha256");
+  for (const file of files.sort()) hash.update(`${file}\0`).update(await readFile(join(root, file)));
   return hash.digest("hex");
 }

@@ -57,7 +57,7 @@ export async function runIngest(options: IngestOptions = {}): Promise<IngestResu
     });
     for (const w of summary.warnings) out(`warning: ${w.message}`);
     if (summary.status === "up-to-date") {
-      out(`index up to date: ${summary.outDir} (same seed, encoder and format; use --force to rebuild)`);
+      out(`index up to date: ${summary.outDir} (same seed, ingest code, encoder and format; use --force to rebuild)`);
     } else {
       out(
         `index built: ${summary.outDir}\n` +

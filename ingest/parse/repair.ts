@@ -201,7 +201,8 @@ export function joinLines(lines: readonly string[], vocab?: Vocabulary): Repaire
     const line = raw.trim();
     if (line === "") continue;
     const firstWord = /^[\p{L}\d]+/u.exec(line)?.[0] ?? "";
-    const hyphenated = /([\p{L}\d]+)-$/u.exec(text);
+    // Only the end of the text matters; matching the whole growing text each time is quadratic.
+    const hyphenated = text.endsWith("-") ? /([\p{L}\d]+)-$/u.exec(text.slice(-80)) : null;
     if (text === "") text = line;
     else if (text.endsWith(" -")) text += line; // "six -" + "months": repairSpaceHyphens finishes it
     else if (hyphenated && firstWord !== "" && !SUSPENDED_HYPHEN_FOLLOWERS.has(firstWord.toLowerCase())) {
