@@ -4,7 +4,7 @@
 import type { Citation } from "./contract.js";
 import type { ComposedAnswer } from "./numeric/types.js";
 import { HAS_DATE, HAS_NUMBER, questionKind } from "./question-kind.js";
-import type { SubjectWord } from "./question-terms.js";
+import { coveredBy, type SubjectWord } from "./question-terms.js";
 import { isNumberWord, type IndexedSentence, type SentenceIndex } from "./sentence-index.js";
 import { citationRef } from "./sentences.js";
 
@@ -39,7 +39,7 @@ function quantityAttachment(sentence: IndexedSentence, subject: SubjectWord[]): 
   return weight;
 }
 
-const covers = (terms: Set<string>, w: SubjectWord) => [...w.matches].some((m) => terms.has(m));
+const covers = coveredBy;
 
 /**
  * For a question that wants a figure, the best sentence that gives one, when it scores nearly as well

@@ -1,7 +1,7 @@
 // Resolves a follow-up ("And in the previous mandate period?", "What about Ghana?") against the last turn.
 import type { StoredTurn } from "../stores/types.js";
 
-const FOLLOW_UP_OPENER = /^\s*(?:and|but|also|so|then|what about|how about|and what about|what of|same for|ok(?:ay)?,?\s+and)\b/i;
+const FOLLOW_UP_OPENER = /^\s*(?:(?:ok(?:ay)?|right|thanks|and|so)[,.!]?\s+)?(?:and|but|also|so|then|what about|how about|what of|same for|now)\b/i;
 const ANAPHOR = /\b(?:it|its|that|this|they|them|their|those|these|there|then|previous|earlier|same|former|latter|he|she|his|her)\b/i;
 
 const SHORT_QUESTION_WORDS = 5;

@@ -39,6 +39,8 @@ export interface SentenceIndex {
   vocabulary: Set<string>;
   /** How many units (paragraphs, indicators) contain the term. */
   unitsWith(term: string): number;
+  /** Terms of the report's title (its author and subject, "Secretary-General", "Mali"): implicit everywhere. */
+  isImplicit(term: string): boolean;
   queryTerms(question: string): QueryTerm[];
 }
 
@@ -96,11 +98,13 @@ export function buildSentenceIndex(report: StructuredReport): SentenceIndex {
     for (const term of new Set(sentences.flatMap((s) => [...s.terms]))) unitFreq.set(term, (unitFreq.get(term) ?? 0) + 1);
   }
   const maxIdf = Math.log(1 + count);
+  const implicit = new Set(tokenize(report.title));
   return {
     byUnit,
     indicatorUnitsByObjective,
     vocabulary,
     unitsWith: (term) => unitFreq.get(term) ?? 0,
+    isImplicit: (term) => implicit.has(term),
     idf: (term) => {
       const df = docFreq.get(term);
       return df ? Math.log(1 + (count - df + 0.5) / (df + 0.5)) : maxIdf;

@@ -2,10 +2,9 @@
 // mentions, about a year it does not cover, or asking for a figure it does not give, is refused
 // rather than answered with the nearest text.
 import type { StructuredReport } from "../report/schema.js";
-import { tokenize } from "../retrieval/tokenize.js";
 import type { ScoredSentence } from "./extractive.js";
 import { HAS_NUMBER, questionKind } from "./question-kind.js";
-import type { SubjectWord } from "./question-terms.js";
+import { coveredBy, type SubjectWord } from "./question-terms.js";
 import type { SentenceIndex } from "./sentence-index.js";
 
 /** Below this share of the question's subject weight, the best paragraph does not answer it. */
@@ -24,8 +23,8 @@ export interface SupportContext {
   /** The report's own "as at" year: anything later is after the report. */
   reportYear: number;
   asAt: string;
-  /** Terms of the report's title (its author and subject), implicit in every paragraph. */
-  implicitTerms: Set<string>;
+  /** The paragraphs' text, for checking document references. */
+  text: string;
 }
 
 export function supportContext(report: StructuredReport): SupportContext {
@@ -36,7 +35,7 @@ export function supportContext(report: StructuredReport): SupportContext {
     years,
     reportYear: asAtYear ? Number(asAtYear) : Math.max(...years),
     asAt: report.annexII.asAt,
-    implicitTerms: new Set(tokenize(report.title)),
+    text,
   };
 }
 
@@ -50,6 +49,8 @@ export function refuseBeforeRetrieval(question: string, subject: SubjectWord[], 
   if (later.length && PAST_TENSE.test(question)) {
     return `It reports on events up to ${context.asAt}, so it cannot say how things turned out in ${later.join(" or ")}.`;
   }
+  const documents = unknownDocuments(question, context.text);
+  if (documents.length) return `It does not mention ${documents.join(" or ")}.`;
   const unknownThing = asksForUnknownThing(question, subject);
   if (unknownThing) return `It does not mention “${unknownThing}”.`;
   return null;
@@ -65,7 +66,7 @@ export function refuseAfterScoring(
 ): string | null {
   if (!best || best.unitCoverage < MIN_PARAGRAPH_COVERAGE) return "None of its paragraphs addresses this.";
   const unitTerms = new Set((sentences.byUnit.get(best.sentence.unit) ?? []).flatMap((s) => [...s.terms]));
-  const missing = namesMissingFrom(question, subject, best, unitTerms, (term) => sentences.unitsWith(term) <= RARE_UNITS, context.implicitTerms);
+  const missing = namesMissingFrom(question, subject, best, unitTerms, (term) => sentences.unitsWith(term) <= RARE_UNITS);
   if (missing.length) return `What it says nearest to this does not concern ${missing.join(" or ")}.`;
   const later = yearsIn(question).filter((y) => y > context.reportYear);
   if (later.some((y) => !best.sentence.text.includes(String(y))) || (later.length && best.coverage < MIN_LATER_YEAR_COVERAGE)) {
@@ -77,22 +78,38 @@ export function refuseAfterScoring(
 
 // "How many drones does…", "What was the turnout in…": the thing asked about, before the verb.
 const ASKED_THING =
-  /^\s*(?:how (?:many|much)|what (?:is|was|are|were)(?: the)?)\s+(.+?)\s+(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|in|of|for|at|on|to|from|by|per|since|during|between)\b/i;
+  /^\s*(?:how (?:many|much)|what(?:'s|’s| is| was| are| were)(?: the)?)\s+(.+?)(?:\s+(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|in|of|for|at|on|to|from|by|per|since|during|between)\b|\s*[?.!]?\s*$)/i;
 
-/** The head word of what the question asks about, when it can be read off the question's form. */
-export function askedThing(question: string): string | null {
+/** The words of what the question asks about ("Mali's GDP growth rate"), when its form shows them. */
+export function askedThing(question: string): string[] {
   const phrase = ASKED_THING.exec(question)?.[1];
-  if (!phrase) return null;
-  const head = phrase.split(/\s+/).at(-1)!.replace(/[’']s$/i, "");
-  return /^[\p{L}-]{3,}$/u.test(head) ? head : null;
+  if (!phrase) return [];
+  const words = phrase.split(/\s+/).map((w) => w.replace(/[’']s$/i, "")).filter((w) => /^[\p{L}-]{2,}$/u.test(w));
+  // A long run is a clause, not the name of a thing; a trailing measure word ("growth rate") is not the thing.
+  if (words.length > MAX_THING_WORDS) return [];
+  return MEASURE_WORDS.test(words.at(-1) ?? "") ? words.slice(0, -1) : words;
 }
 
-/** True when neither the asked-for thing nor any synonym of its phrase occurs in the report. */
+/** The asked-for thing when the report never mentions its head word, nor any synonym of it. */
 export function asksForUnknownThing(question: string, subject: SubjectWord[]): string | null {
-  const head = askedThing(question);
+  const thing = askedThing(question);
+  const head = thing.at(-1);
   if (!head) return null;
-  const word = subject.find((w) => w.word.toLowerCase() === head.toLowerCase());
-  return word?.unknown ? head : null;
+  const unknown = subject.find((w) => w.word.toLowerCase() === head.toLowerCase())?.unknown ?? false;
+  return unknown ? thing.join(" ") : null;
+}
+
+const MAX_THING_WORDS = 4;
+const MEASURE_WORDS = /^(?:rate|rates|level|levels|number|figure|amount|size|total|share|percentage|cost|costs|value)$/i;
+
+// "resolution 2364", "S/2017/600": documents the question names must be ones the report mentions.
+const DOCUMENT_REF = /\b(?:resolution|res\.)\s+(\d{3,4})\b|\b(S\/\d{4}\/\d+)\b/gi;
+
+/** Resolutions and documents the question cites that the report never mentions. */
+export function unknownDocuments(question: string, reportText: string): string[] {
+  return [...question.matchAll(DOCUMENT_REF)]
+    .filter((m) => (m[1] ? !new RegExp(`\\b${m[1]}\\b`).test(reportText) : !reportText.includes(m[2]!)))
+    .map((m) => m[0]);
 }
 
 /**
@@ -105,11 +122,10 @@ export function namesMissingFrom(
   best: ScoredSentence,
   unitTerms: Set<string>,
   isRare: (term: string) => boolean,
-  implicit: Set<string>,
 ): string[] {
   const names = [...question.slice(1).matchAll(/\b\p{Lu}[\p{L}’'-]+/gu)].map((m) => m[0]);
   return subject
-    .filter((w) => !w.unknown && names.includes(w.word) && isRare(w.stem) && !implicit.has(w.stem))
-    .filter((w) => ![...w.matches].some((m) => unitTerms.has(m) || best.sentence.terms.has(m)))
+    .filter((w) => !w.unknown && names.includes(w.word) && isRare(w.stem))
+    .filter((w) => !coveredBy(unitTerms, w) && !coveredBy(best.sentence.terms, w))
     .map((w) => w.word);
 }

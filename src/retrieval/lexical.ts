@@ -36,18 +36,23 @@ export interface LexicalOptions {
 }
 
 interface CompiledSynonym {
+  key: string;
   pattern: RegExp;
   caseSensitive: boolean;
   terms: string[];
+  /** Each synonym as its own group of terms: "IDPs" -> [["intern", "displac", "person"]]. */
+  alternatives: string[][];
 }
 
 const COMPILED: CompiledSynonym[] = Object.entries(DOMAIN_SYNONYMS).map(([key, values]) => {
   const caseSensitive = /[A-Z]/.test(key);
   const escaped = (caseSensitive ? key : fold(key)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return {
+    key,
     pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u"),
     caseSensitive,
     terms: values.flatMap((v) => tokenize(v)),
+    alternatives: values.map((v) => tokenize(v)).filter((terms) => terms.length > 0),
   };
 });
 
@@ -61,6 +66,12 @@ export function expandQuery(query: string, synonymWeight = 0.6): QueryTerm[] {
     if (syn.pattern.test(syn.caseSensitive ? query : folded)) for (const term of syn.terms) add(term, synonymWeight);
   }
   return [...weights].map(([term, weight]) => ({ term, weight }));
+}
+
+/** The synonym keys found in a text, each with its synonyms as groups of index terms. */
+export function synonymMatches(text: string): { key: string; alternatives: string[][] }[] {
+  const folded = fold(text);
+  return COMPILED.filter((syn) => syn.pattern.test(syn.caseSensitive ? text : folded)).map((syn) => ({ key: syn.key, alternatives: syn.alternatives }));
 }
 
 export class LexicalIndex {

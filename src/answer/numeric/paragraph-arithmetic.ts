@@ -13,15 +13,30 @@ import type { ComposedAnswer } from "./types.js";
 
 type Kind = "percentChange" | "difference" | "share" | "sum" | "ratio";
 
-const CHANGE_VERB = /\b(?:rise|rose|risen|increase[sd]?|grow|grew|grown|fall|fell|fallen|drop(?:ped)?|decline[sd]?|decrease[sd]?|change[sd]?|go up|went up|go down|went down)\b/;
-const PERCENT_WORD = /\b(?:percentage|per cent|percent|%)/;
+const CHANGE_VERB =
+  /\b(?:rise|rises|rose|risen|rising|increase[sd]?|increasing|grow|grows|grew|grown|growing|growth|fall|falls|fell|fallen|falling|drop(?:s|ped|ping)?|decline[sd]?|declining|decrease[sd]?|decreasing|reduc(?:e|ed|es|tion)|shr[iau]nk|climb(?:s|ed)?|jump(?:s|ed)?|change[sd]?|go up|went up|gone up|go down|went down|gone down|(?:up|down) by)\b/;
+/** "%", "pct", "percent", "per cent", "percentage". */
+const PERCENT_WORD = /%|\b(?:percentage|per ?cent|pct)\b/;
+const PERCENT = String.raw`(?:%|\bpercentage\b|\bper ?cent\b|\bpct\b)`;
+/** "what share of", "as a % of", "MINUSMA's share of …", "how much of". */
+const SHARE_CUE = new RegExp(
+  String.raw`\bwhat (?:share|proportion|percentage|fraction|part|per ?cent|pct)\b|\bhow much of\b|\bwhat ${PERCENT}\s*of\b|\bas an?\s*(?:${PERCENT}|share|proportion|fraction)\s*of\b|(?:${PERCENT}|\bshare|\bproportion|\bfraction)\s*of\b`,
+);
+/** "in total", "combined", "altogether", "in all", "all together". */
+const SUM_PHRASE = /\b(?:in total|combined|altogether|all together|in all|sum of|added together|put together|total (?:number|amount)|the total of)\b|\bhow (?:many|much) .{0,40}\btotal\b/;
+/** A bare "total" sums only when the question lists what to add ("total attacks on A, B and C") or opens with it. */
+const BARE_TOTAL = /\b(?:total|overall)\b/;
+const ENUMERATION = /\w,\s*\w|\b(?:and|plus)\b|&/;
+const VERSUS = /\b(?:vs\.?|versus)(?!\w)/;
 
-export function arithmeticKind(q: string): Kind | null {
+export function arithmeticKind(question: string): Kind | null {
+  const q = question.toLowerCase();
   if (/\bratio\b|\bhow many times\b|\btimes as (?:many|much)\b|\btimes more\b/.test(q)) return "ratio";
   if (PERCENT_WORD.test(q) && CHANGE_VERB.test(q)) return "percentChange";
-  if (/\bwhat (?:share|proportion|percentage|fraction|part|per cent|percent)\b|\bhow much of\b|\bwhat % of\b/.test(q)) return "share";
+  if (SHARE_CUE.test(q)) return "share";
   if (/\bhow (?:many|much) (?:more|fewer|less)\b|\bdifference between\b|\bby how (?:much|many)\b|\bhow (?:much|many) (?:did|has|have|had) .{0,60}\b(?:rise|increase|fall|drop|grow|decline|decrease)\b/.test(q)) return "difference";
-  if (/\b(?:in total|combined|altogether|sum of|added together|put together|total (?:number|amount)|the total of)\b|\bhow (?:many|much) .{0,40}\btotal\b/.test(q)) return "sum";
+  if (SUM_PHRASE.test(q) || (BARE_TOTAL.test(q) && (ENUMERATION.test(q) || /^\W*(?:the\s+)?total\b/.test(q)))) return "sum";
+  if (VERSUS.test(q)) return "difference";
   return null;
 }
 
@@ -44,11 +59,13 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ["soldier", "troop", "military", "contingent"],
   ["authorized", "authorised", "ceiling", "authorization"],
   ["deployed", "deployment", "place", "ground"],
-  ["owed", "unpaid", "outstanding", "arrear"],
-];
+  ["owed", "unpaid", "outstanding", "arrear", "due"],
+  ["assessment", "assessed", "contribution"],
+  ["peacekeeper", "blue", "helmet"],
+].map((group) => group.map(stem));
 
 function keywords(q: string): Set<string> {
-  const keys = new Set(words(q).filter((w) => !STOP.has(w)).map(stem));
+  const keys = new Set(words(q).filter((w) => !STOP.has(w) && !STOP.has(stem(w))).map(stem));
   for (const group of SYNONYMS) if (group.some((w) => keys.has(w))) for (const w of group) keys.add(w);
   return keys;
 }
