@@ -32,14 +32,15 @@ const DERIVATIONAL = ["ational", "ations", "ation", "ements", "ement", "ments", 
 
 /**
  * A light English stemmer (Porter-flavoured, deliberately aggressive on endings):
- * injured/injuries/injuring/injury -> injur, killed/kills -> kill, deployment/deployed -> deplo.
+ * injured/injuries/injuring/injury -> injur, killed/kills -> kill, deployment/deployed -> deplo,
+ * investigated/investigating/investigation -> investig.
  */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   let w = word;
   // Step 1: plurals and verb inflections.
   if (w.endsWith("sses")) w = w.slice(0, -2);
-  else if (w.endsWith("ies")) w = w.slice(0, -2);
+  else if (w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
   for (const suffix of ["ing", "ed"]) {
     if (w.endsWith(suffix)) {
@@ -57,8 +58,11 @@ export function stem(word: string): string {
       break;
     }
   }
-  // Step 3: a trailing e/i/y (injure, injuri, injury -> injur).
-  if (/[eiy]$/.test(w) && w.length > 3) w = w.slice(0, -1);
+  // Step 3: a trailing e (injure -> injur), then the -ate verb stem, so investigate/investigating meet
+  // investigation (-> investig), then a trailing i/y (injuri, injury -> injur; negotiati -> negot).
+  if (w.endsWith("e") && w.length > 3) w = w.slice(0, -1);
+  if (w.endsWith("at") && w.length - 2 >= 4) w = w.slice(0, -2);
+  if (/[iy]$/.test(w) && w.length > 3) w = w.slice(0, -1);
   return w;
 }
 

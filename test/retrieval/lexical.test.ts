@@ -14,6 +14,11 @@ describe("tokenizer", () => {
     expect(stem("deployment")).toBe(stem("deployed"));
     expect(stem("countries")).toBe(stem("country"));
     expect(stem("received")).toBe(stem("receive"));
+    // -ate verbs meet their -ation nouns; -ies plurals meet their -y singulars.
+    for (const w of ["investigating", "investigated", "investigate"]) expect(stem(w)).toBe(stem("investigation"));
+    for (const w of ["negotiating", "negotiate"]) expect(stem(w)).toBe(stem("negotiations"));
+    expect(stem("activities")).toBe(stem("activity"));
+    expect(stem("casualties")).toBe(stem("casualty"));
   });
 
   it("drops stop words and keeps numbers (thousands separators removed)", () => {
