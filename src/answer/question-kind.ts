@@ -17,7 +17,7 @@ export const HAS_NUMBER =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozen|hundred|thousand|million|half)\b/i;
 export const HAS_DATE = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})\b/;
 
-const SHARE_QUESTION = /\b(?:what|which) (?:percentage|proportion|share|per ?cent)\b|\bhow (?:close|far along)\b/i;
+const SHARE_QUESTION = /\b(?:what|which) (?:percentage|proportion|share|per ?cent)\b|\bhow (?:close|far along)\b|\bhow much of\b/i;
 const CHANGE_QUESTION = /\b(?:rise|rose|risen|increase|increased|decrease|decreased|fall|fell|fallen|drop|dropped|grow|grew|grown|change|changed|differ)\b/i;
 const STATED_SHARE = /\d\s?(?:per cent|%)/;
 

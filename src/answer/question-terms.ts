@@ -30,8 +30,13 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 function subjectWord(word: string, stem: string, synonyms: string[][], index: SentenceIndex): SubjectWord {
   const alternatives = [[stem], ...synonyms].filter((alt) => alt.every((t) => index.vocabulary.has(t)));
   const matches = new Set(alternatives.flat());
-  // An alternative is as distinctive as its rarest term; the word, as its most distinctive alternative.
-  const rarity = alternatives.length ? Math.max(...alternatives.map((alt) => Math.max(...alt.map((t) => index.idf(t))))) : index.idf(stem);
+  // A whole phrase ("conflict-related sexual violence" for "CRSV") is stronger evidence than any one of
+  // its terms: up to twice its rarest term. The word is as distinctive as its most distinctive alternative.
+  const phraseRarity = (alt: string[]) => {
+    const idfs = alt.map((t) => index.idf(t));
+    return Math.min(idfs.reduce((a, b) => a + b, 0), 2 * Math.max(...idfs));
+  };
+  const rarity = alternatives.length ? Math.max(...alternatives.map(phraseRarity)) : index.idf(stem);
   // Dates qualify a question ("since June 2016") more than they name its subject.
   const weight = TEMPORAL.test(word) ? rarity * 0.4 : rarity;
   return { word, stem, alternatives, matches, weight, unknown: alternatives.length === 0 };

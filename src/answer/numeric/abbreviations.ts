@@ -28,9 +28,12 @@ const ABBREVIATIONS: readonly Abbreviation[] = [
   abbreviation("srsg", "Special Representative of the Secretary-General", "Special Representatives of the Secretary-General"),
 ];
 
+/** Nicknames for peacekeepers. */
+const PEACEKEEPER_NICKNAMES = /\bblue[- ]helmets\b/gi;
+
 /** The question with known abbreviations spelled out ("how many PKs" → "how many peacekeepers"). */
 export function expandAbbreviations(question: string): string {
-  let out = question;
+  let out = question.replace(PEACEKEEPER_NICKNAMES, "peacekeepers");
   for (const a of ABBREVIATIONS) {
     out = out.replace(a.re, (_m, suffix: string | undefined) => (suffix && suffix.toLowerCase() === "s" ? a.plural : a.singular));
   }

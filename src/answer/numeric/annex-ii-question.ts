@@ -28,13 +28,16 @@ export function isNotStrengthQuestion(q: string): boolean {
 }
 
 const QUANTITY_CUE =
-  /\bhow many\b|\bnumber of\b|\btotal\b|\bcombined\b|\btogether\b|\baltogether\b|\bin all\b|\bmost\b|\blargest\b|\bbiggest\b|\bhighest\b|\bgreatest\b|\bfewest\b|\bsmallest\b|\bleast\b|\blowest\b|\btop\b|\bbottom\b|\brank\w*\b|\bshare\b|\bpercent\w*\b|\bper cent\b|\bproportion\b|\bfraction\b|\bcompare\w*\b|\bdifference\b|\bratio\b|\btimes as many\b|\bcontribut\w*\b|\bsends?\b|\bprovides?\b|\bdeploys?\b|\bstrength\b|\bhow much\b|\bmore\b|\bfewer\b|\bless\b/;
+  /\bhow many\b|\bnumber of\b|\btotal\b|\bcombined\b|\btogether\b|\baltogether\b|\bin all\b|\bmost\b|\blargest\b|\bbiggest\b|\bhighest\b|\bgreatest\b|\bfewest\b|\bsmallest\b|\bleast\b|\blowest\b|\btop\b|\bbottom\b|\brank\w*\b|\bshare\b|\bpercent\w*\b|\bper cent\b|\bproportion\b|\bfraction\b|\bcompare\w*\b|\bdifference\b|\bratio\b|\btimes as many\b|\bcontribut\w*\b|\bsends?\b|\bprovides?\b|\bdeploys?\b|\bstrength\b|\bhow much\b|\bmore\b|\bfewer\b|\bless\b|\bnumbers?\b|\bfigures?\b|\bheadcount\b|\bsize\b/;
 const SHARE_CUE = /\b(?:share|percent\w*|per cent|proportion|fraction|what part)\b/;
 const RATIO_CUE = /\bratio\b|\btimes as many\b|\btimes more\b|\bhow many times\b/;
 const DIFFERENCE_CUE = /\bhow many (?:more|fewer|less)\b|\bhow much (?:more|fewer|less|bigger|larger|smaller)\b|\bdifference\b|\bcompare\w*\b|\bversus\b|\bvs\.?\b|\b(?:more|fewer|less) \w+(?: \w+){0,3} than\b|\bthan\b/;
 const COUNT_CUE =
   /\b(?:how many|number of|count(?: of)?)\s+(?:\w+\s+){0,2}(?:countries|nations|contributors|member states|states|troop[- ]contributing countries|police[- ]contributing countries|contributing countries)\b/;
 const RANK_WORDS = /\b(?:most|largest|biggest|highest|greatest|top|leading|main|major|fewest|smallest|least|lowest|bottom)\b/;
+/** A rank word on a contributor: "biggest police contributor", "largest troop-contributing country", "contributes the most". */
+const CONTRIBUTOR_RANK =
+  /\b(?:most|largest|biggest|highest|greatest|top|leading|main|major|fewest|smallest|lowest|bottom)\s+(?:[\w-]+\s+){0,3}?(?:[\w-]*contribut\w*|providers?|senders?|countr(?:y|ies)|nations?)\b|\b(?:contribut\w*|sen[dt]s?|sending|provid\w*|deploy\w*)\s+(?:[\w-]+\s+){0,3}?(?:the\s+)?(?:most|fewest|largest|biggest|smallest)\b/;
 const FEWEST_WORDS = /\b(?:fewest|smallest|least|lowest|bottom)\b/;
 const WHICH = /\b(?:which|what|who)\b/;
 const SUM_CUE = /\b(?:total|combined|together|altogether|in all|sum|jointly)\b/;
@@ -54,6 +57,18 @@ export function ordinalPosition(q: string): number | undefined {
   if (word === undefined) return undefined;
   const n = ORDINALS[word] ?? Number.parseInt(word, 10);
   return Number.isInteger(n) && n >= 2 ? n : undefined;
+}
+
+/** Words that may stand around a bare selection ("Senegalese troops?", "Chad's police in MINUSMA?"). */
+const FILLER = /^(?:the|in|of|from|for|s|minusma|mission|un|and)$/;
+
+/** A question that is only a country and a component ("Senegalese troops?"): asks for that cell. */
+function bareSelection(s: Slots): boolean {
+  if (s.countries.length === 0 || s.components.length === 0) return false;
+  let rest = s.q;
+  for (const c of s.countries) rest = rest.slice(0, c.start) + " ".repeat(c.end - c.start) + rest.slice(c.end);
+  for (const c of s.components) rest = rest.slice(0, c.start) + " " + rest.slice(c.start).replace(/^[\w-]+(?:\s+(?:police|units?|officers?|personnel|helmets?|contingents?))*/, (m) => " ".repeat(m.length - 1));
+  return rest.split(/[^a-z]+/).filter((w) => w !== "").every((w) => FILLER.test(w));
 }
 
 export interface AnnexIIQuestion {
@@ -199,17 +214,23 @@ function countOp(s: Slots): NumericOperation {
   return { operation: "count", conditions };
 }
 
-export function parseAnnexIIQuestion(question: string, report: StructuredReport): AnnexIIParse {
+/**
+ * `options.keepUnlisted`: parse the operation even when it names a country Annex II does not list (it then
+ * cannot run, but a follow-up such as "what about Benin?" can still re-use it with another country).
+ */
+export function parseAnnexIIQuestion(question: string, report: StructuredReport, options: { keepUnlisted?: boolean } = {}): AnnexIIParse {
   const s = readSlots(question, report);
   const { q } = s;
   if (isNotStrengthQuestion(q)) return null;
-  const aboutStrength = s.components.length > 0 || /\bcontribut\w*|\bsends?\b|\bprovides?\b|\bdeploy\w*/.test(q);
-  if (!aboutStrength || !(QUANTITY_CUE.test(q) || LIST_COUNTRIES.test(q))) return null;
+  // "How many Brits in MINUSMA?", "How many Swedes?": a country's people, or a listed country in the Mission.
+  const peopleOfCountry = s.countries.some((c) => c.people || (c.listed && CONTRIBUTED.test(q)));
+  const aboutStrength = s.components.length > 0 || peopleOfCountry || /\bcontribut\w*|\bsends?\b|\bprovides?\b|\bdeploy\w*/.test(q);
+  if (!aboutStrength || !(QUANTITY_CUE.test(q) || LIST_COUNTRIES.test(q) || bareSelection(s))) return null;
   const unlisted = s.countries.find((c) => !c.listed);
   // The host country's own forces (trained, attacked, deployed in the north …) are not Annex II rows;
   // only a question about what it contributes to the Mission is answered with "not listed".
   if (unlisted?.host && !CONTRIBUTED.test(q)) return null;
-  if (unlisted) return { kind: "notListed", country: unlisted.name };
+  if (unlisted && !options.keepUnlisted) return { kind: "notListed", country: unlisted.name };
   const names = s.countries.map((c) => c.name);
   const policeAmbiguous = s.components.some((c) => c.ambiguousPolice);
   const componentGiven = s.components.length > 0;
@@ -221,7 +242,7 @@ export function parseAnnexIIQuestion(question: string, report: StructuredReport)
   if (COUNT_CUE.test(q)) return done(countOp(s));
   const sex = groupSex(s.sexes) !== "total" ? groupSex(s.sexes) : (s.sexes[0]?.sex ?? "total");
   const position = ordinalPosition(q);
-  if (WHICH.test(q) && RANK_WORDS.test(q) || position !== undefined || /\b(?:top|bottom)\s+(?:\d+|[a-z]+)\b/.test(q) || (WHICH.test(q) && /\bmore\b|\bfewer\b/.test(q) && names.length >= 2)) {
+  if ((WHICH.test(q) && RANK_WORDS.test(q)) || CONTRIBUTOR_RANK.test(q) || position !== undefined || /\b(?:top|bottom)\s+(?:\d+|[a-z]+)\b/.test(q) || (WHICH.test(q) && /\bmore\b|\bfewer\b/.test(q) && names.length >= 2)) {
     const fewest = FEWEST_WORDS.test(q) || (/\bfewer\b|\bless\b/.test(q) && !/\bmost\b|\bmore\b/.test(q));
     return done({
       operation: "rank",

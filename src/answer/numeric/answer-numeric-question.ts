@@ -24,6 +24,7 @@ import {
 } from "./follow-up.js";
 import { POLICE_NOTE } from "./phrases.js";
 import type { ComposedAnswer } from "./types.js";
+import { expandAbbreviations } from "./abbreviations.js";
 
 export function toolTrace(op: NumericOperation, r: NumericResult, name = NUMERIC_TOOL_NAME): ToolTrace {
   return {
@@ -108,20 +109,43 @@ function answerFollowUp(question: string, report: StructuredReport, previous: Nu
 }
 
 /**
- * Answers a question about Annex I or Annex II exactly, or returns null when it is not a table question.
- * `context.previous` (the last turn's tool trace) lets "What about Ghana?" re-run the last operation.
+ * The operation the previous question asked for, re-parsed from its text: used when the previous turn left
+ * no tool trace (it was refused, e.g. "How many troops does Brazil send?" — Brazil is not listed).
  */
-export function answerNumericQuestion(
-  question: string,
-  report: StructuredReport,
-  context?: { previous?: ToolTrace },
-): ComposedAnswer | null {
-  const q = question.normalize("NFC").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+function operationOfQuestion(previousQuestion: string | undefined, report: StructuredReport): NumericOperation | null {
+  if (!previousQuestion) return null;
+  const question = expandAbbreviations(previousQuestion);
+  const q = fold(question);
+  const annexI = parseAnnexIQuestion(q, report);
+  if (annexI) return annexI.op;
+  const annexII = parseAnnexIIQuestion(question, report, { keepUnlisted: true });
+  return annexII?.kind === "operation" ? annexII.question.op : null;
+}
+
+function fold(question: string): string {
+  return question.normalize("NFC").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+}
+
+export interface NumericContext {
+  /** The last turn's tool trace, when the tool answered it. */
+  previous?: ToolTrace;
+  /** The last turn's question: re-parsed when there is no trace (the last turn was refused). */
+  previousQuestion?: string;
+}
+
+/**
+ * Answers a question about Annex I or Annex II exactly, or returns null when it is not a table question.
+ * `context.previous` (the last turn's tool trace) lets "What about Ghana?" re-run the last operation;
+ * without a trace, `context.previousQuestion` is re-parsed for the operation instead.
+ */
+export function answerNumericQuestion(question: string, report: StructuredReport, context?: NumericContext): ComposedAnswer | null {
+  question = expandAbbreviations(question);
+  const q = fold(question);
   const annexI = parseAnnexIQuestion(q, report);
   if (annexI) return compose(annexI.op, report, { wantsList: annexI.wantsList, alsoTotal: annexI.alsoTotal ?? false });
   const annexII = parseAnnexIIQuestion(question, report);
   if (annexII?.kind === "notListed") return notListed(annexII.country, report);
-  const previous = previousOperation(context?.previous, NUMERIC_TOOL_NAME);
+  const previous = previousOperation(context?.previous, NUMERIC_TOOL_NAME) ?? operationOfQuestion(context?.previousQuestion, report);
   if (annexII?.kind === "operation") {
     // "How many police do they send?" after a question about Germany: the previous countries still apply.
     const namesCountries = readSlots(question, report).countries.length > 0;

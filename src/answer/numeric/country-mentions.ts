@@ -13,6 +13,8 @@ export interface CountryMention {
   /** Position in the question. */
   start: number;
   end: number;
+  /** Named as people ("Swedes", "Brits", "Germans"): the question is about how many of them serve. */
+  people: boolean;
 }
 
 interface Pattern {
@@ -61,6 +63,8 @@ function vocabulary(report: StructuredReport): Vocabulary {
 }
 
 const WORD_CHAR = /[a-z0-9]/i;
+/** The plural ending of a demonym or nickname: "Swede|s", "Yankee|s", "Brit|s" (and "Brit|s'"). */
+const PLURAL_AFTER = /^s(?![a-z0-9])/i;
 /** A mention of the host country after one of these is the place of deployment, not a contributor. */
 const LOCATION_BEFORE = /\b(?:in|to|into|within|across|throughout|inside|at|on)\s+(?:the\s+)?$/i;
 
@@ -74,7 +78,9 @@ export function findCountryMentions(question: string, report: StructuredReport):
     const haystack = p.caseSensitive ? original : folded;
     let at = haystack.indexOf(p.text);
     while (at >= 0) {
-      const end = at + p.text.length;
+      // A plural demonym or nickname ("Swedes", "Germans", "Brits") names the country's people.
+      const plural = PLURAL_AFTER.exec(haystack.slice(at + p.text.length))?.[0] ?? "";
+      const end = at + p.text.length + plural.length;
       const before = haystack[at - 1] ?? " ";
       const after = haystack[end] ?? " ";
       const whole = !WORD_CHAR.test(before) && !WORD_CHAR.test(after) && !(p.text.endsWith(".") === false && after === "." && /[a-z]/i.test(haystack[end + 1] ?? ""));
@@ -83,7 +89,8 @@ export function findCountryMentions(question: string, report: StructuredReport):
         const isHostLocation = p.entry === vocab.host && LOCATION_BEFORE.test(original.slice(0, at));
         if (!isHostLocation) {
           const e = vocab.entries[p.entry]!;
-          found.push({ name: e.name, listed: e.listed, host: p.entry === vocab.host, start: at, end, entry: p.entry });
+          const people = plural !== "";
+          found.push({ name: e.name, listed: e.listed, host: p.entry === vocab.host, start: at, end, entry: p.entry, people });
         }
       }
       at = haystack.indexOf(p.text, at + 1);
@@ -93,5 +100,5 @@ export function findCountryMentions(question: string, report: StructuredReport):
   const seen = new Set<number>();
   return found
     .filter((m) => (seen.has(m.entry) ? false : (seen.add(m.entry), true)))
-    .map(({ name, listed, host, start, end }) => ({ name, listed, host, start, end }));
+    .map(({ name, listed, host, start, end, people }) => ({ name, listed, host, start, end, people }));
 }

@@ -10,6 +10,7 @@ import type { NumericResult } from "../../tools/types.js";
 import { toolTrace } from "./answer-numeric-question.js";
 import { analyse, sentenceFigures, splitSentences, words, type Sentence, type SentenceFigure } from "./sentence-figures.js";
 import type { ComposedAnswer } from "./types.js";
+import { expandAbbreviations } from "./abbreviations.js";
 
 type Kind = "percentChange" | "difference" | "share" | "sum" | "ratio";
 
@@ -45,23 +46,28 @@ const STOP = new Set([
   "more", "fewer", "less", "percentage", "per", "cent", "percent", "share", "proportion", "total", "difference", "between",
   "rise", "rose", "increase", "increased", "fall", "fell", "drop", "decline", "decrease", "change", "number", "this", "that",
   "there", "their", "which", "who", "for", "are", "is", "by", "of", "in", "to", "amount", "combined", "altogether", "ratio", "times",
+  "pct", "versus", "all", "count", "grow", "grew", "grown", "growth", "rising", "risen", "dropped", "fallen", "declined", "decreased",
+  "went", "gone", "now", "overall", "sum", "figure", "figures",
 ]);
 
+/** Singular of a plural: "fatalities" → "fatality", "taxes" → "tax", "refugees" → "refugee", "forces" → "force". */
 function stem(word: string): string {
-  return word.replace(/(?:ies)$/, "y").replace(/(?:es|s)$/, "");
+  if (/ies$/.test(word)) return word.replace(/ies$/, "y");
+  if (/(?:ss|us|is)$/.test(word)) return word;
+  if (/(?:x|z|ch|sh|sses)es$/.test(word)) return word.replace(/es$/, "");
+  return word.replace(/s$/, "");
 }
 
 /** Words the report uses for what a question calls something else ("fighters" → "combatants", "died" → "killed"). */
 const SYNONYMS: readonly (readonly string[])[] = [
   ["fighter", "combatant", "militant", "member"],
-  ["died", "dead", "death", "killed", "kill", "live", "fatalitie"],
-  ["injured", "wounded", "hurt", "injurie"],
+  ["died", "dead", "death", "killed", "kill", "lives", "fatalities"],
+  ["injured", "wounded", "hurt", "injuries"],
   ["soldier", "troop", "military", "contingent"],
   ["authorized", "authorised", "ceiling", "authorization"],
   ["deployed", "deployment", "place", "ground"],
   ["owed", "unpaid", "outstanding", "arrear", "due"],
   ["assessment", "assessed", "contribution"],
-  ["peacekeeper", "blue", "helmet"],
 ].map((group) => group.map(stem));
 
 function keywords(q: string): Set<string> {
@@ -129,6 +135,8 @@ function chooseInSentence(kind: Kind, s: Sentence, keys: Set<string>, paragraph:
   const figures = s.figures;
   if (figures.length < 2) return null;
   const base = overlap(keys, words(s.text));
+  // Figures from a sentence that shares no word (or synonym) with the question are about something else.
+  if (base === 0 && keys.size > 0) return null;
   const figureScore = (_keys: Set<string>, f: SentenceFigure) => scoreOf(f);
   const scoreOf = figureScorer(keys, s);
   if (kind === "percentChange" || kind === "difference" || kind === "ratio") {
@@ -193,7 +201,21 @@ function attachedToAsked(figures: SentenceFigure[], keys: Set<string>): Sentence
   const near = (f: SentenceFigure) => [...f.before.slice(-3), ...f.after.slice(0, 3)].map(stem);
   const attached = figures.filter((f) => near(f).some((w) => keys.has(w)));
   if (attached.length === 0) return figures;
-  const kept = figures.filter((f) => attached.includes(f) || PREPOSITION.test(f.after[0] ?? ""));
+  // "105 attacks against the Malian forces, 76 against MINUSMA and 20 against the French forces": what
+  // follows the preposition names the target. When the question names targets, keep only those it names.
+  const target = (f: SentenceFigure) => {
+    const at = f.after.findIndex((w) => PREPOSITION.test(w));
+    return at < 0 || at > 2 ? undefined : f.after.slice(at + 1).find((w) => w !== "the");
+  };
+  const namesTargets = figures.some((f) => {
+    const t = target(f);
+    return t !== undefined && keys.has(stem(t));
+  });
+  const kept = figures.filter((f) => {
+    if (!attached.includes(f) && !PREPOSITION.test(f.after[0] ?? "")) return false;
+    const t = target(f);
+    return !namesTargets || t === undefined || keys.has(stem(t));
+  });
   return kept.length >= 2 ? kept : figures;
 }
 
@@ -227,7 +249,7 @@ function unitSuffix(unit: string): string {
  * paragraph-figure tool (which verifies each operand occurs in the paragraph), and cites the sentence.
  */
 export function answerParagraphArithmetic(question: string, paragraphs: Paragraph[]): ComposedAnswer | null {
-  const q = question.toLowerCase();
+  const q = expandAbbreviations(question).toLowerCase();
   if (paragraphs.length === 0) return null;
   const keys = keywords(q);
   const gap = GAP_CUE.test(q) && TARGET_WORD.test(q) ? gapToTarget(paragraphs, keys) : null;

@@ -20,7 +20,7 @@ const COMPONENT_WORDS: { re: RegExp; component: Component; ambiguousPolice?: boo
   { re: /\bformed police(?: units?)?(?: personnel)?\b|\bfpus?\b|\bformed units?\b/g, component: "formedPoliceUnits" },
   { re: /\bpolicewom[ae]n\b/g, component: "totalPolice", sex: "women" },
   { re: /\bpolicem[ae]n\b/g, component: "totalPolice", sex: "men" },
-  { re: /\btotal police\b|\bpolice component\b/g, component: "totalPolice" },
+  { re: /\btotal police\b|\bpolice component\b|\bpolice[- ]contribut\w*(?: countr(?:y|ies))?/g, component: "totalPolice" },
   { re: /\bpolice(?: officers?| personnel| contributors?| contributing countries)?\b/g, component: "totalPolice", ambiguousPolice: true },
   { re: /\buniformed(?: personnel| staff| strength)?\b|\bpeacekeepers?\b|\bblue helmets?\b/g, component: "uniformed" },
   {

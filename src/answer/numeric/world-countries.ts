@@ -3,9 +3,9 @@
 // Entries are vocabulary, not answers: the numbers always come from the report's own rows.
 export const WORLD_COUNTRIES: readonly string[] = [
   "Afghanistan|Afghan", "Albania|Albanian", "Algeria|Algerian", "Andorra|Andorran", "Angola|Angolan",
-  "Antigua and Barbuda", "Argentina|Argentine|Argentinian", "Armenia|Armenian", "Australia|Australian",
+  "Antigua and Barbuda", "Argentina|Argentine|Argentinian", "Armenia|Armenian", "Australia|Australian|Aussie",
   "Austria|Austrian", "Azerbaijan|Azerbaijani", "Bahamas", "Bahrain|Bahraini", "Bangladesh|Bangladeshi",
-  "Barbados", "Belarus|Belarusian", "Belgium|Belgian", "Belize", "Benin|Beninese", "Bhutan|Bhutanese",
+  "Barbados", "Belarus|Belarusian", "Belgium|Belgian", "Belize", "Benin|Beninese|Beninois", "Bhutan|Bhutanese",
   "Bolivia|Bolivian", "Bosnia and Herzegovina|Bosnia|Bosnia-Herzegovina|Bosnian", "Botswana",
   "Brazil|Brazilian", "Brunei Darussalam|Brunei", "Bulgaria|Bulgarian", "Burkina Faso|Burkina|Burkinabe|Burkinabè",
   "Burundi|Burundian", "Cabo Verde|Cape Verde|Cape Verdean", "Cambodia|Cambodian", "Cameroon|Cameroonian",
@@ -27,25 +27,25 @@ export const WORLD_COUNTRIES: readonly string[] = [
   "Malaysia|Malaysian", "Maldives", "Mali|Malian", "Malta|Maltese", "Marshall Islands", "Mauritania|Mauritanian",
   "Mauritius|Mauritian", "Mexico|Mexican", "Micronesia", "Monaco", "Mongolia|Mongolian", "Montenegro|Montenegrin",
   "Morocco|Moroccan", "Mozambique|Mozambican", "Myanmar|Burma", "Namibia|Namibian", "Nauru", "Nepal|Nepalese|Nepali",
-  "Netherlands|Holland|Dutch", "New Zealand", "Nicaragua|Nicaraguan", "Niger|Nigerien", "Nigeria|Nigerian",
+  "Netherlands|Holland|Dutch|Netherlander", "New Zealand|New Zealander|Kiwi", "Nicaragua|Nicaraguan", "Niger|Nigerien", "Nigeria|Nigerian",
   "North Macedonia|Macedonia", "Norway|Norwegian", "Oman|Omani", "Pakistan|Pakistani", "Palau", "Panama|Panamanian",
-  "Papua New Guinea", "Paraguay|Paraguayan", "Peru|Peruvian", "Philippines|Filipino|Philippine", "Poland|Polish",
+  "Papua New Guinea", "Paraguay|Paraguayan", "Peru|Peruvian", "Philippines|Filipino|Filipina|Philippine", "Poland|Polish|Pole",
   "Portugal|Portuguese", "Qatar|Qatari", "Republic of Korea|South Korea|Korea|Korean|South Korean",
   "Republic of Moldova|Moldova|Moldovan", "Romania|Romanian", "Russian Federation|Russia|Russian", "Rwanda|Rwandan",
   "Saint Kitts and Nevis", "Saint Lucia", "Saint Vincent and the Grenadines", "Samoa", "San Marino",
   "Sao Tome and Principe", "Saudi Arabia|Saudi", "Senegal|Senegalese", "Serbia|Serbian", "Seychelles",
   "Sierra Leone|Sierra Leonean", "Singapore|Singaporean", "Slovakia|Slovak", "Slovenia|Slovenian", "Solomon Islands",
-  "Somalia|Somali", "South Africa|South African", "South Sudan|South Sudanese", "Spain|Spanish", "Sri Lanka|Sri Lankan",
-  "Sudan|Sudanese", "Suriname", "Sweden|Swedish", "Switzerland|Swiss", "Syrian Arab Republic|Syria|Syrian",
+  "Somalia|Somali", "South Africa|South African", "South Sudan|South Sudanese", "Spain|Spanish|Spaniard", "Sri Lanka|Sri Lankan",
+  "Sudan|Sudanese", "Suriname", "Sweden|Swedish|Swede", "Switzerland|Swiss", "Syrian Arab Republic|Syria|Syrian",
   "Tajikistan|Tajik", "Thailand|Thai", "Timor-Leste|East Timor", "Togo|Togolese", "Tonga", "Trinidad and Tobago",
-  "Tunisia|Tunisian", "Türkiye|Turkey|Turkish", "Turkmenistan", "Tuvalu", "Uganda|Ugandan", "Ukraine|Ukrainian",
+  "Tunisia|Tunisian", "Türkiye|Turkey|Turkish|Turk", "Turkmenistan", "Tuvalu", "Uganda|Ugandan", "Ukraine|Ukrainian",
   "United Arab Emirates|UAE|Emirati",
-  "United Kingdom of Great Britain and Northern Ireland|United Kingdom|Great Britain|Britain|British|UK|U.K.",
+  "United Kingdom of Great Britain and Northern Ireland|United Kingdom|Great Britain|Britain|British|Briton|Brit|UK|U.K.",
   "United Republic of Tanzania|Tanzania|Tanzanian",
-  "United States of America|United States|USA|U.S.A.|U.S.|US|America|American",
+  "United States of America|United States|USA|U.S.A.|U.S.|US|America|American|Yank|Yankee",
   "Uruguay|Uruguayan", "Uzbekistan|Uzbek", "Vanuatu", "Venezuela|Venezuelan", "Viet Nam|Vietnam|Vietnamese",
   "Yemen|Yemeni", "Zambia|Zambian", "Zimbabwe|Zimbabwean",
 ];
 
 /** Short all-capital variants that are also ordinary words in lower case ("us"): matched case-sensitively. */
-export const CASE_SENSITIVE_VARIANTS: ReadonlySet<string> = new Set(["US", "U.S.", "CAR"]);
+export const CASE_SENSITIVE_VARIANTS: ReadonlySet<string> = new Set(["US", "U.S.", "CAR", "Pole", "Turk", "Kiwi", "Yank"]);
