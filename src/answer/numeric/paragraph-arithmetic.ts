@@ -68,6 +68,7 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ["deployed", "deployment", "place", "ground"],
   ["owed", "unpaid", "outstanding", "arrear", "due"],
   ["assessment", "assessed", "contribution"],
+  ["funded", "funding", "financed", "received", "covered"],
 ].map((group) => group.map(stem));
 
 function keywords(q: string): Set<string> {
@@ -258,10 +259,12 @@ export function answerParagraphArithmetic(question: string, paragraphs: Paragrap
   const pick = (units: (p: Paragraph) => Sentence[]) => {
     let best: (Choice & { sentence: string }) | null = null;
     paragraphs.forEach((p, rank) => {
+      const around = overlap(keys, words(p.text));
       for (const s of units(p)) {
         const choice = chooseInSentence(kind, s, keys, p.number);
         if (!choice) continue;
-        const score = choice.score - rank * 0.5;
+        // The rest of the paragraph says what the figures are about ("… the 2017 Humanitarian Response Plan").
+        const score = choice.score + around - rank * 0.5;
         if (!best || score > best.score) best = { ...choice, score, sentence: s.text };
       }
     });
