@@ -42,7 +42,8 @@ export async function answerFromPassages(q: PassageQuestion, deps: PassageDeps):
   let scored = preferFigures(q.question, scoreSentences(q.resolved, q.subject, ranked, sentences));
   const stated = statesTheFigure(q.question, scored);
   if (stated) {
-    scored = [stated, ...scored.filter((s) => s !== stated)];
+    // The sentence stating the figure leads, as strong as the best match it answers for.
+    scored = [{ ...stated, score: Math.max(stated.score, scored[0]!.score) }, ...scored.filter((s) => s !== stated)];
   } else {
     // Arithmetic looks first where the best sentence is, then down the retrieval ranking.
     const top = scored[0]?.sentence.source;

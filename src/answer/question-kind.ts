@@ -22,11 +22,17 @@ const CHANGE_QUESTION = /\b(?:rise|rose|risen|increase|increased|decrease|decrea
 const STATED_SHARE = /\d\s?(?:per cent|%)/;
 
 /**
- * The sentence, among the best, that already states the share the question asks for ("75 per cent"),
- * so the report's own figure is quoted rather than recomputed.
+ * The sentence, among the best or right after the best, that already states the share the question asks
+ * for ("75 per cent"), so the report's own figure is quoted rather than recomputed.
  */
-export function statesTheFigure<T extends { sentence: { text: string }; score: number }>(question: string, scored: T[]): T | undefined {
+export function statesTheFigure<T extends { sentence: { text: string; unit: string; index: number }; score: number }>(
+  question: string,
+  scored: T[],
+): T | undefined {
   const best = scored[0];
   if (!best || !SHARE_QUESTION.test(question) || CHANGE_QUESTION.test(question)) return undefined;
-  return scored.find((s) => s.score >= best.score * 0.7 && STATED_SHARE.test(s.sentence.text));
+  const states = (s: T) => STATED_SHARE.test(s.sentence.text);
+  // A figure often finishes the sentence before it ("Funding was inadequate… Only 14 per cent … had been received.").
+  const next = scored.find((s) => s.sentence.unit === best.sentence.unit && s.sentence.index === best.sentence.index + 1);
+  return scored.find((s) => s.score >= best.score * 0.7 && states(s)) ?? (next && states(next) ? next : undefined);
 }

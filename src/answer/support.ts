@@ -64,7 +64,7 @@ export function refuseAfterScoring(
   sentences: SentenceIndex,
   context: SupportContext,
 ): string | null {
-  if (!best || best.unitCoverage < MIN_PARAGRAPH_COVERAGE) return "None of its paragraphs addresses this.";
+  if (!best || best.score <= 0 || best.unitCoverage < MIN_PARAGRAPH_COVERAGE) return "None of its paragraphs addresses this.";
   const unitTerms = new Set((sentences.byUnit.get(best.sentence.unit) ?? []).flatMap((s) => [...s.terms]));
   const missing = namesMissingFrom(question, subject, best, unitTerms, (term) => sentences.unitsWith(term) <= RARE_UNITS);
   if (missing.length) return `What it says nearest to this does not concern ${missing.join(" or ")}.`;
