@@ -1,7 +1,7 @@
 // The answering pipeline: resolve follow-ups, route (direct reference, numeric tool, retrieval),
 // compose, check support, store the turn. Every front end goes through this one function.
 import type { Paragraph, StructuredReport } from "../report/schema.js";
-import type { SitrepStore } from "../stores/types.js";
+import type { SitrepStore, StoredTurn } from "../stores/types.js";
 import type { AskRequest, AskResponse, Asker, Evidence, ToolTrace } from "./contract.js";
 import { answerAnnexOverview, answerParagraphReference } from "./direct.js";
 import { resolveFollowUp } from "./followup.js";
@@ -24,7 +24,11 @@ export interface PassageRetriever {
 }
 
 export interface NumericAnswerers {
-  answerNumericQuestion(question: string, report: StructuredReport, context?: { previous?: ToolTrace }): ComposedAnswer | null;
+  answerNumericQuestion(
+    question: string,
+    report: StructuredReport,
+    context?: { previous?: ToolTrace; previousQuestion?: string },
+  ): ComposedAnswer | null;
   answerParagraphArithmetic(question: string, paragraphs: Paragraph[]): ComposedAnswer | null;
 }
 
@@ -52,7 +56,7 @@ export function createAsker(deps: AskerDeps): Asker {
   const byNumber = new Map(report.paragraphs.map((p) => [p.number, p]));
   const passageDeps = { report, sentences, numeric, support, byNumber, composer: deps.composer };
 
-  async function route(question: string, resolved: string, previousTool: ToolTrace | undefined, debug: boolean) {
+  async function route(question: string, resolved: string, previous: StoredTurn | undefined, debug: boolean) {
     const evidence: Evidence[] = [];
     const retrieve = async () => {
       const hits = await retriever.search(resolved, { k: RETRIEVE_K });
@@ -69,7 +73,10 @@ export function createAsker(deps: AskerDeps): Asker {
     if (reference?.kind === "paragraph") {
       return routed(answerParagraphReference(question, reference, byNumber, sentences, report), [`para. ${reference.paragraph}`]);
     }
-    const tableAnswer = numeric.answerNumericQuestion(question, report, { previous: previousTool });
+    const tableAnswer = numeric.answerNumericQuestion(question, report, {
+      previous: previous?.response.tool,
+      previousQuestion: previous?.resolvedQuestion,
+    });
     if (tableAnswer) return routed(tableAnswer, tableAnswer.citations.map((c) => ("annex" in c ? `Annex ${c.annex}` : c.ref)));
     if (reference?.kind === "annex") return routed(answerAnnexOverview(reference.annex, report), [`Annex ${reference.annex}`]);
 
@@ -85,8 +92,8 @@ export function createAsker(deps: AskerDeps): Asker {
     async ask(request: AskRequest): Promise<AskResponse> {
       const conversationId = request.conversationId ?? newId();
       const previous = store.turns(conversationId).at(-1);
-      const { resolved, followsUp } = resolveFollowUp(request.question, previous);
-      const { answer, evidence } = await route(request.question, resolved, followsUp?.response.tool ?? previous?.response.tool, request.debug ?? false);
+      const { resolved } = resolveFollowUp(request.question, previous);
+      const { answer, evidence } = await route(request.question, resolved, previous, request.debug ?? false);
       const response: AskResponse = {
         answer: answer.answer,
         answered: answer.answered,

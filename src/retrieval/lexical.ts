@@ -1,5 +1,6 @@
 // A small BM25 index over the chunks, serializable to lexical.json. Query-time synonym expansion.
 import { z } from "zod";
+import { ABBREVIATIONS, abbreviationPattern } from "./abbreviations.js";
 import { DOMAIN_SYNONYMS } from "./synonyms.js";
 import { fold, tokenize } from "./tokenize.js";
 
@@ -44,7 +45,7 @@ interface CompiledSynonym {
   alternatives: string[][];
 }
 
-const COMPILED: CompiledSynonym[] = Object.entries(DOMAIN_SYNONYMS).map(([key, values]) => {
+const FROM_SYNONYM_MAP: CompiledSynonym[] = Object.entries(DOMAIN_SYNONYMS).map(([key, values]) => {
   const caseSensitive = /[A-Z]/.test(key);
   const escaped = (caseSensitive ? key : fold(key)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return {
@@ -55,6 +56,20 @@ const COMPILED: CompiledSynonym[] = Object.entries(DOMAIN_SYNONYMS).map(([key, v
     alternatives: values.map((v) => tokenize(v)).filter((terms) => terms.length > 0),
   };
 });
+
+// An abbreviation stands for its expansion; its pattern handles case and the plural itself.
+const FROM_ABBREVIATIONS: CompiledSynonym[] = ABBREVIATIONS.map((a) => {
+  const values = [a.singular, ...(a.plural ? [a.plural] : [])];
+  return {
+    key: a.letters,
+    pattern: abbreviationPattern(a),
+    caseSensitive: true,
+    terms: values.flatMap((v) => tokenize(v)),
+    alternatives: values.map((v) => tokenize(v)).filter((terms) => terms.length > 0),
+  };
+});
+
+const COMPILED = [...FROM_SYNONYM_MAP, ...FROM_ABBREVIATIONS];
 
 /** Query terms with synonym expansions; an expansion never lowers an original term's weight. */
 export function expandQuery(query: string, synonymWeight = 0.6): QueryTerm[] {
