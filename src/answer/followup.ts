@@ -11,14 +11,13 @@ export interface ResolvedQuestion {
   question: string;
   /** What retrieval and composition work on: the question completed with the previous turn's topic. */
   resolved: string;
-  followsUp: StoredTurn | null;
 }
 
 export function resolveFollowUp(question: string, previous: StoredTurn | undefined): ResolvedQuestion {
-  if (!previous) return { question, resolved: question, followsUp: null };
+  if (!previous) return { question, resolved: question };
   const wordCount = question.trim().split(/\s+/).length;
   // Very short questions ("What percentage were women?") lean on the previous turn for their topic.
   const looksLikeFollowUp = FOLLOW_UP_OPENER.test(question) || (wordCount <= 8 && ANAPHOR.test(question)) || wordCount <= SHORT_QUESTION_WORDS;
-  if (!looksLikeFollowUp) return { question, resolved: question, followsUp: null };
-  return { question, resolved: `${question.trim()} (${previous.resolvedQuestion.trim()})`, followsUp: previous };
+  if (!looksLikeFollowUp) return { question, resolved: question };
+  return { question, resolved: `${question.trim()} (${previous.resolvedQuestion.trim()})` };
 }
