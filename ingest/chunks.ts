@@ -1,5 +1,6 @@
 // StructuredReport -> LangChain Documents: one per paragraph (long ones split), Annex I objective, Annex II row.
 import { Document } from "@langchain/core/documents";
+import { splitSentences } from "../src/report/sentences.js";
 import type { AnnexIIRow, Paragraph, Strength, StructuredReport } from "../src/report/schema.js";
 import type { ChunkMetadata } from "../src/retrieval/chunk.js";
 
@@ -47,10 +48,10 @@ function splitParagraph(p: Paragraph, maxChars: number): Piece[] {
   const leadEnd = first ? findSubItemStart(p.text, first.label, first.text) : -1;
   if (first && leadEnd >= 0) {
     const lead = p.text.slice(0, leadEnd).trim();
-    if (lead) units.push(...sentences(lead).map((s) => ({ text: s, labels: [] })));
+    if (lead) units.push(...splitSentences(lead).map((s) => ({ text: s, labels: [] })));
     for (const item of p.subItems) units.push({ text: `(${item.label}) ${item.text}`, labels: [item.label] });
   } else {
-    units.push(...sentences(p.text).map((s) => ({ text: s, labels: [] })));
+    units.push(...splitSentences(p.text).map((s) => ({ text: s, labels: [] })));
   }
   return pack(units, maxChars);
 }
@@ -61,17 +62,6 @@ function findSubItemStart(text: string, label: string, itemText: string): number
   return text.indexOf(itemText.slice(0, 40));
 }
 
-/** Sentence split that leaves abbreviations such as "para.", "No.", "Mr." and decimals alone. */
-export function sentences(text: string): string[] {
-  const parts = text.split(/(?<=[.;:!?])\s+(?=[A-Z(“"])/);
-  const out: string[] = [];
-  for (const part of parts) {
-    const prev = out[out.length - 1];
-    if (prev !== undefined && /\b(?:No|Mr|Mrs|Ms|Dr|para|paras|St|Add|i\.e|e\.g|inter alia|vs)\.$/i.test(prev)) out[out.length - 1] = `${prev} ${part}`;
-    else out.push(part);
-  }
-  return out.map((s) => s.trim()).filter(Boolean);
-}
 
 /** Greedily packs units into pieces of at most maxChars, balancing the piece count. */
 function pack(units: Piece[], maxChars: number): Piece[] {

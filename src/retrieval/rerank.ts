@@ -1,14 +1,8 @@
 // Sentence-level rerank feature: how much of the query's (idf-weighted) terms the best passage window covers.
 import type { QueryTerm } from "./lexical.js";
+import { splitSentences } from "../report/sentences.js";
 import { tokenize } from "./tokenize.js";
 
-/** Splits into sentences (abbreviation-tolerant enough for scoring). */
-export function splitSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.;!?])\s+(?=[A-Z(“"0-9])/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
 
 // Units are fixed once the index is loaded, so each unit's sentences are tokenized once, not per query.
 const sentenceTermsCache = new Map<string, Set<string>[]>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildChunks, sentences } from "../../ingest/chunks.js";
+import { buildChunks } from "../../ingest/chunks.js";
 import { StoredChunksSchema } from "../../src/retrieval/chunk.js";
 import { syntheticReport } from "../helpers/synthetic-report.js";
 
@@ -45,11 +45,4 @@ describe("buildChunks", () => {
     expect(byId.get("a1-1.1")?.metadata.text).toContain("Indicator 1.1.1: Interim authorities are operational. State of implementation: Ongoing. Deadline: 2017.");
   });
 
-  it("does not split sentences at abbreviations", () => {
-    expect(sentences("See para. 4 above. Mr. Annadif spoke. Then No. 5 followed.")).toEqual([
-      "See para. 4 above.",
-      "Mr. Annadif spoke.",
-      "Then No. 5 followed.",
-    ]);
-  });
 });

@@ -8,7 +8,8 @@ import type { NumericOperation } from "../../tools/numeric-input.js";
 import { runParagraphOperation } from "../../tools/run-operation.js";
 import type { NumericResult } from "../../tools/types.js";
 import { toolTrace } from "./answer-numeric-question.js";
-import { analyse, sentenceFigures, splitSentences, words, type Sentence, type SentenceFigure } from "./sentence-figures.js";
+import { splitSentences } from "../../report/sentences.js";
+import { analyse, sentenceFigures, words, type Sentence, type SentenceFigure } from "./sentence-figures.js";
 import type { ComposedAnswer } from "./types.js";
 import { expandAbbreviations } from "./abbreviations.js";
 

@@ -1,6 +1,7 @@
 // Splits a paragraph into sentences and finds the figures in each, with the words around them.
 // Dates, years, document symbols and resolution numbers are not figures.
 import { NUMBER_WORDS, parseFigure, type ParsedFigure } from "../../tools/paragraph-figures.js";
+import { splitSentences } from "../../report/sentences.js";
 
 export interface SentenceFigure {
   /** Exact text as printed (whitespace collapsed), e.g. "$293 million". */
@@ -37,21 +38,6 @@ export function words(text: string): string[] {
     .filter((w) => w.length > 2);
 }
 
-export function splitSentences(text: string): string[] {
-  const flat = text.replace(/\s+/g, " ").trim();
-  const out: string[] = [];
-  let start = 0;
-  const re = /[.;](?=\s+(?:[A-Z(“"]|\d+\.\s))/g;
-  for (const m of flat.matchAll(re)) {
-    const before = flat.slice(Math.max(0, m.index - 4), m.index + 1);
-    if (/\b(?:No|no|para|paras|art|Art|Mr|Ms|Dr|St|e\.g|i\.e)\.$/.test(before)) continue;
-    out.push(flat.slice(start, m.index + 1).trim());
-    start = m.index + 1;
-  }
-  const rest = flat.slice(start).trim();
-  if (rest) out.push(rest);
-  return out;
-}
 
 /** Function words of French names ("Coordination des mouvements et forces patriotiques de résistance 2"). */
 const NAME_CONNECTORS = new Set(["de", "des", "du", "et", "pour", "la", "le", "les", "d", "l", "al", "el"]);
