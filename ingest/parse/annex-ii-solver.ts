@@ -3,17 +3,12 @@
 // enumerate the ways to read the groups as numbers and place them into the 12 cells in order,
 // keep the readings that satisfy the table's arithmetic, then pick one reading per row so that
 // every column sums to the totals row. Spacing is only a tie-break among equally valid choices.
-import { ANNEX_II_GROUPS, ANNEX_II_SEXES, type AnnexIIGroup, type Sex } from "../../src/report/schema.js";
+import { ANNEX_II_GROUP_HEADINGS, ANNEX_II_GROUPS, ANNEX_II_SEX_HEADINGS, ANNEX_II_SEXES, type AnnexIIGroup, type Sex } from "../../src/report/schema.js";
 import { ReportParseError } from "./errors.js";
 
 export const CELLS = 12;
-const GROUP_LABEL: Record<AnnexIIGroup, string> = {
-  military: "Military",
-  individualPolice: "Individual police officers",
-  formedPoliceUnits: "Formed police units",
-  totalPolice: "Total police",
-};
-const SEX_LABEL: Record<Sex, string> = { men: "Men", women: "Women", total: "Total" };
+const GROUP_LABEL = ANNEX_II_GROUP_HEADINGS;
+const SEX_LABEL = ANNEX_II_SEX_HEADINGS;
 
 export interface DigitToken {
   digits: string;

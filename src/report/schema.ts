@@ -68,6 +68,15 @@ export const ANNEX_II_SEXES = ["men", "women", "total"] as const;
 export type AnnexIIGroup = (typeof ANNEX_II_GROUPS)[number];
 export type Sex = (typeof ANNEX_II_SEXES)[number];
 
+/** Annex II's column headings as printed, for messages and provenance. */
+export const ANNEX_II_GROUP_HEADINGS: Record<AnnexIIGroup, string> = {
+  military: "Military component",
+  individualPolice: "Individual police officers",
+  formedPoliceUnits: "Formed police units",
+  totalPolice: "Total police",
+};
+export const ANNEX_II_SEX_HEADINGS: Record<Sex, string> = { men: "Men", women: "Women", total: "Total" };
+
 export const StrengthSchema = z.object({
   military: SexBreakdownSchema,
   individualPolice: SexBreakdownSchema,

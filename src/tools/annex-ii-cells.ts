@@ -1,5 +1,5 @@
 // Reading Annex II cells with provenance: one country (or the totals row) × component × sex.
-import { ANNEX_II_GROUPS, ANNEX_II_SEXES, type AnnexIIGroup, type AnnexIIRow, type Sex, type Strength, type StructuredReport } from "../report/schema.js";
+import { ANNEX_II_GROUP_HEADINGS, ANNEX_II_GROUPS, ANNEX_II_SEX_HEADINGS, ANNEX_II_SEXES, type AnnexIIGroup, type AnnexIIRow, type Sex, type Strength, type StructuredReport } from "../report/schema.js";
 import { NumericToolError } from "./errors.js";
 import { foldText } from "./fold.js";
 import { formatNumber } from "./format.js";
@@ -7,16 +7,9 @@ import { COMPONENTS, type AnnexIIProvenance, type Component } from "./types.js";
 
 export const TOTAL_ROW = "Total";
 
-const GROUP_COLUMN: Record<AnnexIIGroup, string> = {
-  military: "Military component",
-  individualPolice: "Individual police officers",
-  formedPoliceUnits: "Formed police units",
-  totalPolice: "Total police",
-};
-const SEX_COLUMN: Record<Sex, string> = { men: "Men", women: "Women", total: "Total" };
 
 export function columnLabel(group: AnnexIIGroup, sex: Sex): string {
-  return `${GROUP_COLUMN[group]} — ${SEX_COLUMN[sex]}`;
+  return `${ANNEX_II_GROUP_HEADINGS[group]} — ${ANNEX_II_SEX_HEADINGS[sex]}`;
 }
 
 export function assertComponent(component: string): asserts component is Component {

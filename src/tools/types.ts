@@ -12,7 +12,7 @@ export interface AnnexIIProvenance {
   source: "Annex II";
   /** Country name as printed in Annex II, or "Total" for the totals row. */
   row: string;
-  /** e.g. "Military component — Women" */
+  /** e.g. "Military component — Women" (the printed headings, src/report/schema.ts) */
   column: string;
   group: AnnexIIGroup;
   sex: Sex;

@@ -136,7 +136,7 @@ describe("parseAnnexII solver on synthetic tables", () => {
     } catch (e) {
       expect((e as ReportParseError).code).toBe("ANNEX_UNRECONCILED");
       expect((e as Error).message).toContain('row "Delta"');
-      expect((e as Error).message).toContain('column "Military / Total"');
+      expect((e as Error).message).toContain('column "Military component / Total"');
     }
   });
 
@@ -149,7 +149,7 @@ describe("parseAnnexII solver on synthetic tables", () => {
       expect(e).toBeInstanceOf(ReportParseError);
       expect((e as ReportParseError).code).toBe("ANNEX_UNRECONCILED");
       expect((e as Error).message).toContain('row "Total"');
-      expect((e as Error).message).toContain('column "Military / Men"');
+      expect((e as Error).message).toContain('column "Military component / Men"');
     }
   });
 

@@ -93,7 +93,7 @@ describe("ingest CLI", () => {
   it("fails clearly, naming row and column, when an annex table cannot be reconciled", async () => {
     const edited = seedText.replace("Total 10 756 201 10 957", "Total 10 756 301 11 057");
     expect(edited).not.toBe(seedText);
-    await expectFailure(await writeSeed("bad-annex.txt", edited), /ANNEX_UNRECONCILED.*row "Total", column "Military \/ Women"/);
+    await expectFailure(await writeSeed("bad-annex.txt", edited), /ANNEX_UNRECONCILED.*row "Total", column "Military component \/ Women"/);
   });
 
   it("fails clearly when the output folder cannot be written (path under a regular file)", async () => {
