@@ -6,13 +6,20 @@ import type { ComposedAnswer } from "./numeric/types.js";
 import type { Composer, NumericAnswerers, RetrievedChunk } from "./pipeline.js";
 import { statesTheFigure } from "./question-kind.js";
 import type { SubjectWord } from "./question-terms.js";
-import { rankUnits } from "./rank-units.js";
+import { isAnnexIObjective, rankUnits } from "./rank-units.js";
 import { refusal } from "./refusal.js";
 import type { SentenceIndex } from "./sentence-index.js";
 import { refuseAfterScoring, type SupportContext } from "./support.js";
 
 /** A question that names the benchmarks looks in Annex I before the paragraphs. */
 const ASKS_ABOUT_BENCHMARKS = /\b(?:benchmarks?|progress indicators?|indicators?|annex I)\b/i;
+/**
+ * A question about the author's own view ("what does the SG recommend…") looks first in the chapter where
+ * the Secretary-General speaks in the first person: Observations and recommendations.
+ */
+const ASKS_AUTHOR_VIEW =
+  /\b(?:secretary-general|SG)\b.*\b(?:recommend|recommends|want|wants|propose|proposes|urge|urges|call|calls|think|thinks|believe|believes|view|position|suggest|suggests|ask|asks|encourage|encourages|welcome|welcomes|condemn|condemns|expect|expects|hope|hopes|regret|regrets|concerned|worried)\b/i;
+const AUTHOR_CHAPTER = /observations|recommendations/i;
 /** How many paragraphs paragraph arithmetic and the LLM composer look at. */
 const TOP_PARAGRAPHS = 4;
 
@@ -38,7 +45,9 @@ const paragraphsIn = (numbers: (number | undefined)[], byNumber: Map<number, Par
 
 export async function answerFromPassages(q: PassageQuestion, deps: PassageDeps): Promise<ComposedAnswer> {
   const { report, sentences, numeric, support, byNumber } = deps;
-  const ranked = rankUnits(q.hits, sentences, { benchmarksFirst: ASKS_ABOUT_BENCHMARKS.test(q.question) });
+  const inAuthorChapter = (hit: RetrievedChunk) => hit.paragraph !== undefined && AUTHOR_CHAPTER.test(byNumber.get(hit.paragraph)?.chapter ?? "");
+  const prefer = ASKS_ABOUT_BENCHMARKS.test(q.question) ? isAnnexIObjective : ASKS_AUTHOR_VIEW.test(q.question) ? inAuthorChapter : undefined;
+  const ranked = rankUnits(q.hits, sentences, prefer);
   let scored = preferFigures(q.question, scoreSentences(q.resolved, q.subject, ranked, sentences));
   const stated = statesTheFigure(q.question, scored);
   if (stated) {

@@ -6,12 +6,15 @@ import { paragraphUnit, type SentenceIndex } from "./sentence-index.js";
 
 const ANNEX_I_OBJECTIVE = /^Annex I (\d+\.\d+)$/;
 
-export function rankUnits(hits: RetrievedChunk[], index: SentenceIndex, options: { benchmarksFirst?: boolean } = {}): RankedUnit[] {
+export const isAnnexIObjective = (hit: RetrievedChunk) => ANNEX_I_OBJECTIVE.test(hit.ref);
+
+/**
+ * @param prefer hits it accepts come first, each group keeping retrieval's order (e.g. Annex I for a
+ *               question about the benchmarks)
+ */
+export function rankUnits(hits: RetrievedChunk[], index: SentenceIndex, prefer?: (hit: RetrievedChunk) => boolean): RankedUnit[] {
   const ranked: RankedUnit[] = [];
-  if (options.benchmarksFirst) {
-    // Annex I objectives keep their order among themselves but come before the paragraphs.
-    hits = [...hits.filter((h) => ANNEX_I_OBJECTIVE.test(h.ref)), ...hits.filter((h) => !ANNEX_I_OBJECTIVE.test(h.ref))];
-  }
+  if (prefer) hits = [...hits.filter(prefer), ...hits.filter((h) => !prefer(h))];
   let rank = 0;
   for (const hit of hits) {
     const objective = ANNEX_I_OBJECTIVE.exec(hit.ref)?.[1];
