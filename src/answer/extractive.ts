@@ -25,7 +25,7 @@ export interface ScoredSentence {
 }
 
 /** How many retrieval ranks the composer looks at. */
-const MAX_RANK = 4;
+const MAX_RANK = 6;
 /** Subject weight of question words that sit right after a figure ("Eight peacekeepers", "64 injured"). */
 function quantityAttachment(sentence: IndexedSentence, subject: SubjectWord[]): number {
   const { positions } = sentence;
