@@ -9,8 +9,6 @@ import type { SentenceIndex } from "./sentence-index.js";
 
 /** Below this share of the question's subject weight, the best paragraph does not answer it. */
 const MIN_PARAGRAPH_COVERAGE = 0.34;
-/** A question about a year after the report needs a sentence that really is about it. */
-const MIN_LATER_YEAR_COVERAGE = 0.6;
 /** A name found in at most this many units is specific enough that an answer must mention it. */
 const RARE_UNITS = 3;
 const YEAR = /\b(19\d\d|20\d\d)\b/g;
@@ -22,6 +20,8 @@ export interface SupportContext {
   years: Set<number>;
   /** The report's own "as at" year: anything later is after the report. */
   reportYear: number;
+  /** The "as at" month as year * 12 + month, for "June 2017"-style mentions. */
+  reportMonth: number;
   asAt: string;
   /** The paragraphs' text, for checking document references. */
   text: string;
@@ -31,9 +31,12 @@ export function supportContext(report: StructuredReport): SupportContext {
   const text = report.paragraphs.map((p) => p.text).join(" ");
   const years = new Set([...text.matchAll(YEAR)].map((m) => Number(m[1])));
   const asAtYear = /\b(?:19|20)\d\d\b/.exec(report.annexII.asAt)?.[0];
+  const reportYear = asAtYear ? Number(asAtYear) : Math.max(...years);
+  const [asAtMonth] = monthsIn(report.annexII.asAt);
   return {
     years,
-    reportYear: asAtYear ? Number(asAtYear) : Math.max(...years),
+    reportYear,
+    reportMonth: asAtMonth ?? reportYear * 12 + 11,
     asAt: report.annexII.asAt,
     text,
   };
@@ -41,11 +44,25 @@ export function supportContext(report: StructuredReport): SupportContext {
 
 const yearsIn = (question: string) => [...question.matchAll(YEAR)].map((m) => Number(m[1]));
 
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_YEAR = new RegExp(`\\b(${MONTHS.join("|")})\\s+((?:19|20)\\d\\d)\\b`, "gi");
+/** "June 2017" -> 2017 * 12 + 5, for comparing with the report's "as at" month. */
+function monthsIn(text: string): number[] {
+  return [...text.matchAll(MONTH_YEAR)].map((m) => Number(m[2]) * 12 + MONTHS.indexOf(m[1]!.toLowerCase()));
+}
+
+/** Years and months the question names that fall after the report's "as at" date. */
+function afterReport(question: string, context: SupportContext): string[] {
+  const months = [...question.matchAll(MONTH_YEAR)].filter((m) => monthsIn(m[0])[0]! > context.reportMonth).map((m) => m[0]);
+  const years = yearsIn(question).filter((y) => y > context.reportYear).map(String);
+  return [...new Set([...months, ...years])];
+}
+
 /** Checks that need no retrieval: years the report does not cover. Returns a refusal reason or null. */
 export function refuseBeforeRetrieval(question: string, subject: SubjectWord[], context: SupportContext): string | null {
   const unmentioned = yearsIn(question).filter((y) => !context.years.has(y));
   if (unmentioned.length) return `It reports on events up to ${context.asAt} and says nothing about ${unmentioned.join(" or ")}.`;
-  const later = yearsIn(question).filter((y) => y > context.reportYear);
+  const later = afterReport(question, context);
   if (later.length && PAST_TENSE.test(question)) {
     return `It reports on events up to ${context.asAt}, so it cannot say how things turned out in ${later.join(" or ")}.`;
   }
@@ -68,8 +85,15 @@ export function refuseAfterScoring(
   const unitTerms = new Set((sentences.byUnit.get(best.sentence.unit) ?? []).flatMap((s) => [...s.terms]));
   const missing = namesMissingFrom(question, subject, best, unitTerms, (term) => sentences.unitsWith(term) <= RARE_UNITS);
   if (missing.length) return `What it says nearest to this does not concern ${missing.join(" or ")}.`;
+  // A later year must be in the answer, next to what the question is mainly about ("2019" next to "Kidal"):
+  // one of its two weightiest words.
   const later = yearsIn(question).filter((y) => y > context.reportYear);
-  if (later.some((y) => !best.sentence.text.includes(String(y))) || (later.length && best.coverage < MIN_LATER_YEAR_COVERAGE)) {
+  const main = subject
+    .filter((w) => !w.unknown && !/^\d+$/.test(w.word) && !MONTHS.includes(w.word.toLowerCase()))
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 2);
+  const aboutMain = main.length === 0 || main.some((w) => coveredBy(best.sentence.terms, w));
+  if (later.some((y) => !best.sentence.text.includes(String(y))) || (later.length && !aboutMain)) {
     return `It reports on events up to ${context.asAt}; what it says about ${later.join(" and ")} does not cover this.`;
   }
   if (questionKind(question).quantity && !HAS_NUMBER.test(best.sentence.text)) return "It gives no figure for this.";
