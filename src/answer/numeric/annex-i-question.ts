@@ -98,6 +98,29 @@ export function indicatorByDescription(q: string, report: StructuredReport): str
   return best.id;
 }
 
+/** Nouns a count over Annex I may be about: its indicators / benchmarks, or a pronoun for them. */
+const INDICATOR_NOUN = /^(?:benchmarks?|indicators?|items?|ones?|them|those|these|they|targets?|measures?|entries|entry|rows?|lines?)$/;
+/** Words that end the counted noun phrase: a verb, or a scope ("in area 4", "under objective 2.1"). */
+const PHRASE_END = /(?:^|\s+)(?:are|is|were|was|have|has|had|do|does|did|can|remain|remains|in|under|for|within|of the benchmark|according|listed|marked|shown|per)\b|[?;:]|$/;
+
+/**
+ * "How many of the Commission's regional offices are open (per the benchmark table)?" counts offices, not
+ * indicators: the count of indicators would answer another question. True when the counted noun phrase is
+ * about indicators / benchmarks (or there is none: "how many are implemented?").
+ */
+export function countsIndicators(q: string): boolean {
+  const m = /\b(?:how many|number of|count of)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(.*)$/.exec(q);
+  if (!m) return true;
+  const rest = m[1]!;
+  const end = PHRASE_END.exec(rest);
+  const phrase = rest.slice(0, end ? end.index : rest.length).trim();
+  if (phrase === "") return true;
+  const words = phrase.split(/[^a-z0-9.]+/).filter((w) => w !== "");
+  if (words.some((w) => /^(?:benchmarks?|indicators?)$/.test(w))) return true;
+  const head = words.at(-1)!;
+  return INDICATOR_NOUN.test(head);
+}
+
 /** `q` is the folded question. Null when it is not an Annex I question. */
 export function parseAnnexIQuestion(q: string, report: StructuredReport): AnnexIQuestion | null {
   const id = INDICATOR_ID.exec(q)?.[1];
@@ -112,6 +135,7 @@ export function parseAnnexIQuestion(q: string, report: StructuredReport): AnnexI
     if (described) return { op: { operation: "indicatorLookup", id: described }, wantsList: false };
   }
   if (status === undefined && !counting) return null;
+  if (counting && !countsIndicators(q)) return null;
   const scope = findScope(q, report);
   const alsoTotal = status !== undefined && (q.match(/\bhow many\b|\bnumber of\b/g) ?? []).length >= 2;
   return {

@@ -25,6 +25,7 @@ import {
 import { POLICE_NOTE } from "./phrases.js";
 import type { ComposedAnswer } from "./types.js";
 import { expandAbbreviations } from "./abbreviations.js";
+import { isYesNoQuestion, parseYesNoAnnexII, writeYesNoAnswer } from "./annex-ii-yes-no.js";
 
 export function toolTrace(op: NumericOperation, r: NumericResult, name = NUMERIC_TOOL_NAME): ToolTrace {
   return {
@@ -126,6 +127,40 @@ function fold(question: string): string {
   return question.normalize("NFC").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 }
 
+/** Pronouns that stand for one country: "it", "its", "that country", "the same country". */
+const COUNTRY_PRONOUN = /\b(?:(?:that|this|the same|the said) country(?:['’]s)?|its|it)\b/i;
+
+/**
+ * Puts the previous question's country in place of a pronoun for it ("Does it also send police?" → "Does
+ * Germany also send police?"), when the question names no country and the previous operation was about one.
+ */
+export function namePreviousCountry(question: string, report: StructuredReport, previous: NumericOperation | null): string {
+  if (!previous || isAnnexI(previous)) return question;
+  const countries = previousCountries(previous);
+  if (countries.length !== 1 || !COUNTRY_PRONOUN.test(question)) return question;
+  if (readSlots(question, report).countries.length > 0) return question;
+  const name = countries[0]!;
+  return question.replace(COUNTRY_PRONOUN, (m) => (/s$|['’]s$/i.test(m) ? `${name}’s` : name));
+}
+
+/** "Does Germany send police?" answered by a cell: say yes or no before the figure. */
+function withVerdict(answer: ComposedAnswer): ComposedAnswer {
+  const value = typeof answer.tool?.result === "number" ? answer.tool.result : undefined;
+  if (value === undefined) return answer;
+  return { ...answer, answer: `${value > 0 ? "Yes" : "No"} — ${answer.answer}` };
+}
+
+function composeYesNo(parse: Extract<NonNullable<ReturnType<typeof parseYesNoAnnexII>>, { kind: "answer" }>, report: StructuredReport): ComposedAnswer | null {
+  const result = run(parse.op, report);
+  if (!result) return null;
+  return {
+    answer: writeYesNoAnswer(parse, report),
+    answered: true,
+    citations: [{ ref: "Annex II", annex: "II", rows: result.rows ?? [] }],
+    tool: toolTrace(parse.op, result),
+  };
+}
+
 export interface NumericContext {
   /** The last turn's tool trace, when the tool answered it. */
   previous?: ToolTrace;
@@ -143,9 +178,16 @@ export function answerNumericQuestion(question: string, report: StructuredReport
   const q = fold(question);
   const annexI = parseAnnexIQuestion(q, report);
   if (annexI) return compose(annexI.op, report, { wantsList: annexI.wantsList, alsoTotal: annexI.alsoTotal ?? false });
+  const previous = previousOperation(context?.previous, NUMERIC_TOOL_NAME) ?? operationOfQuestion(context?.previousQuestion, report);
+  // "Does it also send police?" after a question about Germany: "it" is Germany.
+  // Only when the question then reads as a strength question ("And when was it signed?" stays as asked).
+  const named = namePreviousCountry(question, report, previous);
+  if (named !== question && (parseYesNoAnnexII(named, report) || parseAnnexIIQuestion(named, report))) question = named;
+  const yesNo = parseYesNoAnnexII(question, report);
+  if (yesNo?.kind === "notListed") return notListed(yesNo.country, report);
+  if (yesNo) return composeYesNo(yesNo, report);
   const annexII = parseAnnexIIQuestion(question, report);
   if (annexII?.kind === "notListed") return notListed(annexII.country, report);
-  const previous = previousOperation(context?.previous, NUMERIC_TOOL_NAME) ?? operationOfQuestion(context?.previousQuestion, report);
   if (annexII?.kind === "operation") {
     // "How many police do they send?" after a question about Germany: the previous countries still apply.
     const namesCountries = readSlots(question, report).countries.length > 0;
@@ -158,7 +200,8 @@ export function answerNumericQuestion(question: string, report: StructuredReport
       // "Which one contributes the largest?" after a question about formed police units: same component.
       const inherited = previous && !isAnnexI(previous) && !parsed.componentGiven && looksLikeFollowUp(question) ? previousSelection(previous) : null;
       const op = inherited ? inheritSelection(parsed.op, inherited, { component: false, sex: parsed.sexGiven }) : parsed.op;
-      return compose(op, report, { policeAmbiguous: parsed.policeAmbiguous });
+      const answer = compose(op, report, { policeAmbiguous: parsed.policeAmbiguous });
+      return answer && op.operation === "cell" && isYesNoQuestion(question) && !/\d/.test(question) ? withVerdict(answer) : answer;
     }
   }
   if (previous && looksLikeFollowUp(question)) return answerFollowUp(question, report, previous);

@@ -13,7 +13,7 @@ import { analyse, sentenceFigures, words, type Sentence, type SentenceFigure } f
 import type { ComposedAnswer } from "./types.js";
 import { expandAbbreviations } from "./abbreviations.js";
 
-type Kind = "percentChange" | "difference" | "share" | "sum" | "ratio";
+type Kind = "percentChange" | "difference" | "share" | "sum" | "ratio" | "remainder";
 
 const CHANGE_VERB =
   /\b(?:rise|rises|rose|risen|rising|increase[sd]?|increasing|grow|grows|grew|grown|growing|growth|fall|falls|fell|fallen|falling|drop(?:s|ped|ping)?|decline[sd]?|declining|decrease[sd]?|decreasing|reduc(?:e|ed|es|tion)|shr[iau]nk|climb(?:s|ed)?|jump(?:s|ed)?|change[sd]?|go up|went up|gone up|go down|went down|gone down|(?:up|down) by)\b/;
@@ -31,8 +31,17 @@ const BARE_TOTAL = /\b(?:total|overall)\b/;
 const ENUMERATION = /\w,\s*\w|\b(?:and|plus)\b|&/;
 const VERSUS = /\b(?:vs\.?|versus)(?!\w)/;
 
+/**
+ * "How much of the €605 million has not yet been committed?", "how many … remain to be deployed?": what is left
+ * of a whole once a stated part is taken out (whole − part). A percentage / share question is not one.
+ */
+const REMAINDER_CUE =
+  /\b(?:not yet|yet to be|still to be|remain(?:s|ed|ing)?|left(?: over)?|outstanding|uncommitted|unspent|undisbursed|unallocated|unpledged)\b/;
+const REMAINDER_ASK = /\bhow (?:much|many)\b|\bwhat (?:amount|sum|balance)\b/;
+
 export function arithmeticKind(question: string): Kind | null {
   const q = question.toLowerCase();
+  if (REMAINDER_ASK.test(q) && REMAINDER_CUE.test(q) && !PERCENT_WORD.test(q) && !/\b(?:share|proportion|fraction|ratio)\b/.test(q)) return "remainder";
   if (/\bratio\b|\bhow many times\b|\btimes as (?:many|much)\b|\btimes more\b/.test(q)) return "ratio";
   if (PERCENT_WORD.test(q) && CHANGE_VERB.test(q)) return "percentChange";
   if (SHARE_CUE.test(q)) return "share";
@@ -89,15 +98,27 @@ function compatible(a: SentenceFigure, b: SentenceFigure): boolean {
 interface Choice {
   op: NumericOperation;
   score: number;
+  /** A difference read as what is left of a whole ("not yet committed"). */
+  remainder?: boolean;
 }
 
 /** Keyword matches around a figure, each weighted by how few of the sentence's figures share that word. */
 function figureScorer(keys: Set<string>, s: Sentence): (f: SentenceFigure) => number {
   // Words after a figure describe it ("76 against MINUSMA"); words before only when nothing follows.
-  const context = (f: SentenceFigure) => new Set((f.after.length > 0 ? f.after : f.before).map(stem));
-  const contexts = s.figures.map(context);
+  // A figure inside a list ("84, 66 and 15 attacks, respectively, during …") is described by the list's last item.
+  const listed = (i: number): boolean => {
+    const f = s.figures[i]!;
+    const next = s.figures[i + 1];
+    return next !== undefined && (f.after.length === 0 || (f.after.length === 1 && f.after[0] === "and")) && /^[\s,]*(?:and\s*)?$/.test(s.text.slice(f.end, next.start));
+  };
+  const context = (i: number): Set<string> => {
+    const f = s.figures[i]!;
+    if (listed(i)) return context(i + 1);
+    return new Set((f.after.length > 0 ? f.after : f.before).map(stem));
+  };
+  const contexts = s.figures.map((_, i) => context(i));
   return (f) => {
-    const own = context(f);
+    const own = contexts[s.figures.indexOf(f)] ?? new Set<string>();
     let score = 0;
     for (const w of own) if (keys.has(w)) score += 1 / Math.max(1, contexts.filter((c) => c.has(w)).length);
     return score;
@@ -133,7 +154,7 @@ function changePairs(s: Sentence): [SentenceFigure, SentenceFigure][] {
   return pairs;
 }
 
-function chooseInSentence(kind: Kind, s: Sentence, keys: Set<string>, paragraph: number): Choice | null {
+function chooseInSentence(kind: Kind, s: Sentence, keys: Set<string>, paragraph: number, quoted: readonly QuotedValue[] = []): Choice | null {
   const figures = s.figures;
   if (figures.length < 2) return null;
   const base = overlap(keys, words(s.text));
@@ -142,7 +163,7 @@ function chooseInSentence(kind: Kind, s: Sentence, keys: Set<string>, paragraph:
   const figureScore = (_keys: Set<string>, f: SentenceFigure) => scoreOf(f);
   const scoreOf = figureScorer(keys, s);
   if (kind === "percentChange" || kind === "difference" || kind === "ratio") {
-    const pairs = changePairs(s);
+    const pairs = alignedToAsked(changePairs(s), s, keys);
     if (pairs.length > 0) {
       const scored = pairs.map((p) => ({ p, score: figureScore(keys, p[0]) + 2 * figureScore(keys, p[1]) }));
       scored.sort((a, b) => b.score - a.score);
@@ -154,6 +175,7 @@ function chooseInSentence(kind: Kind, s: Sentence, keys: Set<string>, paragraph:
     }
     if (kind === "percentChange") return null;
   }
+  if (kind === "remainder") return remainderIn(s, quoted, paragraph, base);
   if (kind === "share") {
     const pct = figures.find((f) => f.figure.percent);
     const amount = pct && figures.find((f) => f.start > pct.start && !f.figure.percent && /^\s*of\s+(?:the\s+)?$/.test(s.text.slice(pct.end, f.start)));
@@ -193,6 +215,82 @@ function chooseInSentence(kind: Kind, s: Sentence, keys: Set<string>, paragraph:
 }
 
 const PREPOSITION = /^(?:against|in|of|from|at|on|for|during|by|with|among|to|since)$/;
+/** Words after a figure that do not name what it counts ("76 against MINUSMA", "84, 66 and 15 attacks"). */
+const NOT_A_NOUN = /^(?:and|or|nor|but|against|in|of|from|at|on|for|during|by|with|among|to|since|the|per|cent|respectively|compared|while|including|each|who|which|that|were|was|had|have|has|are|is)$/;
+
+/**
+ * The noun a figure counts: the word right after it ("115 victims", "66 cases of …"); an elliptical figure
+ * ("76 against MINUSMA") counts what the figure before it counts ("105 attacks against …, 76 against …").
+ */
+function headNouns(s: Sentence): (string | undefined)[] {
+  const heads: (string | undefined)[] = [];
+  s.figures.forEach((f, i) => {
+    const first = f.after[0];
+    const own = first !== undefined && !NOT_A_NOUN.test(first) ? stem(first) : undefined;
+    const elliptical = first === undefined || PREPOSITION.test(first) || first === "and";
+    heads.push(own ?? (elliptical && i > 0 ? heads[i - 1] : undefined));
+  });
+  return heads;
+}
+
+/** What follows a figure's preposition names its target: "76 against MINUSMA" → "minusma". */
+function targetOf(f: SentenceFigure): string | undefined {
+  const at = f.after.findIndex((w) => PREPOSITION.test(w));
+  return at < 0 || at > 2 ? undefined : f.after.slice(at + 1).find((w) => w !== "the");
+}
+
+/**
+ * Keeps the (from, to) pairs whose figures belong to what the question asks about. The asked noun is the first
+ * question word that some figure of the sentence counts ("victims" in "the number of victims of human rights
+ * violations" — not "cases of human rights violations"); in a "respectively" list ("105 …, 76 against MINUSMA and
+ * 20 against the French forces, compared with 84, 66 and 15") the pair whose target the question names wins.
+ * Unchanged when nothing would remain.
+ */
+function alignedToAsked(pairs: [SentenceFigure, SentenceFigure][], s: Sentence, keys: Set<string>): [SentenceFigure, SentenceFigure][] {
+  if (pairs.length < 2) return pairs;
+  const heads = headNouns(s);
+  const headOf = (f: SentenceFigure) => heads[s.figures.indexOf(f)];
+  const asked = [...keys].find((k) => heads.includes(k));
+  let kept = pairs;
+  if (asked !== undefined) {
+    const same = kept.filter(([from, to]) => (headOf(to) ?? headOf(from)) === asked);
+    if (same.length > 0) kept = same;
+  }
+  const named = kept.filter(([, to]) => {
+    const t = targetOf(to);
+    return t !== undefined && keys.has(stem(t));
+  });
+  return named.length > 0 ? named : kept;
+}
+
+/** Figures quoted in the question ("of the €605 million pledged …"), as values with their unit. */
+interface QuotedValue {
+  value: number;
+  percent: boolean;
+  currency: string;
+}
+
+function quotedValues(question: string): QuotedValue[] {
+  return sentenceFigures(question).map((f) => ({ value: f.figure.written * f.figure.scale, percent: f.figure.percent, currency: f.figure.currency }));
+}
+
+/**
+ * Whole − part for "how much of X is not yet committed / remains": the whole is the figure the question quotes
+ * (or the one introduced by "of an estimated / of the …"), the part a smaller figure in the same unit next to it.
+ */
+function remainderIn(s: Sentence, quoted: readonly QuotedValue[], paragraph: number, base: number): Choice | null {
+  const plain = s.figures.filter((f) => !f.figure.percent && !f.isFrom);
+  const value = (f: SentenceFigure) => f.figure.written * f.figure.scale;
+  const whole =
+    plain.find((f) => quoted.some((v) => !v.percent && v.currency === f.figure.currency && Math.abs(v.value - value(f)) < 1e-6)) ??
+    plain.find((f) => /\bof\s+(?:a total of|an estimated|a total|the|some|about|approximately)?\s*$/i.test(s.text.slice(Math.max(0, f.start - 30), f.start)));
+  if (!whole) return null;
+  const parts = plain.filter((f) => f !== whole && compatible(f, whole) && value(f) < value(whole));
+  const part = parts.find((f) => f.start > whole.end) ?? parts.at(-1);
+  if (!part) return null;
+  const score = base * 2 + 1 + (quoted.length > 0 ? 1 : 0);
+  return { op: { operation: "paragraphDifference", paragraph, a: whole.text, b: part.text }, score, remainder: true };
+}
 
 /**
  * For a sum, keeps the figures that belong to the thing asked about: those with a question word (or a
@@ -205,10 +303,7 @@ function attachedToAsked(figures: SentenceFigure[], keys: Set<string>): Sentence
   if (attached.length === 0) return figures;
   // "105 attacks against the Malian forces, 76 against MINUSMA and 20 against the French forces": what
   // follows the preposition names the target. When the question names targets, keep only those it names.
-  const target = (f: SentenceFigure) => {
-    const at = f.after.findIndex((w) => PREPOSITION.test(w));
-    return at < 0 || at > 2 ? undefined : f.after.slice(at + 1).find((w) => w !== "the");
-  };
+  const target = targetOf;
   const namesTargets = figures.some((f) => {
     const t = target(f);
     return t !== undefined && keys.has(stem(t));
@@ -221,8 +316,18 @@ function attachedToAsked(figures: SentenceFigure[], keys: Set<string>): Sentence
   return kept.length >= 2 ? kept : figures;
 }
 
-function describe(op: NumericOperation, r: NumericResult): string {
+/** "€605 million" and 302 → "€302 million": a result in the operands' own currency and scale. */
+function amountLike(figure: string, value: number): string {
+  const currency = /^(?:US\$|[$€£])/.exec(figure)?.[0] ?? "";
+  const scale = /\b(?:thousand|million|billion)\b/.exec(figure)?.[0];
+  return `${currency}${formatNumber(value)}${scale ? ` ${scale}` : ""}`;
+}
+
+function describe(op: NumericOperation, r: NumericResult, remainder = false): string {
   const ref = "paragraph" in op ? `(para. ${op.paragraph})` : "";
+  if (remainder && op.operation === "paragraphDifference") {
+    return `Of ${op.a}, ${op.b} is accounted for ${ref}, which leaves ${amountLike(op.a, r.value)}: ${r.formula}.`;
+  }
   const pct = `${formatNumber(r.value, 1)} per cent${r.rounding ? " (rounded to one decimal place)" : ""}`;
   switch (op.operation) {
     case "paragraphPercentChange":
@@ -254,6 +359,7 @@ export function answerParagraphArithmetic(question: string, paragraphs: Paragrap
   const q = expandAbbreviations(question).toLowerCase();
   if (paragraphs.length === 0) return null;
   const keys = keywords(q);
+  const quoted = quotedValues(q);
   const gap = GAP_CUE.test(q) && TARGET_WORD.test(q) ? gapToTarget(paragraphs, keys) : null;
   const kind = gap ? "difference" : arithmeticKind(q);
   if (!kind) return null;
@@ -262,7 +368,7 @@ export function answerParagraphArithmetic(question: string, paragraphs: Paragrap
     paragraphs.forEach((p, rank) => {
       const around = overlap(keys, words(p.text));
       for (const s of units(p)) {
-        const choice = chooseInSentence(kind, s, keys, p.number);
+        const choice = chooseInSentence(kind, s, keys, p.number, quoted);
         if (!choice) continue;
         // The rest of the paragraph says what the figures are about ("… the 2017 Humanitarian Response Plan").
         const score = choice.score + around - rank * 0.5;
@@ -295,7 +401,7 @@ export function answerParagraphArithmetic(question: string, paragraphs: Paragrap
   }
   const paragraph = (chosen.op as { paragraph: number }).paragraph;
   return {
-    answer: `${describe(chosen.op, result)} The figures come from paragraph ${paragraph}: “${chosen.sentence}”`,
+    answer: `${describe(chosen.op, result, chosen.remainder === true)} The figures come from paragraph ${paragraph}: “${chosen.sentence}”`,
     answered: true,
     citations: [{ ref: `para. ${paragraph}`, paragraph, quote: chosen.sentence }],
     tool: toolTrace(chosen.op, result),
