@@ -13,31 +13,33 @@ import { findAll, parseXml } from "./xml.js";
 
 /**
  * Gate for the public golden suite: a little under what the service measurably reaches, so a
- * regression fails the build. Measured on the golden suite (122 cases, 146 questions) after the answer
- * and numeric fixes: pass 0.959, hit@1 0.938, hit@5 0.992, MRR 0.963, citation precision 0.942 /
- * recall 0.942, numeric 1.000, refusal accuracy 0.973. Only raise these.
+ * regression fails the build. Measured on the golden suite (122 cases, 146 questions): pass 0.967,
+ * hit@1 0.946, hit@5 1.000, MRR 0.968, citation precision 0.956 / recall 0.949, numeric 1.000,
+ * refusal accuracy 0.973. Only raise these.
  * Latency is measured by `npm run bench`, not asserted here (shared, noisy machines).
  * Same-run baseline (LangChain 1000/200 raw chunks, USE-lite, HNSWLib): hit@1 0.338, hit@5 0.623, MRR 0.446.
  */
 export const GATE = {
-  passRate: 0.94,
+  passRate: 0.95,
   retrievalHit1: 0.93,
-  retrievalHit5: 0.98,
-  retrievalMrr: 0.95,
-  citationRecall: 0.93,
+  retrievalHit5: 0.99,
+  retrievalMrr: 0.96,
+  citationRecall: 0.94,
   numericExact: 0.99,
   refusalAccuracy: 0.96,
 } as const;
 
 const GOLDEN = join(import.meta.dirname, "../golden/golden.jsonl");
 const WRONG = join(import.meta.dirname, "fixtures/wrong.jsonl");
-const STAFF = join(import.meta.dirname, "../golden/staff-questions.jsonl");
-
 /**
- * Gate for the second suite (70 cases, written without seeing golden.jsonl). It first scored 0.657; the
- * general fixes it exposed (abbreviations, stemming, stated figures, numeric wording) brought it to 0.929.
+ * Gates for two more suites, each written by someone who had not seen the suites before it. At first
+ * contact they scored 0.657 (staff) and 0.800 (desk officer); the general fixes they exposed
+ * (abbreviations, stemming, stated figures, numeric wording, dates) bring them to 0.971 and 0.950.
  */
-export const STAFF_GATE = { passRate: 0.9, retrievalHit5: 0.95, refusalAccuracy: 0.95 } as const;
+export const INDEPENDENT_SUITES = [
+  { file: "staff-questions.jsonl", passRate: 0.95, retrievalHit5: 0.96, refusalAccuracy: 0.96 },
+  { file: "desk-officer.jsonl", passRate: 0.93, retrievalHit5: 0.99, refusalAccuracy: 0.95 },
+] as const;
 
 let client: AskClient;
 let out: string;
@@ -92,14 +94,14 @@ describe("golden suite in-process on the real index", () => {
     expect(json.summary.passRate).toBe(s.passRate);
   }, 900_000);
 
-  it("meets the gate on the second suite, written independently of the first (staff-questions.jsonl)", async () => {
-    const report = await evaluate({ suite: STAFF, client, minPass: STAFF_GATE.passRate, concurrency: 2, print: () => {} });
+  it.each(INDEPENDENT_SUITES.map((g) => [g.file, g] as const))("meets the gate on %s, written independently", async (file, gate) => {
+    const report = await evaluate({ suite: join(import.meta.dirname, "../golden", file), client, minPass: gate.passRate, concurrency: 2, print: () => {} });
     const s = report.summary;
     expect(report.invalid).toEqual([]);
     expect(s.errors).toBe(0);
-    expect(s.passRate).toBeGreaterThanOrEqual(STAFF_GATE.passRate);
-    expect(s.retrieval.hit5).toBeGreaterThanOrEqual(STAFF_GATE.retrievalHit5);
-    expect(s.refusal.accuracy.rate).toBeGreaterThanOrEqual(STAFF_GATE.refusalAccuracy);
+    expect(s.passRate).toBeGreaterThanOrEqual(gate.passRate);
+    expect(s.retrieval.hit5).toBeGreaterThanOrEqual(gate.retrievalHit5);
+    expect(s.refusal.accuracy.rate).toBeGreaterThanOrEqual(gate.refusalAccuracy);
   }, 900_000);
 
   it("fails a deliberately wrong suite, with readable reasons for each case", async () => {
