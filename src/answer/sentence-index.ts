@@ -45,7 +45,7 @@ export interface SentenceIndex {
 }
 
 export const paragraphUnit = (n: number) => `p${n}`;
-export const indicatorUnit = (id: string) => `i${id}`;
+const indicatorUnit = (id: string) => `i${id}`;
 
 function indicatorText(indicator: Indicator): string {
   const status = indicator.status.length ? indicator.status.join(" and ") : "no state of implementation given";

@@ -23,9 +23,6 @@ export function words(text: string): string[] {
   return folded.match(/[a-z0-9]+(?:\.[0-9]+)?/g) ?? [];
 }
 
-export function isStopWord(word: string): boolean {
-  return STOP_WORDS.has(word);
-}
 
 const VOWEL = /[aeiouy]/;
 const DERIVATIONAL = ["ational", "ations", "ation", "ements", "ement", "ments", "ment", "ness", "ities", "ity", "ion", "al"];
