@@ -30,12 +30,21 @@ const CODE_BY_STATUS: Record<number, string> = {
   504: "timeout",
 };
 
-export function handleError(err: Error, c: Context) {
-  if (err instanceof ApiError) return errorJson(c, err.status, err.code, err.message);
+/**
+ * What a client may see of an error: its status, code and message. Unexpected errors are logged with
+ * `where` and shown only as a generic message, never with a stack trace.
+ */
+export function publicError(err: unknown, where: string): { status: ContentfulStatusCode; code: string; message: string } {
+  if (err instanceof ApiError) return { status: err.status, code: err.code, message: err.message };
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    return errorJson(c, status, CODE_BY_STATUS[status] ?? "http_error", err.message || "Request failed");
+    return { status, code: CODE_BY_STATUS[status] ?? "http_error", message: err.message || "Request failed" };
   }
-  console.error(`[sitrep] unhandled error on ${c.req.method} ${c.req.path}:`, err);
-  return errorJson(c, 500, "internal_error", "Something went wrong while answering. Please try again.");
+  console.error(`[sitrep] unhandled error on ${where}:`, err);
+  return { status: 500, code: "internal_error", message: "Something went wrong while answering. Please try again." };
+}
+
+export function handleError(err: Error, c: Context) {
+  const { status, code, message } = publicError(err, `${c.req.method} ${c.req.path}`);
+  return errorJson(c, status, code, message);
 }

@@ -25,3 +25,10 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
   description,
 });
 export const errorResponse = (description: string) => jsonResponse(ErrorSchema, description);
+
+/** The errors a body shaped like AskRequest can get, shared by /v1/ask and /v1/chat. */
+export const askBodyErrors = {
+  400: errorResponse("Missing, empty or too long question; malformed JSON"),
+  413: errorResponse("Body over 64 KB"),
+  415: errorResponse("Body is not application/json"),
+} as const;

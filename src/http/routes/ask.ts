@@ -2,7 +2,7 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import type { AppDeps } from "../deps.js";
 import { answerWithinBudget } from "../time-budget.js";
-import { AskRequest, AskResponse, errorResponse, jsonBody, jsonResponse } from "../openapi-schemas.js";
+import { AskRequest, AskResponse, askBodyErrors, errorResponse, jsonBody, jsonResponse } from "../openapi-schemas.js";
 
 const route = createRoute({
   method: "post",
@@ -11,9 +11,7 @@ const route = createRoute({
   request: { body: jsonBody(AskRequest) },
   responses: {
     200: jsonResponse(AskResponse, "The answer; answered=false when the report does not support one"),
-    400: errorResponse("Missing, empty or too long question; malformed JSON"),
-    413: errorResponse("Body over 64 KB"),
-    415: errorResponse("Body is not application/json"),
+    ...askBodyErrors,
     504: errorResponse("The answer took longer than its time budget"),
   },
 });

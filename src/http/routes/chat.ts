@@ -4,8 +4,8 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { streamSSE, type SSEStreamingApi } from "hono/streaming";
 import type { AskResponse } from "../../answer/contract.js";
 import type { AppDeps } from "../deps.js";
-import { ApiError } from "../errors.js";
-import { AskRequest, errorResponse, jsonBody } from "../openapi-schemas.js";
+import { publicError } from "../errors.js";
+import { AskRequest, askBodyErrors, jsonBody } from "../openapi-schemas.js";
 import { answerWithinBudget } from "../time-budget.js";
 
 export interface ChatRouteOptions {
@@ -23,9 +23,7 @@ const route = createRoute({
       content: { "text/event-stream": { schema: z.string() } },
       description: "Events: meta {conversationId, answerId}; delta {text}; citations {citations}; done (the AskResponse); error {code, message}",
     },
-    400: errorResponse("Missing, empty or too long question; malformed JSON"),
-    413: errorResponse("Body over 64 KB"),
-    415: errorResponse("Body is not application/json"),
+    ...askBodyErrors,
   },
 });
 
@@ -40,12 +38,8 @@ export function chatRoutes(deps: AppDeps, options: ChatRouteOptions = {}) {
         await sendAnswer(stream, response, delay);
       } catch (err) {
         if (stream.aborted) return;
-        if (err instanceof ApiError) {
-          await send(stream, "error", { code: err.code, message: err.message });
-          return;
-        }
-        console.error("[sitrep] /v1/chat failed:", err);
-        await send(stream, "error", { code: "internal_error", message: "Something went wrong while answering. Please try again." });
+        const { code, message } = publicError(err, "POST /v1/chat");
+        await send(stream, "error", { code, message });
       }
     });
   });

@@ -1,6 +1,7 @@
 // GET /widget.js (the embeddable <sitrep-chat> bundle) and GET / (a page hosting it full size).
 import { Hono } from "hono";
 import type { AppDeps } from "../deps.js";
+import { errorJson } from "../errors.js";
 
 export function widgetRoutes(deps: AppDeps): Hono {
   const app = new Hono();
@@ -9,7 +10,7 @@ export function widgetRoutes(deps: AppDeps): Hono {
   app.get("/widget.js", async (c) => {
     const script = deps.widgetScript;
     if (script === undefined) {
-      return c.json({ error: { code: "not_found", message: "widget bundle not built (run npm run build)" } }, 404);
+      return errorJson(c, 404, "not_found", "widget bundle not built (run npm run build)");
     }
     etag ??= strongEtag(script);
     const tag = await etag;
