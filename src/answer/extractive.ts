@@ -3,9 +3,9 @@
 // with its citation marker.
 import type { Citation } from "./contract.js";
 import type { ComposedAnswer } from "./numeric/types.js";
-import { HAS_DATE, HAS_NUMBER, questionKind } from "./question-kind.js";
+import { HAS_DATE, HAS_NUMBER, isNumberWord, questionKind } from "./question-kind.js";
 import { coveredBy, type SubjectWord } from "./question-terms.js";
-import { isNumberWord, type IndexedSentence, type SentenceIndex } from "./sentence-index.js";
+import type { IndexedSentence, SentenceIndex } from "./sentence-index.js";
 import { citationRef } from "./sentences.js";
 
 export interface RankedUnit {

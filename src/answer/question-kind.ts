@@ -1,4 +1,6 @@
 // What sort of answer a question wants, judged from its wording.
+import { NUMBER_WORDS } from "../tools/paragraph-figures.js";
+
 export interface QuestionKind {
   /** Wants a figure: how many / how much / what percentage. */
   quantity: boolean;
@@ -13,8 +15,12 @@ export function questionKind(question: string): QuestionKind {
   return { quantity: QUANTITY.test(question), when: WHEN.test(question) };
 }
 
-export const HAS_NUMBER =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozen|hundred|thousand|million|half)\b/i;
+/** Words the report writes figures with: the tool's number words plus round numbers and scales. */
+const NUMBER_WORD_SOURCE = [...Object.keys(NUMBER_WORDS), "thirty", "forty", "fifty", "dozen", "hundred", "thousand", "million", "half"].join("|");
+export const HAS_NUMBER = new RegExp(String.raw`\d|\b(?:${NUMBER_WORD_SOURCE})\b`, "i");
+const NUMBER_TOKEN = new RegExp(String.raw`^(?:\d[\d,.]*|${NUMBER_WORD_SOURCE})$`);
+/** A single lower-case word token that is a figure ("64", "1,434", "eight"). */
+export const isNumberWord = (word: string | undefined) => word !== undefined && NUMBER_TOKEN.test(word);
 export const HAS_DATE = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})\b/;
 
 const SHARE_QUESTION = /\b(?:what|which) (?:percentage|proportion|share|per ?cent)\b|\bhow (?:close|far along)\b|\bhow much of\b/i;

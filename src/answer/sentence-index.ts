@@ -4,6 +4,7 @@
 import type { Indicator, StructuredReport } from "../report/schema.js";
 import { expandQuery, type QueryTerm } from "../retrieval/lexical.js";
 import { tokenize, words } from "../retrieval/tokenize.js";
+import { isNumberWord } from "./question-kind.js";
 import { splitSentences } from "./sentences.js";
 
 export type UnitSource =
@@ -24,10 +25,8 @@ export interface IndexedSentence {
 
 /** Words in order with their index terms, so proximity checks need no re-tokenizing per question. */
 function positionsOf(text: string): (string | undefined)[] {
-  return words(text).map((w) => (NUMBER_WORD.test(w) ? w : tokenize(w)[0]));
+  return words(text).map((w) => (isNumberWord(w) ? w : tokenize(w)[0]));
 }
-const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozen|hundred|thousand|million)$/;
-export const isNumberWord = (w: string | undefined) => w !== undefined && NUMBER_WORD.test(w);
 
 export interface SentenceIndex {
   byUnit: Map<string, IndexedSentence[]>;
