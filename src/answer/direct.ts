@@ -1,5 +1,6 @@
 // Answers for questions that name their source: a paragraph, a paragraph's sub-item, or an annex.
 import type { Paragraph, StructuredReport } from "../report/schema.js";
+import { formatNumber } from "../tools/format.js";
 import type { ComposedAnswer } from "./numeric/types.js";
 import { composeExtractive, scoreSentences } from "./extractive.js";
 import { withoutReference, type DirectReference } from "./references.js";
@@ -45,7 +46,7 @@ export function answerParagraphReference(
   };
 }
 
-const fmt = (n: number) => n.toLocaleString("en-US");
+
 
 export function answerAnnexOverview(annex: "I" | "II", report: StructuredReport): ComposedAnswer {
   if (annex === "I") {
@@ -64,8 +65,8 @@ export function answerAnnexOverview(annex: "I" | "II", report: StructuredReport)
   return {
     answer:
       `Annex II gives the military and police strength of MINUSMA as at ${asAt} for ${rows.length} contributing countries: ` +
-      `${fmt(totals.military.total)} military personnel and ${fmt(totals.totalPolice.total)} police ` +
-      `(${fmt(totals.individualPolice.total)} individual police officers and ${fmt(totals.formedPoliceUnits.total)} in formed police units) (Annex II).${warnings}`,
+      `${formatNumber(totals.military.total)} military personnel and ${formatNumber(totals.totalPolice.total)} police ` +
+      `(${formatNumber(totals.individualPolice.total)} individual police officers and ${formatNumber(totals.formedPoliceUnits.total)} in formed police units) (Annex II).${warnings}`,
     answered: true,
     citations: [{ ref: "Annex II", annex: "II", rows: ["Total"] }],
   };
