@@ -46,8 +46,6 @@ export function answerParagraphReference(
   };
 }
 
-
-
 export function answerAnnexOverview(annex: "I" | "II", report: StructuredReport): ComposedAnswer {
   if (annex === "I") {
     const { indicators, areas } = report.annexI;
