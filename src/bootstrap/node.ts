@@ -1,10 +1,9 @@
 // Wires the Node build: env config, the on-disk index, the local encoder, SQLite, and the Hono app.
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { createAsker, type Composer } from "../answer/pipeline.js";
-import { buildSentenceIndex } from "../answer/sentence-index.js";
-import { answerNumericQuestion, answerParagraphArithmetic } from "../answer/numeric/index.js";
+import type { Composer } from "../answer/pipeline.js";
 import { loadConfig, type AppConfig } from "../config.js";
+import { createReportAsker } from "./asker.js";
 import { buildApp } from "../http/app.js";
 import type { AppDeps } from "../http/deps.js";
 import { createEmbeddings } from "../retrieval/embeddings/provider.js";
@@ -12,7 +11,6 @@ import { HybridRetriever } from "../retrieval/hybrid.js";
 import { loadIndex } from "../retrieval/load-index.js";
 import { openSqliteStore } from "../stores/sqlite.js";
 import { createLlmComposerFromConfig } from "../answer/llm/from-config.js";
-import { asPassageRetriever } from "../answer/retriever-adapter.js";
 
 export interface NodeSitrepOptions {
   env?: Record<string, string | undefined>;
@@ -50,14 +48,7 @@ export async function createNodeSitrep(options: NodeSitrepOptions = {}) {
   await embeddings.embedQuery("warm-up");
   const retriever = new HybridRetriever({ chunks: index.chunks, lexical: index.lexical, vectors: index.vectors, embeddings });
   const store = openSqliteStore(join(resolve(config.DATA_DIR), "sitrep.db"));
-  const asker = createAsker({
-    report: index.report,
-    sentences: buildSentenceIndex(index.report),
-    retriever: asPassageRetriever(retriever),
-    numeric: { answerNumericQuestion, answerParagraphArithmetic },
-    store,
-    composer: options.composer ?? (await createLlmComposerFromConfig(config, index.report)),
-  });
+  const asker = createReportAsker(index.report, retriever, store, options.composer ?? (await createLlmComposerFromConfig(config, index.report)));
   const deps: AppDeps = {
     config,
     asker,

@@ -1,11 +1,8 @@
 // Wires the Cloudflare Worker build: bundled index data (no encoder, no vector store), lexical-only
 // retrieval, an in-memory store, and the same Hono app and asker as Node. Nothing here may import
 // Node-only modules (node:fs, better-sqlite3, hnswlib-node, esbuild).
-import { createAsker } from "../answer/pipeline.js";
-import { answerNumericQuestion, answerParagraphArithmetic } from "../answer/numeric/index.js";
-import { asPassageRetriever } from "../answer/retriever-adapter.js";
-import { buildSentenceIndex } from "../answer/sentence-index.js";
 import { loadConfig } from "../config.js";
+import { createReportAsker } from "./asker.js";
 import { buildApp } from "../http/app.js";
 import type { AppDeps } from "../http/deps.js";
 import { HybridRetriever } from "../retrieval/hybrid.js";
@@ -56,13 +53,7 @@ export function createWorkerSitrep(env: Record<string, unknown>, data: WorkerInd
   const retriever = HybridRetriever.lexicalOnly(chunks, lexical);
   // Per-isolate memory: conversations survive only while this isolate lives. D1 would be the durable option.
   const store = createMemoryStore();
-  const asker = createAsker({
-    report,
-    sentences: buildSentenceIndex(report),
-    retriever: asPassageRetriever(retriever),
-    numeric: { answerNumericQuestion, answerParagraphArithmetic },
-    store,
-  });
+  const asker = createReportAsker(report, retriever, store);
   const deps: AppDeps = {
     config,
     asker,

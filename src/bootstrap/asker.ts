@@ -1,0 +1,19 @@
+// The asker both runtimes build: the report's sentence index, the retriever, the numeric tool, a store.
+import { answerNumericQuestion, answerParagraphArithmetic } from "../answer/numeric/index.js";
+import { createAsker, type Composer } from "../answer/pipeline.js";
+import { asPassageRetriever } from "../answer/retriever-adapter.js";
+import { buildSentenceIndex } from "../answer/sentence-index.js";
+import type { StructuredReport } from "../report/schema.js";
+import type { HybridRetriever } from "../retrieval/hybrid.js";
+import type { SitrepStore } from "../stores/types.js";
+
+export function createReportAsker(report: StructuredReport, retriever: HybridRetriever, store: SitrepStore, composer?: Composer) {
+  return createAsker({
+    report,
+    sentences: buildSentenceIndex(report),
+    retriever: asPassageRetriever(retriever),
+    numeric: { answerNumericQuestion, answerParagraphArithmetic },
+    store,
+    ...(composer ? { composer } : {}),
+  });
+}
