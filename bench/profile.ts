@@ -4,7 +4,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { answerNumericQuestion, answerParagraphArithmetic } from "../src/answer/numeric/index.js";
-import { createAsker, type PassageRetriever } from "../src/answer/pipeline.js";
+import { createAnswerPipeline, type PassageRetriever } from "../src/answer/pipeline.js";
+import { createConversationAsker } from "../src/conversations/conversation-asker.js";
 import { asPassageRetriever } from "../src/answer/retriever-adapter.js";
 import { buildSentenceIndex } from "../src/answer/sentence-index.js";
 import { loadConfig } from "../src/config.js";
@@ -31,8 +32,8 @@ async function profile(label: string, report: StructuredReport, retriever: Hybri
     add(stage, performance.now() - t0);
     return out;
   };
-  const sqlite = openSqliteStore(join(mkdtempSync(join(tmpdir(), "sitrep-profile-")), "sitrep.db"));
-  const store: SitrepStore = { ...sqlite, turns: timed("store", sqlite.turns), appendTurn: timed("store", sqlite.appendTurn) };
+  const sqlite = await openSqliteStore(join(mkdtempSync(join(tmpdir(), "sitrep-profile-")), "sitrep.db"));
+  const store: SitrepStore = { ...sqlite, recentTurns: timed("store", sqlite.recentTurns), appendTurn: timed("store", sqlite.appendTurn) };
   const inner = asPassageRetriever(retriever);
   const passages: PassageRetriever = {
     async search(query, options) {
@@ -44,13 +45,13 @@ async function profile(label: string, report: StructuredReport, retriever: Hybri
       return hits;
     },
   };
-  const asker = createAsker({
+  const pipeline = createAnswerPipeline({
     report,
     sentences: buildSentenceIndex(report),
     retriever: passages,
     numeric: { answerNumericQuestion: timed("numeric", answerNumericQuestion), answerParagraphArithmetic: timed("arithmetic", answerParagraphArithmetic) },
-    store,
   });
+  const asker = createConversationAsker({ pipeline, store });
   for (const q of questions.slice(0, 30)) await asker.ask({ question: q }); // warm-up
   samples.clear();
   for (let i = 0; i < REQUESTS; i++) {
@@ -66,10 +67,10 @@ async function profile(label: string, report: StructuredReport, retriever: Hybri
     const sum = list.reduce((a, b) => a + b, 0);
     console.log(`${stage.padEnd(11)} ${String(s.n).padStart(6)} ${s.mean.toFixed(2).padStart(9)} ${s.p50.toFixed(2).padStart(9)} ${s.p95.toFixed(2).padStart(9)} ${((100 * sum) / total).toFixed(1).padStart(8)} %`);
   }
-  sqlite.close();
+  await sqlite.close();
 }
 
-const { questions, source } = loadQuestions(join(ROOT, "test", "golden", "golden.jsonl"));
+const { questions, source } = loadQuestions(join(ROOT, "test", "golden", "dev", "golden.jsonl"));
 console.log(`questions: ${questions.length} from ${source}`);
 const { embeddings } = await createEmbeddings(loadConfig({}));
 const index = await loadIndex(join(ROOT, "data", "index"), embeddings);

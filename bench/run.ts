@@ -90,7 +90,7 @@ async function main(): Promise<number> {
     console.error("bench: no index at data/index. Build it first with `npm run ingest`.");
     return 1;
   }
-  const questionSet = loadQuestions(join(ROOT, "test", "golden", "golden.jsonl"));
+  const questionSet = loadQuestions(join(ROOT, "test", "golden", "dev", "golden.jsonl"));
   const { questions } = questionSet;
   const requests = int("requests");
   const warmup = int("warmup");

@@ -64,9 +64,49 @@ export type ToolTrace = z.infer<typeof ToolTraceSchema>;
 export type Evidence = z.infer<typeof EvidenceSchema>;
 export type AskResponse = z.infer<typeof AskResponseSchema>;
 
-/** What every front end (HTTP, SSE, Slack, eval) calls. */
+/** One earlier turn of a conversation, as the pipeline reads it (front ends load it from their store). */
+export interface PriorTurn {
+  question: string;
+  resolvedQuestion: string;
+  response: Pick<AskResponse, "answer" | "answered" | "citations" | "tool">;
+  /** The question frame the turn was answered with (JSON); validated by the pipeline before use. */
+  frame?: unknown;
+}
+
+export interface AnswerInput {
+  question: string;
+  /** Earlier turns, oldest first (already bounded by the caller). */
+  history: readonly PriorTurn[];
+  debug?: boolean;
+  /** Aborted when the answer's time budget is spent or the client has gone: the pipeline stops. */
+  signal?: AbortSignal;
+}
+
+/** What the pipeline returns for one question; the caller gives it ids and stores it. */
+export interface AnswerTurn {
+  answer: string;
+  answered: boolean;
+  citations: Citation[];
+  tool?: ToolTrace;
+  evidence?: Evidence[];
+  resolvedQuestion: string;
+  frame?: unknown;
+}
+
+/** understand -> retrieve -> decide -> compose -> verify. It never stores anything. */
+export interface AnswerPipeline {
+  answer(input: AnswerInput): Promise<AnswerTurn>;
+}
+
+export interface AskContext {
+  /** Who is asking (an API key's name); conversations belong to the principal that started them. */
+  principal?: string;
+  signal?: AbortSignal;
+}
+
+/** What every front end (HTTP, SSE, Slack, eval) calls: the pipeline plus the conversation store. */
 export interface Asker {
-  ask(request: AskRequest): Promise<AskResponse>;
+  ask(request: AskRequest, context?: AskContext): Promise<AskResponse>;
 }
 
 export const FeedbackRequestSchema = z.object({

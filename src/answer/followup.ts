@@ -1,5 +1,5 @@
 // Resolves a follow-up ("And in the previous mandate period?", "What about Ghana?") against the last turn.
-import type { StoredTurn } from "../stores/types.js";
+import type { PriorTurn } from "./contract.js";
 
 const FOLLOW_UP_OPENER = /^\s*(?:(?:ok(?:ay)?|right|thanks|and|so)[,.!]?\s+)?(?:and|but|also|so|then|what about|how about|what of|same for|now)\b/i;
 const ANAPHOR = /\b(?:it|its|that|this|they|them|their|those|these|there|then|previous|earlier|same|former|latter|he|she|his|her)\b/i;
@@ -13,7 +13,7 @@ export interface ResolvedQuestion {
   resolved: string;
 }
 
-export function resolveFollowUp(question: string, previous: StoredTurn | undefined): ResolvedQuestion {
+export function resolveFollowUp(question: string, previous: PriorTurn | undefined): ResolvedQuestion {
   if (!previous) return { question, resolved: question };
   const wordCount = question.trim().split(/\s+/).length;
   // Very short questions ("What percentage were women?") lean on the previous turn for their topic.

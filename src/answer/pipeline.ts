@@ -1,8 +1,7 @@
 // The answering pipeline: resolve follow-ups, route (direct reference, numeric tool, retrieval),
-// compose, check support, store the turn. Every front end goes through this one function.
+// compose, check support. It takes the conversation's history and returns the turn; it stores nothing.
 import type { Paragraph, StructuredReport } from "../report/schema.js";
-import type { SitrepStore, StoredTurn } from "../stores/types.js";
-import type { AskRequest, AskResponse, Asker, Evidence, ToolTrace } from "./contract.js";
+import type { AnswerPipeline, AnswerTurn, Evidence, PriorTurn, ToolTrace } from "./contract.js";
 import { answerAnnexOverview, answerParagraphReference } from "./direct.js";
 import { resolveFollowUp } from "./followup.js";
 import type { ComposedAnswer } from "./numeric/types.js";
@@ -42,21 +41,18 @@ export interface AskerDeps {
   sentences: SentenceIndex;
   retriever: PassageRetriever;
   numeric: NumericAnswerers;
-  store: SitrepStore;
   composer?: Composer;
-  newId?: () => string;
 }
 
 const RETRIEVE_K = 8;
 
-export function createAsker(deps: AskerDeps): Asker {
-  const { report, sentences, retriever, numeric, store } = deps;
-  const newId = deps.newId ?? (() => crypto.randomUUID());
+export function createAnswerPipeline(deps: AskerDeps): AnswerPipeline {
+  const { report, sentences, retriever, numeric } = deps;
   const support = supportContext(report);
   const byNumber = new Map(report.paragraphs.map((p) => [p.number, p]));
   const passageDeps = { report, sentences, numeric, support, byNumber, composer: deps.composer };
 
-  async function route(question: string, resolved: string, previous: StoredTurn | undefined, debug: boolean) {
+  async function route(question: string, resolved: string, previous: PriorTurn | undefined, debug: boolean) {
     const evidence: Evidence[] = [];
     const retrieve = async () => {
       const hits = await retriever.search(resolved, { k: RETRIEVE_K });
@@ -89,27 +85,20 @@ export function createAsker(deps: AskerDeps): Asker {
   }
 
   return {
-    async ask(request: AskRequest): Promise<AskResponse> {
-      const conversationId = request.conversationId ?? newId();
-      const previous = store.turns(conversationId).at(-1);
-      const { resolved } = resolveFollowUp(request.question, previous);
-      const { answer, evidence } = await route(request.question, resolved, previous, request.debug ?? false);
-      const response: AskResponse = {
+    async answer({ question, history, debug, signal }): Promise<AnswerTurn> {
+      signal?.throwIfAborted();
+      const previous = history.at(-1);
+      const { resolved } = resolveFollowUp(question, previous);
+      const { answer, evidence } = await route(question, resolved, previous, debug ?? false);
+      signal?.throwIfAborted();
+      return {
         answer: answer.answer,
         answered: answer.answered,
         citations: answer.citations,
-        conversationId,
-        answerId: newId(),
         ...(answer.tool ? { tool: answer.tool } : {}),
-        ...(request.debug ? { evidence } : {}),
-      };
-      store.appendTurn(conversationId, {
-        question: request.question,
+        ...(debug ? { evidence } : {}),
         resolvedQuestion: resolved,
-        response,
-        createdAt: new Date().toISOString(),
-      });
-      return response;
+      };
     },
   };
 }

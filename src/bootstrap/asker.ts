@@ -1,6 +1,8 @@
-// The asker both runtimes build: the report's sentence index, the retriever, the numeric tool, a store.
+// The asker both runtimes build: the answering pipeline (the report's sentence index, the retriever, the
+// numeric tool) behind the conversation store.
 import { answerNumericQuestion, answerParagraphArithmetic } from "../answer/numeric/index.js";
-import { createAsker, type Composer } from "../answer/pipeline.js";
+import { createAnswerPipeline, type Composer } from "../answer/pipeline.js";
+import { createConversationAsker } from "../conversations/conversation-asker.js";
 import { asPassageRetriever } from "../answer/retriever-adapter.js";
 import { buildSentenceIndex } from "../answer/sentence-index.js";
 import type { StructuredReport } from "../report/schema.js";
@@ -8,12 +10,12 @@ import type { HybridRetriever } from "../retrieval/hybrid.js";
 import type { SitrepStore } from "../stores/types.js";
 
 export function createReportAsker(report: StructuredReport, retriever: HybridRetriever, store: SitrepStore, composer?: Composer) {
-  return createAsker({
+  const pipeline = createAnswerPipeline({
     report,
     sentences: buildSentenceIndex(report),
     retriever: asPassageRetriever(retriever),
     numeric: { answerNumericQuestion, answerParagraphArithmetic },
-    store,
     ...(composer ? { composer } : {}),
   });
+  return createConversationAsker({ pipeline, store });
 }

@@ -47,7 +47,7 @@ export async function createNodeSitrep(options: NodeSitrepOptions = {}) {
   // Load the encoder now, so the first question does not pay for it after the server says it is ready.
   await embeddings.embedQuery("warm-up");
   const retriever = new HybridRetriever({ chunks: index.chunks, lexical: index.lexical, vectors: index.vectors, embeddings });
-  const store = openSqliteStore(join(resolve(config.DATA_DIR), "sitrep.db"));
+  const store = await openSqliteStore(join(resolve(config.DATA_DIR), "sitrep.db"));
   const asker = createReportAsker(index.report, retriever, store, options.composer ?? (await createLlmComposerFromConfig(config, index.report)));
   const deps: AppDeps = {
     config,

@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ConversationNotFoundError } from "../conversations/conversation-asker.js";
 
 export interface ApiErrorBody {
   error: { code: string; message: string };
@@ -36,6 +37,7 @@ const CODE_BY_STATUS: Record<number, string> = {
  */
 export function publicError(err: unknown, where: string): { status: ContentfulStatusCode; code: string; message: string } {
   if (err instanceof ApiError) return { status: err.status, code: err.code, message: err.message };
+  if (err instanceof ConversationNotFoundError) return { status: 404, code: "conversation_not_found", message: err.message };
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     return { status, code: CODE_BY_STATUS[status] ?? "http_error", message: err.message || "Request failed" };

@@ -7,6 +7,9 @@ import { answerWithinBudget } from "../http/time-budget.js";
 import { answerMessage, noticeMessage, type SlackMessage } from "./blocks.js";
 import type { SlackLog } from "./log.js";
 
+/** Slack conversations (slack:<channel>:<thread>) belong to the bot: no API client can write into them. */
+export const SLACK_PRINCIPAL = "slack";
+
 export const USAGE =
   "Ask me about the Secretary-General's report on Mali (S/2017/478), e.g. `/sitrep How many troops does Senegal contribute?` or mention me with a question. Follow-ups in the same thread keep the context.";
 
@@ -22,7 +25,7 @@ export async function answerForSlack(deps: AppDeps, log: SlackLog, q: SlackQuest
   const parsed = AskRequestSchema.safeParse({ question: q.question, conversationId: q.conversationId });
   if (!parsed.success) return noticeMessage(`I can't ask that: ${parsed.error.issues[0]?.message ?? "invalid question"}.`);
   try {
-    const response = await answerWithinBudget(deps, parsed.data);
+    const response = await answerWithinBudget(deps, parsed.data, { principal: SLACK_PRINCIPAL });
     return answerMessage(response, q.echoQuestion ? { question: parsed.data.question } : {});
   } catch (err) {
     if (err instanceof ApiError && err.status === 504) {

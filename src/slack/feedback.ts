@@ -13,14 +13,14 @@ function clickOf(body: unknown) {
 export async function ackFeedback(bot: BotContext, body: unknown): Promise<void> {
   const click = clickOf(body);
   if (!click) return;
-  const stored = bot.deps.store.recordFeedback({ answerId: click.answerId, rating: click.rating }, "slack");
+  const stored = await bot.deps.store.recordFeedback({ answerId: click.answerId, rating: click.rating }, "slack");
   bot.log.debug(`feedback ${click.rating} on ${click.answerId}: ${stored ? "stored" : "unknown answer"}`);
 }
 
 export async function thankForFeedback(bot: BotContext, body: unknown): Promise<void> {
   const click = clickOf(body);
   if (!click) return;
-  const known = bot.deps.store.answer(click.answerId) !== null;
+  const known = (await bot.deps.store.answer(click.answerId)) !== null;
   const message = noticeMessage(
     known
       ? `Thanks — your ${click.rating === "up" ? "👍" : "👎"} was recorded.`

@@ -37,7 +37,7 @@ export function ignoreBotEvents(log: SlackLog): PreAuthorizeMiddleware<SlackEdge
 export function dedupeEvents(store: SlackEventStore, log: SlackLog): PreAuthorizeMiddleware<SlackEdgeAppEnv> {
   return async (req) => {
     const parsed = EventFieldsSchema.safeParse(req.body);
-    if (!parsed.success || store.claimEvent(parsed.data.event_id)) return;
+    if (!parsed.success || (await store.claimEvent(parsed.data.event_id))) return;
     log.info(`dropping duplicate event ${parsed.data.event_id} (retry ${req.retryNum ?? 0}, ${req.retryReason ?? "no reason"})`);
     return AckOnly;
   };

@@ -1,5 +1,6 @@
-// Persistence ports. The Node build backs them with SQLite (better-sqlite3) in DATA_DIR;
-// tests and Workers can back them with memory. Front ends depend on these, never on SQLite.
+// Persistence ports. Node backs them with SQLite (better-sqlite3) in DATA_DIR, Workers with D1; both run
+// the same migrations (migrations/) and the same queries (src/stores/sql/). Tests may use memory.
+// Every method is async because D1 is. Front ends depend on these, never on a driver.
 import type { AskResponse, FeedbackRequest } from "../answer/contract.js";
 
 export interface StoredTurn {
@@ -7,13 +8,21 @@ export interface StoredTurn {
   /** The question after follow-up resolution ("What about Ghana?" -> a full question). */
   resolvedQuestion: string;
   response: AskResponse;
+  /** The pipeline's question frame for this turn (JSON); the next turn's follow-up resolves against it. */
+  frame?: unknown;
   createdAt: string;
 }
 
+/** Who a conversation belongs to when nobody authenticated. */
+export const ANONYMOUS_OWNER = "anonymous";
+
 export interface ConversationStore {
-  /** Turns in order, oldest first; empty for an unknown conversation. */
-  turns(conversationId: string): StoredTurn[];
-  appendTurn(conversationId: string, turn: StoredTurn): void;
+  /** The principal that started the conversation, or null when there is no such conversation. */
+  conversationOwner(conversationId: string): Promise<string | null>;
+  /** The last `limit` turns in order, oldest first; empty for an unknown conversation. */
+  recentTurns(conversationId: string, limit: number): Promise<StoredTurn[]>;
+  /** Appends a turn; the conversation is created for `owner` when it is new. */
+  appendTurn(conversationId: string, owner: string, turn: StoredTurn): Promise<void>;
 }
 
 export interface StoredFeedback {
@@ -27,6 +36,8 @@ export interface StoredFeedback {
 export interface StoredAnswer {
   answerId: string;
   conversationId: string;
+  /** The principal that owns the answer's conversation. */
+  owner: string;
   question: string;
   response: AskResponse;
   feedback: StoredFeedback[];
@@ -34,15 +45,15 @@ export interface StoredAnswer {
 
 export interface FeedbackStore {
   /** Returns null when the answerId is unknown (nothing is stored then). */
-  recordFeedback(feedback: FeedbackRequest, source: string): StoredFeedback | null;
-  answer(answerId: string): StoredAnswer | null;
+  recordFeedback(feedback: FeedbackRequest, source: string): Promise<StoredFeedback | null>;
+  answer(answerId: string): Promise<StoredAnswer | null>;
 }
 
 export interface SlackEventStore {
   /** True the first time an event_id is seen; false for every retry after it. Persisted. */
-  claimEvent(eventId: string): boolean;
+  claimEvent(eventId: string): Promise<boolean>;
 }
 
 export interface SitrepStore extends ConversationStore, FeedbackStore, SlackEventStore {
-  close(): void;
+  close(): Promise<void>;
 }

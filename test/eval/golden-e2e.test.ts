@@ -1,6 +1,6 @@
 // End to end: the eval runner against the real app in-process on the real index (built by the shared
 // fixture), through the public /v1/ask contract. The gate thresholds below are what the service
-// measurably reaches on test/golden/golden.jsonl; raise them when the service improves.
+// measurably reaches on test/golden/dev/golden.jsonl; raise them when the service improves.
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -29,7 +29,7 @@ export const GATE = {
   refusalAccuracy: 0.96,
 } as const;
 
-const GOLDEN = join(import.meta.dirname, "../golden/golden.jsonl");
+const GOLDEN = join(import.meta.dirname, "../golden/dev/golden.jsonl");
 const WRONG = join(import.meta.dirname, "fixtures/wrong.jsonl");
 /**
  * Gates for two more suites, each written by someone who had not seen the suites before it. At first
@@ -95,7 +95,7 @@ describe("golden suite in-process on the real index", () => {
   }, 900_000);
 
   it.each(INDEPENDENT_SUITES.map((g) => [g.file, g] as const))("meets the gate on %s, written independently", async (file, gate) => {
-    const report = await evaluate({ suite: join(import.meta.dirname, "../golden", file), client, minPass: gate.passRate, concurrency: 2, print: () => {} });
+    const report = await evaluate({ suite: join(import.meta.dirname, "../golden/dev", file), client, minPass: gate.passRate, concurrency: 2, print: () => {} });
     const s = report.summary;
     expect(report.invalid).toEqual([]);
     expect(s.errors).toBe(0);

@@ -61,7 +61,7 @@ describe("suite loading", () => {
   });
 
   it("loads the public golden suite without errors, with its provenance comment", async () => {
-    const s = await loadSuite(join(import.meta.dirname, "../golden/golden.jsonl"));
+    const s = await loadSuite(join(import.meta.dirname, "../golden/dev/golden.jsonl"));
     expect(s.errors).toEqual([]);
     expect(s.cases.length).toBeGreaterThanOrEqual(85);
     expect(s.comments.join(" ")).toMatch(/checked by hand against seeds\/S-2017-478\.txt/);

@@ -78,7 +78,7 @@ describe("routing errors", () => {
   });
   it("feedback for an unknown answer is 404 and stores nothing", async () => {
     await expectError(await postJson(sitrep.app, "/v1/feedback", { answerId: "nope", rating: "up" }), 404);
-    expect(sitrep.deps.store.answer("nope")).toBeNull();
+    expect(await sitrep.deps.store.answer("nope")).toBeNull();
   });
   it("feedback with a bad rating is 400", async () => {
     await expectError(await postJson(sitrep.app, "/v1/feedback", { answerId: "x", rating: "meh" }), 400);

@@ -46,7 +46,7 @@ describe("/sitrep slash command (Slack Web API and response_url replaced by a lo
     expect(sourcesText(posted!)).toMatch(/^Sources: /);
     expect(blocksOf(posted!)[0]).toMatchObject({ block_id: "sitrep_question", elements: [{ text: "*Question:* How many troops does Senegal contribute?" }] });
     expect(String(posted!.body.text)).toMatch(/Senegal/);
-    expect(ask).toHaveBeenCalledWith({ question: "How many troops does Senegal contribute?" });
+    expect(ask).toHaveBeenCalledWith({ question: "How many troops does Senegal contribute?" }, expect.objectContaining({ principal: "slack" }));
   });
 
   it("empty text gets the ephemeral usage hint and nothing else runs (local recorder)", async () => {

@@ -6,6 +6,9 @@ import { answerText, blocksOf, feedbackValue, isThreadReply, settle, sourcesText
 import { BOT_USER, directMessage, mention, nextTs } from "./payloads.js";
 import { startSlackHarness, type SlackHarness } from "./harness.js";
 
+/** Every Slack question is asked as the Slack bot, which owns slack:… conversations. */
+const bySlack = expect.objectContaining({ principal: "slack" });
+
 let h: SlackHarness;
 beforeAll(async () => {
   h = await startSlackHarness();
@@ -36,7 +39,7 @@ describe("Slack events (Slack Web API replaced by a local recorder)", () => {
     expect(sourcesText(reply!)).toMatch(/Annex II|para\. \d+/);
     expect(feedbackValue(reply!)).toBeTruthy();
     expect(String(reply!.body.text)).toMatch(/Senegal/); // fallback text is always set
-    expect(ask).toHaveBeenCalledWith({ question: "How many troops does Senegal contribute?", conversationId: `slack:C0TROOPS:${event.ts}` });
+    expect(ask).toHaveBeenCalledWith({ question: "How many troops does Senegal contribute?", conversationId: `slack:C0TROOPS:${event.ts}` }, bySlack);
 
     // The captured rendered message, for the closing note.
     const rendered = { channel: reply!.body.channel, thread_ts: reply!.body.thread_ts, text: reply!.body.text, blocks: blocksOf(reply!) };
@@ -69,7 +72,7 @@ describe("Slack events (Slack Web API replaced by a local recorder)", () => {
     const second = answerText(replies[1]!);
     expect(second).toMatch(/Ghana\D+\d+/); // Ghana's figure, though the follow-up never said "troops"
     expect(answerText(replies[0]!)).toMatch(/Senegal\D+\d+/);
-    expect(ask).toHaveBeenLastCalledWith({ question: "What about Ghana?", conversationId: `slack:C0FOLLOW:${first.ts}` });
+    expect(ask).toHaveBeenLastCalledWith({ question: "What about Ghana?", conversationId: `slack:C0FOLLOW:${first.ts}` }, bySlack);
     ask.mockRestore();
   });
 
@@ -113,7 +116,7 @@ describe("Slack events (Slack Web API replaced by a local recorder)", () => {
     expect(ask).toHaveBeenCalledWith({
       question: "@channel @U123 Tom & Jerry <script>alert(1)</script> who won the 2018 World Cup?",
       conversationId: `slack:C0HOSTILE:${event.ts}`,
-    });
+    }, bySlack);
     const posted = JSON.stringify({ text: reply!.body.text, blocks: reply!.body.blocks });
     for (const raw of ["<!channel>", "<@U123>", "<script>", "@channel", "@here", " & "]) expect(posted).not.toContain(raw);
     const answer = answerText(reply!);

@@ -22,7 +22,7 @@ describe("feedback buttons (Slack Web API and response_url replaced by a local r
 
     const res = await h.sendForm(blockActionForm("feedback_up", answerId!, h.recorder.hookUrl("fb-up")));
     expect(res.status).toBe(200);
-    const stored = h.deps.store.answer(answerId!);
+    const stored = await h.deps.store.answer(answerId!);
     expect(stored?.feedback).toEqual([expect.objectContaining({ answerId, rating: "up", source: "slack" })]);
 
     const [thanks] = await h.recorder.waitFor((c) => c.path === "/hooks/fb-up");
@@ -33,7 +33,7 @@ describe("feedback buttons (Slack Web API and response_url replaced by a local r
   it("a 👎 on an unknown answer stores nothing and says so (local recorder)", async () => {
     const res = await h.sendForm(blockActionForm("feedback_down", "no-such-answer", h.recorder.hookUrl("fb-unknown")));
     expect(res.status).toBe(200);
-    expect(h.deps.store.answer("no-such-answer")).toBeNull();
+    expect(await h.deps.store.answer("no-such-answer")).toBeNull();
     const [reply] = await h.recorder.waitFor((c) => c.path === "/hooks/fb-unknown");
     expect(answerText(reply!)).toMatch(/couldn't record/);
   });

@@ -48,16 +48,17 @@ const unknownAnswer = (answerId: string) => new ApiError(404, "not_found", `No a
 
 export function feedbackRoutes({ store }: AppDeps) {
   return new OpenAPIHono()
-    .openapi(feedbackRoute, (c) => {
+    .openapi(feedbackRoute, async (c) => {
       const body = c.req.valid("json");
-      const stored = store.recordFeedback(body, c.req.header("x-sitrep-client") === "widget" ? "widget" : "api");
+      const stored = await store.recordFeedback(body, c.req.header("x-sitrep-client") === "widget" ? "widget" : "api");
       if (!stored) throw unknownAnswer(body.answerId);
       return c.json(stored, 201);
     })
-    .openapi(answerRoute, (c) => {
+    .openapi(answerRoute, async (c) => {
       const { answerId } = c.req.valid("param");
-      const answer = store.answer(answerId);
+      const answer = await store.answer(answerId);
       if (!answer) throw unknownAnswer(answerId);
-      return c.json(answer, 200);
+      const { owner: _owner, ...shown } = answer;
+      return c.json(shown, 200);
     });
 }

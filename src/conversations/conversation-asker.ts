@@ -1,0 +1,63 @@
+// The front ends' asker: loads the conversation's recent turns, runs the pipeline, stores the turn.
+// Ownership is checked here, once, for HTTP, SSE and Slack alike. A turn is stored only when the
+// answer is complete and its request still wants it (an aborted answer stores nothing).
+import type { AnswerPipeline, AskContext, AskRequest, AskResponse, Asker } from "../answer/contract.js";
+import { ANONYMOUS_OWNER, type ConversationStore } from "../stores/types.js";
+
+/** Turns of history the pipeline sees by default; storage keeps them all. */
+export const DEFAULT_HISTORY_TURNS = 20;
+
+export class ConversationNotFoundError extends Error {
+  constructor(readonly conversationId: string) {
+    super(`No conversation with id ${conversationId}.`);
+    this.name = "ConversationNotFoundError";
+  }
+}
+
+export interface ConversationAskerDeps {
+  pipeline: AnswerPipeline;
+  store: ConversationStore;
+  newId?: () => string;
+  historyTurns?: number;
+}
+
+export function createConversationAsker(deps: ConversationAskerDeps): Asker {
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const historyTurns = deps.historyTurns ?? DEFAULT_HISTORY_TURNS;
+  return {
+    async ask(request: AskRequest, context: AskContext = {}): Promise<AskResponse> {
+      const owner = context.principal ?? ANONYMOUS_OWNER;
+      const conversationId = request.conversationId ?? newId();
+      if (request.conversationId !== undefined) {
+        const existing = await deps.store.conversationOwner(conversationId);
+        // Someone else's conversation looks exactly like one that does not exist.
+        if (existing !== null && existing !== owner) throw new ConversationNotFoundError(conversationId);
+      }
+      const history = request.conversationId === undefined ? [] : await deps.store.recentTurns(conversationId, historyTurns);
+      const turn = await deps.pipeline.answer({
+        question: request.question,
+        history,
+        ...(request.debug ? { debug: true } : {}),
+        ...(context.signal ? { signal: context.signal } : {}),
+      });
+      const response: AskResponse = {
+        answer: turn.answer,
+        answered: turn.answered,
+        citations: turn.citations,
+        conversationId,
+        answerId: newId(),
+        ...(turn.tool ? { tool: turn.tool } : {}),
+        ...(turn.evidence ? { evidence: turn.evidence } : {}),
+      };
+      context.signal?.throwIfAborted();
+      await deps.store.appendTurn(conversationId, owner, {
+        question: request.question,
+        resolvedQuestion: turn.resolvedQuestion,
+        response,
+        ...(turn.frame !== undefined ? { frame: turn.frame } : {}),
+        createdAt: new Date().toISOString(),
+      });
+      return response;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// better-sqlite3 behind the async SqlDriver interface (Node only). Statements are prepared once.
+import type Database from "better-sqlite3";
+import type { SqlDriver, SqlValue } from "./driver.js";
+
+export function sqliteDriver(db: Database.Database): SqlDriver {
+  const prepared = new Map<string, Database.Statement>();
+  const statement = (text: string) => {
+    let s = prepared.get(text);
+    if (!s) prepared.set(text, (s = db.prepare(text)));
+    return s;
+  };
+  const params = (values: readonly SqlValue[] | undefined) => [...(values ?? [])];
+  return {
+    all: async <T>(text: string, values?: readonly SqlValue[]) => statement(text).all(...params(values)) as T[],
+    first: async <T>(text: string, values?: readonly SqlValue[]) => (statement(text).get(...params(values)) as T | undefined) ?? null,
+    run: async (text, values) => ({ changes: statement(text).run(...params(values)).changes }),
+    batch: async (statements) =>
+      db.transaction(() => statements.map((s) => ({ changes: db.prepare(s.sql).run(...s.params).changes })))(),
+    close: async () => {
+      db.close();
+    },
+  };
+}
