@@ -80,7 +80,20 @@ export interface AnswerInput {
   debug?: boolean;
   /** Aborted when the answer's time budget is spent or the client has gone: the pipeline stops. */
   signal?: AbortSignal;
+  /** When the budget ends (epoch ms): a slow composer (an LLM) gets what is left minus room for the fallback. */
+  deadline?: number;
+  /**
+   * Receives the answer text as the composer produces it; the pieces concatenate to the final `answer`
+   * unless a `replace` follows (verification rejected what was streamed and the fallback replaces it).
+   */
+  onEvent?: (event: AnswerStreamEvent) => void;
 }
+
+export type AnswerStreamEvent = { type: "delta"; text: string } | { type: "replace"; answer: string };
+
+/** Which way the question was answered (for logs and metrics). */
+export const ANSWER_ROUTES = ["reference", "tool", "retrieval", "refusal"] as const;
+export type AnswerRoute = (typeof ANSWER_ROUTES)[number];
 
 /** What the pipeline returns for one question; the caller gives it ids and stores it. */
 export interface AnswerTurn {
@@ -91,6 +104,7 @@ export interface AnswerTurn {
   evidence?: Evidence[];
   resolvedQuestion: string;
   frame?: unknown;
+  route: AnswerRoute;
 }
 
 /** understand -> retrieve -> decide -> compose -> verify. It never stores anything. */
@@ -98,10 +112,9 @@ export interface AnswerPipeline {
   answer(input: AnswerInput): Promise<AnswerTurn>;
 }
 
-export interface AskContext {
+export interface AskContext extends Pick<AnswerInput, "signal" | "deadline" | "onEvent"> {
   /** Who is asking (an API key's name); conversations belong to the principal that started them. */
   principal?: string;
-  signal?: AbortSignal;
 }
 
 /** What every front end (HTTP, SSE, Slack, eval) calls: the pipeline plus the conversation store. */

@@ -98,6 +98,7 @@ export function createAnswerPipeline(deps: AskerDeps): AnswerPipeline {
         ...(answer.tool ? { tool: answer.tool } : {}),
         ...(debug ? { evidence } : {}),
         resolvedQuestion: resolved,
+        route: !answer.answered ? "refusal" : answer.tool ? "tool" : "retrieval",
       };
     },
   };

@@ -3,19 +3,24 @@
 import { answerNumericQuestion, answerParagraphArithmetic } from "../answer/numeric/index.js";
 import { createAnswerPipeline, type Composer } from "../answer/pipeline.js";
 import { createConversationAsker } from "../conversations/conversation-asker.js";
+import type { AnswerPipeline } from "../answer/contract.js";
 import { asPassageRetriever } from "../answer/retriever-adapter.js";
 import { buildSentenceIndex } from "../answer/sentence-index.js";
 import type { StructuredReport } from "../report/schema.js";
 import type { HybridRetriever } from "../retrieval/hybrid.js";
 import type { SitrepStore } from "../stores/types.js";
 
-export function createReportAsker(report: StructuredReport, retriever: HybridRetriever, store: SitrepStore, composer?: Composer) {
-  const pipeline = createAnswerPipeline({
+/** The answering pipeline over one report: what a worker thread holds, and what the main thread asks through. */
+export function createReportPipeline(report: StructuredReport, retriever: HybridRetriever, composer?: Composer): AnswerPipeline {
+  return createAnswerPipeline({
     report,
     sentences: buildSentenceIndex(report),
     retriever: asPassageRetriever(retriever),
     numeric: { answerNumericQuestion, answerParagraphArithmetic },
     ...(composer ? { composer } : {}),
   });
-  return createConversationAsker({ pipeline, store });
+}
+
+export function createReportAsker(report: StructuredReport, retriever: HybridRetriever, store: SitrepStore, composer?: Composer) {
+  return createConversationAsker({ pipeline: createReportPipeline(report, retriever, composer), store });
 }

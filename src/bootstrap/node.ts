@@ -11,6 +11,7 @@ import { HybridRetriever } from "../retrieval/hybrid.js";
 import { loadIndex } from "../retrieval/load-index.js";
 import { openSqliteStore } from "../stores/sqlite.js";
 import { createLlmComposerFromConfig } from "../answer/llm/from-config.js";
+import { createReadiness } from "../http/readiness.js";
 
 export interface NodeSitrepOptions {
   env?: Record<string, string | undefined>;
@@ -55,6 +56,7 @@ export async function createNodeSitrep(options: NodeSitrepOptions = {}) {
     report: index.report,
     manifest: index.manifest,
     store,
+    readiness: createReadiness(),
     version: packageVersion(),
     waitUntil: (work) => {
       work.catch((err: unknown) => console.error("[sitrep] background work failed:", err));

@@ -9,6 +9,7 @@ import { HybridRetriever } from "../retrieval/hybrid.js";
 import { IndexInvalidError, validateIndexData, type RawIndexData } from "../retrieval/index-data.js";
 import { INDEX_FILES } from "../retrieval/manifest.js";
 import { createMemoryStore } from "../stores/memory.js";
+import { createReadiness } from "../http/readiness.js";
 
 /** Where scripts/build-worker-assets.ts puts the data inside the assets directory (fetched via env.ASSETS). */
 export const WORKER_ASSET_FILES = {
@@ -60,6 +61,7 @@ export function createWorkerSitrep(env: Record<string, unknown>, data: WorkerInd
     report,
     manifest,
     store,
+    readiness: createReadiness(),
     version: options.version ?? "0.0.0",
     retrieval: "lexical",
     waitUntil:

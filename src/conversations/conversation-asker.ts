@@ -15,6 +15,7 @@ export class ConversationNotFoundError extends Error {
 }
 
 export interface ConversationAskerDeps {
+  /** Runs in this thread or in a worker pool; either way it gets history and returns the turn. */
   pipeline: AnswerPipeline;
   store: ConversationStore;
   newId?: () => string;
@@ -39,6 +40,8 @@ export function createConversationAsker(deps: ConversationAskerDeps): Asker {
         history,
         ...(request.debug ? { debug: true } : {}),
         ...(context.signal ? { signal: context.signal } : {}),
+        ...(context.deadline !== undefined ? { deadline: context.deadline } : {}),
+        ...(context.onEvent ? { onEvent: context.onEvent } : {}),
       });
       const response: AskResponse = {
         answer: turn.answer,

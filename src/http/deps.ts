@@ -4,6 +4,7 @@ import type { AppConfig } from "../config.js";
 import type { StructuredReport } from "../report/schema.js";
 import type { IndexManifest } from "../retrieval/manifest.js";
 import type { SitrepStore } from "../stores/types.js";
+import type { Readiness } from "./readiness.js";
 
 export interface AppDeps {
   config: AppConfig;
@@ -11,6 +12,8 @@ export interface AppDeps {
   report: StructuredReport;
   manifest: IndexManifest;
   store: SitrepStore;
+  /** Run-time health of the parts (store, pool); /health reports it. */
+  readiness: Readiness;
   version: string;
   /** "hybrid" (BM25 + vectors, Node) or "lexical" (BM25 only, Workers). */
   retrieval: "hybrid" | "lexical";

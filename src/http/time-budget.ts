@@ -24,7 +24,8 @@ export async function answerWithinBudget(deps: AppDeps, request: AskRequest, opt
   options.signal?.addEventListener("abort", onCallerAbort, { once: true });
   const { signal: _callerSignal, ...context } = options;
   try {
-    return await Promise.race([deps.asker.ask(request, { ...context, signal: controller.signal }), timeout]);
+    const deadline = Date.now() + budget;
+    return await Promise.race([deps.asker.ask(request, { ...context, signal: controller.signal, deadline }), timeout]);
   } catch (err) {
     // The pipeline noticed the abort before the timer's rejection won the race.
     if (controller.signal.aborted && controller.signal.reason === timeoutError) throw timeoutError;

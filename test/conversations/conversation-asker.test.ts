@@ -13,7 +13,7 @@ function scriptedPipeline(onAnswer?: (input: AnswerInput) => Promise<void> | voi
       inputs.push(input);
       await onAnswer?.(input);
       input.signal?.throwIfAborted();
-      return { answer: `A: ${input.question}`, answered: true, citations: [], resolvedQuestion: input.question, frame: { n: inputs.length } };
+      return { answer: `A: ${input.question}`, answered: true, citations: [], resolvedQuestion: input.question, frame: { n: inputs.length }, route: "retrieval" };
     },
   };
 }
