@@ -11,6 +11,10 @@ import { builderFingerprint } from "./builder-fingerprint.js";
 import { INDEX_FILES, INDEX_FORMAT_VERSION, IndexManifestSchema, type IndexManifest } from "../src/retrieval/manifest.js";
 import { createTempSibling, removeDir, swapInto } from "./atomic-dir.js";
 import { buildChunks } from "./chunks.js";
+import { buildFigures } from "./figures/build-figures.js";
+import { buildGlossary } from "./glossary/build-glossary.js";
+import { buildLexicon } from "./glossary/lexicon.js";
+import { lexiconTexts } from "./glossary/lexicon-texts.js";
 import { parseReport } from "./parse/report.js";
 import { ProgressEmbeddings, type ProgressSink } from "./progress-embeddings.js";
 
@@ -82,6 +86,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildSumma
     await writeJson(join(temp, INDEX_FILES.report), report);
     await writeJson(join(temp, INDEX_FILES.chunks), chunks.map((c) => ({ pageContent: c.pageContent, metadata: c.metadata })));
     await writeJson(join(temp, INDEX_FILES.lexical), lexical.toJSON());
+    await writeJson(join(temp, INDEX_FILES.glossary), buildGlossary(report));
+    await writeJson(join(temp, INDEX_FILES.lexicon), buildLexicon(lexiconTexts(report)));
+    await writeJson(join(temp, INDEX_FILES.figures), buildFigures(report));
     const embeddings = new ProgressEmbeddings(options.embeddings.embeddings, options.onProgress ?? (() => {}));
     const vectors = await HNSWLib.fromDocuments(chunks, embeddings);
     await vectors.save(join(temp, INDEX_FILES.vectors));

@@ -7,13 +7,13 @@ import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "..");
 /** Folders whose every file shapes the index, and the retrieval files the build uses (query-time code is left out). */
-const BUILDER_DIRS = ["ingest", "src/report"];
-const BUILDER_FILES = ["src/retrieval/chunk.ts", "src/retrieval/lexical.ts", "src/retrieval/tokenize.ts", "src/retrieval/manifest.ts"];
+const BUILDER_DIRS = ["ingest", "src/report", "src/glossary", "src/figures"];
+const BUILDER_FILES = ["src/retrieval/chunk.ts", "src/retrieval/lexical.ts", "src/retrieval/manifest.ts"];
 
 export async function builderFingerprint(root: string = ROOT): Promise<string> {
   const files = [...BUILDER_FILES];
   for (const dir of BUILDER_DIRS) {
-    for (const file of await readdir(join(root, dir), { recursive: true })) if (file.endsWith(".ts")) files.push(`${dir}/${file}`);
+    for (const file of await readdir(join(root, dir), { recursive: true })) if (/\.(?:ts|json)$/.test(file)) files.push(`${dir}/${file}`);
   }
   const hash = createHash("sha256");
   for (const file of files.sort()) hash.update(`${file}\0`).update(await readFile(join(root, file)));

@@ -9,6 +9,9 @@ import { parseArgs } from "node:util";
 import { createWorkerSitrep, WORKER_ASSET_FILES } from "../src/bootstrap/worker.js";
 import { INDEX_FILES } from "../src/retrieval/manifest.js";
 
+/** The index files the Worker needs (everything but the Node-only vector store). */
+const DATA_KEYS = ["manifest", "report", "chunks", "lexical", "glossary", "lexicon", "figures"] as const;
+
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface WorkerAssetsOptions {
@@ -34,18 +37,13 @@ export async function buildWorkerAssets(options: WorkerAssetsOptions): Promise<W
     throw new Error(`No index at ${indexDir}. Build it first with \`npm run ingest\`.`);
   }
   const read = async (name: string) => JSON.parse(await readFile(join(indexDir, name), "utf8")) as unknown;
-  const data = {
-    manifest: await read(INDEX_FILES.manifest),
-    report: await read(INDEX_FILES.report),
-    chunks: await read(INDEX_FILES.chunks),
-    lexical: await read(INDEX_FILES.lexical),
-  };
+  const data = Object.fromEntries(await Promise.all(DATA_KEYS.map(async (key) => [key, await read(INDEX_FILES[key])] as const))) as Record<(typeof DATA_KEYS)[number], unknown>;
   createWorkerSitrep({}, data); // validates with the same schemas the Worker uses; throws on bad data
 
   const outDir = resolve(options.outDir);
   await rm(outDir, { recursive: true, force: true });
   const files: string[] = [];
-  for (const key of ["manifest", "report", "chunks", "lexical"] as const) {
+  for (const key of DATA_KEYS) {
     const target = join(outDir, WORKER_ASSET_FILES[key]);
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, JSON.stringify(data[key])); // compact: smaller assets, faster parse

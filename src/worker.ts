@@ -26,17 +26,20 @@ async function asset(env: Env, path: string, required: boolean): Promise<string 
 
 async function load(env: Env): Promise<WorkerSitrep> {
   const json = async (path: string) => JSON.parse((await asset(env, path, true))!) as unknown;
-  const [build, manifest, report, chunks, lexical, widgetScript] = await Promise.all([
+  const [build, manifest, report, chunks, lexical, glossary, lexicon, figures, widgetScript] = await Promise.all([
     json(WORKER_ASSET_FILES.build) as Promise<{ version?: string }>,
     json(WORKER_ASSET_FILES.manifest),
     json(WORKER_ASSET_FILES.report),
     json(WORKER_ASSET_FILES.chunks),
     json(WORKER_ASSET_FILES.lexical),
+    json(WORKER_ASSET_FILES.glossary),
+    json(WORKER_ASSET_FILES.lexicon),
+    json(WORKER_ASSET_FILES.figures),
     asset(env, WORKER_ASSET_FILES.widget, false),
   ]);
   return createWorkerSitrep(
     env,
-    { manifest, report, chunks, lexical, ...(widgetScript !== undefined ? { widgetScript } : {}) },
+    { manifest, report, chunks, lexical, glossary, lexicon, figures, ...(widgetScript !== undefined ? { widgetScript } : {}) },
     {
       ...(build.version !== undefined ? { version: build.version } : {}),
       waitUntil: (work) => {

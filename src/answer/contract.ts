@@ -40,6 +40,12 @@ export const ToolTraceSchema = z.object({
   warnings: z.array(z.string()),
 });
 
+/** A passage a refusal points to: what the report does say nearest to the question. Never a citation. */
+export const RelatedPassageSchema = z.object({
+  ref: z.string(),
+  quote: z.string(),
+});
+
 export const EvidenceSchema = z.object({
   /** Chunk ref in rank order, e.g. "para. 47", "Annex I 2.3", "Annex II Senegal". */
   ref: z.string(),
@@ -53,6 +59,8 @@ export const AskResponseSchema = z.object({
   conversationId: z.string(),
   answerId: z.string(),
   tool: ToolTraceSchema.optional(),
+  /** Refusals: passages the report does have near the question, for the reader; not citations. */
+  related: z.array(RelatedPassageSchema).optional(),
   evidence: z.array(EvidenceSchema).optional(),
 });
 
@@ -62,6 +70,7 @@ export type AnnexCitation = z.infer<typeof AnnexCitationSchema>;
 export type Citation = z.infer<typeof CitationSchema>;
 export type ToolTrace = z.infer<typeof ToolTraceSchema>;
 export type Evidence = z.infer<typeof EvidenceSchema>;
+export type RelatedPassage = z.infer<typeof RelatedPassageSchema>;
 export type AskResponse = z.infer<typeof AskResponseSchema>;
 
 /** One earlier turn of a conversation, as the pipeline reads it (front ends load it from their store). */
@@ -101,6 +110,7 @@ export interface AnswerTurn {
   answered: boolean;
   citations: Citation[];
   tool?: ToolTrace;
+  related?: RelatedPassage[];
   evidence?: Evidence[];
   resolvedQuestion: string;
   frame?: unknown;

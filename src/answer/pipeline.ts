@@ -1,104 +1,95 @@
-// The answering pipeline: resolve follow-ups, route (direct reference, numeric tool, retrieval),
-// compose, check support. It takes the conversation's history and returns the turn; it stores nothing.
-import type { Paragraph, StructuredReport } from "../report/schema.js";
-import type { AnswerPipeline, AnswerTurn, Evidence, PriorTurn, ToolTrace } from "./contract.js";
-import { answerAnnexOverview, answerParagraphReference } from "./direct.js";
-import { resolveFollowUp } from "./followup.js";
-import type { ComposedAnswer } from "./numeric/types.js";
-import { findDirectReference } from "./references.js";
-import { refusal } from "./refusal.js";
-import type { SentenceIndex } from "./sentence-index.js";
-import { answerFromPassages } from "./passage-route.js";
-import { refuseBeforeRetrieval, supportContext } from "./support.js";
-import { followUpSubject } from "./question-terms.js";
+// The answering pipeline, the five stages in order: understand -> retrieve -> decide -> compose ->
+// verify. It takes the conversation's history and returns the turn; it stores nothing.
+import type { BaseRetriever } from "@langchain/core/retrievers";
+import { answerPart, type PartAnswer } from "./answer-part.js";
+import type { ComposedAnswer } from "./compose/composed.js";
+import { addCitation } from "./compose/extractive.js";
+import type { AnswerInput, AnswerPipeline, AnswerRoute, AnswerTurn, Citation } from "./contract.js";
+import { asEvidence, retrieveUnits, type RetrievedUnit } from "./evidence.js";
+import type { ReportKnowledge } from "./knowledge/knowledge.js";
+import { splitForStreaming } from "./stream-pieces.js";
+import type { FramePart, QuestionFrame } from "./understand/frame.js";
+import { readFrame, understand } from "./understand/understand.js";
+import { verifyAnswer } from "./verify.js";
 
-export interface RetrievedChunk {
-  ref: string;
-  score: number;
-  paragraph?: number;
-}
-
-export interface PassageRetriever {
-  search(query: string, options?: { k?: number }): Promise<RetrievedChunk[]>;
-}
-
-export interface NumericAnswerers {
-  answerNumericQuestion(
-    question: string,
-    report: StructuredReport,
-    context?: { previous?: ToolTrace; previousQuestion?: string },
-  ): ComposedAnswer | null;
-  answerParagraphArithmetic(question: string, paragraphs: Paragraph[]): ComposedAnswer | null;
-}
-
-/** Optional second composer (an LLM). It gets the extractive answer as its fallback. */
+/** Optional second composer (an LLM). It gets the extractive answer as its fallback and is verified too. */
 export interface Composer {
-  compose(input: { question: string; paragraphs: Paragraph[]; extractive: ComposedAnswer }): Promise<ComposedAnswer>;
+  compose(input: { question: string; frame: QuestionFrame; paragraphs: number[]; extractive: ComposedAnswer; signal?: AbortSignal; deadline?: number }): Promise<ComposedAnswer>;
 }
 
-export interface AskerDeps {
-  report: StructuredReport;
-  sentences: SentenceIndex;
-  retriever: PassageRetriever;
-  numeric: NumericAnswerers;
+export interface PipelineDeps {
+  knowledge: ReportKnowledge;
+  retriever: Pick<BaseRetriever, "invoke">;
   composer?: Composer;
+  log?: (message: string) => void;
 }
 
-const RETRIEVE_K = 8;
+function joinParts(answers: PartAnswer[]): { composed: ComposedAnswer; route: AnswerRoute } {
+  if (answers.length === 1) return answers[0]!;
+  // Two parts answered by the same quote say it once.
+  const said = new Set<string>();
+  answers = answers.filter((a) => {
+    const key = a.composed.answer;
+    return !said.has(key) && (said.add(key), true);
+  });
+  const citations: Citation[] = [];
+  for (const a of answers) for (const c of a.composed.citations) addCitation(citations, c);
+  const answered = answers.some((a) => a.composed.answered);
+  const tool = answers.find((a) => a.composed.tool)?.composed.tool;
+  return {
+    composed: {
+      answer: answers.map((a) => a.composed.answer).join(" "),
+      answered,
+      citations: answered ? citations : [],
+      ...(tool ? { tool } : {}),
+      quoted: answers.flatMap((a) => a.composed.quoted ?? []),
+    },
+    route: answers.find((a) => a.route === "tool")?.route ?? (answered ? "retrieval" : "refusal"),
+  };
+}
 
-export function createAnswerPipeline(deps: AskerDeps): AnswerPipeline {
-  const { report, sentences, retriever, numeric } = deps;
-  const support = supportContext(report);
-  const byNumber = new Map(report.paragraphs.map((p) => [p.number, p]));
-  const passageDeps = { report, sentences, numeric, support, byNumber, composer: deps.composer };
-
-  async function route(question: string, resolved: string, previous: PriorTurn | undefined, debug: boolean) {
-    const evidence: Evidence[] = [];
-    const retrieve = async () => {
-      const hits = await retriever.search(resolved, { k: RETRIEVE_K });
-      for (const hit of hits) if (!evidence.some((e) => e.ref === hit.ref)) evidence.push({ ref: hit.ref, score: hit.score });
-      return hits;
-    };
-    const routed = async (answer: ComposedAnswer, refs: string[]) => {
-      evidence.push(...refs.map((ref) => ({ ref, score: 1 })));
-      if (debug) await retrieve();
-      return { answer, evidence };
-    };
-
-    const reference = findDirectReference(question);
-    if (reference?.kind === "paragraph") {
-      return routed(answerParagraphReference(question, reference, byNumber, sentences, report), [`para. ${reference.paragraph}`]);
-    }
-    const tableAnswer = numeric.answerNumericQuestion(question, report, {
-      previous: previous?.response.tool,
-      previousQuestion: previous?.resolvedQuestion,
-    });
-    if (tableAnswer) return routed(tableAnswer, tableAnswer.citations.map((c) => ("annex" in c ? `Annex ${c.annex}` : c.ref)));
-    if (reference?.kind === "annex") return routed(answerAnnexOverview(reference.annex, report), [`Annex ${reference.annex}`]);
-
-    const subject = followUpSubject(question, resolved, sentences);
-    const early = refuseBeforeRetrieval(question, subject, support);
-    if (early) return routed(refusal(question, early, report.symbol), []);
-
-    const hits = await retrieve();
-    return { answer: await answerFromPassages({ question, resolved, subject, hits }, passageDeps), evidence };
-  }
+export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
+  const k = deps.knowledge;
+  const log = deps.log ?? ((m: string) => console.warn(`[sitrep] ${m}`));
 
   return {
-    async answer({ question, history, debug, signal }): Promise<AnswerTurn> {
+    async answer(input: AnswerInput): Promise<AnswerTurn> {
+      const { question, history, debug, signal } = input;
       signal?.throwIfAborted();
-      const previous = history.at(-1);
-      const { resolved } = resolveFollowUp(question, previous);
-      const { answer, evidence } = await route(question, resolved, previous, debug ?? false);
+      const previous = readFrame(history.at(-1)?.frame);
+      const frame = understand(question, previous, k);
+      const parts: FramePart[] = frame.parts.length ? frame.parts : [frame];
+      // Retrieval runs for every question (the evidence a debug caller sees is retrieval's alone).
+      const retrieved: RetrievedUnit[][] = [];
+      for (const part of parts) retrieved.push(await retrieveUnits(deps.retriever, part.retrievalText, k, signal));
       signal?.throwIfAborted();
+      const avoid = new Set(frame.followUp?.previousEvidence ?? []);
+      const answers = parts.map((part, i) => answerPart(part, retrieved[i]!, k, avoid));
+      let { composed, route } = joinParts(answers);
+
+      const evidenceParagraphs = new Set(retrieved.flat().flatMap((u) => u.units.filter((x) => x.startsWith("p")).map((x) => Number(x.slice(1)))));
+      for (const p of parts) if (p.reference?.kind === "paragraph") evidenceParagraphs.add(p.reference.paragraph);
+      const problems = verifyAnswer(composed, { report: k.report, evidenceParagraphs });
+      if (problems.length) {
+        log(`answer failed verification, refusing instead: ${problems.join("; ")}`);
+        composed = { answer: `The report (${k.report.symbol}) does not answer “${question.trim()}” in a way that could be verified.`, answered: false, citations: [] };
+        route = "refusal";
+      }
+      if (deps.composer && composed.answered && route === "retrieval") {
+        composed = await deps.composer.compose({ question, frame, paragraphs: [...evidenceParagraphs], extractive: composed, ...(signal ? { signal } : {}), ...(input.deadline !== undefined ? { deadline: input.deadline } : {}) });
+      }
+      signal?.throwIfAborted();
+      for (const text of splitForStreaming(composed.answer)) input.onEvent?.({ type: "delta", text });
       return {
-        answer: answer.answer,
-        answered: answer.answered,
-        citations: answer.citations,
-        ...(answer.tool ? { tool: answer.tool } : {}),
-        ...(debug ? { evidence } : {}),
-        resolvedQuestion: resolved,
-        route: !answer.answered ? "refusal" : answer.tool ? "tool" : "retrieval",
+        answer: composed.answer,
+        answered: composed.answered,
+        citations: composed.citations,
+        ...(composed.tool ? { tool: composed.tool } : {}),
+        ...(composed.related ? { related: composed.related } : {}),
+        ...(debug ? { evidence: asEvidence(retrieved[0]!) } : {}),
+        resolvedQuestion: frame.retrievalText,
+        frame: { ...frame, answeredWith: composed.quoted ?? [] },
+        route,
       };
     },
   };

@@ -1,26 +1,38 @@
-// The asker both runtimes build: the answering pipeline (the report's sentence index, the retriever, the
-// numeric tool) behind the conversation store.
-import { answerNumericQuestion, answerParagraphArithmetic } from "../answer/numeric/index.js";
+// The asker both runtimes build: the answering pipeline over the report's knowledge (glossary,
+// lexicon, figures, sentences) and the retriever, behind the conversation store.
+import type { AnswerPipeline } from "../answer/contract.js";
+import { buildKnowledge, type ReportKnowledge } from "../answer/knowledge/knowledge.js";
 import { createAnswerPipeline, type Composer } from "../answer/pipeline.js";
 import { createConversationAsker } from "../conversations/conversation-asker.js";
-import type { AnswerPipeline } from "../answer/contract.js";
-import { asPassageRetriever } from "../answer/retriever-adapter.js";
-import { buildSentenceIndex } from "../answer/sentence-index.js";
-import type { StructuredReport } from "../report/schema.js";
-import type { HybridRetriever } from "../retrieval/hybrid.js";
+import { expandText } from "../glossary/expand.js";
+import type { IndexData } from "../retrieval/index-data.js";
+import { HybridRetriever } from "../retrieval/hybrid.js";
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import type { VectorStoreInterface } from "@langchain/core/vectorstores";
 import type { SitrepStore } from "../stores/types.js";
 
-/** The answering pipeline over one report: what a worker thread holds, and what the main thread asks through. */
-export function createReportPipeline(report: StructuredReport, retriever: HybridRetriever, composer?: Composer): AnswerPipeline {
-  return createAnswerPipeline({
-    report,
-    sentences: buildSentenceIndex(report),
-    retriever: asPassageRetriever(retriever),
-    numeric: { answerNumericQuestion, answerParagraphArithmetic },
-    ...(composer ? { composer } : {}),
-  });
+export type ReportData = Pick<IndexData, "report" | "glossary" | "lexicon" | "figures" | "chunks" | "lexical">;
+
+export interface ReportRetrieval {
+  knowledge: ReportKnowledge;
+  retriever: HybridRetriever;
 }
 
-export function createReportAsker(report: StructuredReport, retriever: HybridRetriever, store: SitrepStore, composer?: Composer) {
-  return createConversationAsker({ pipeline: createReportPipeline(report, retriever, composer), store });
+/** The retriever expands queries through the same glossary and lexicon as the question frame. */
+export function createReportRetrieval(data: ReportData, dense?: { vectors: VectorStoreInterface; embeddings: EmbeddingsInterface }): ReportRetrieval {
+  const knowledge = buildKnowledge(data);
+  const expand = (query: string) => expandText(query, knowledge.glossary).terms;
+  const retriever = dense
+    ? new HybridRetriever({ chunks: data.chunks, lexical: data.lexical, vectors: dense.vectors, embeddings: dense.embeddings, expand })
+    : HybridRetriever.lexicalOnly(data.chunks, data.lexical, { expand });
+  return { knowledge, retriever };
+}
+
+/** The answering pipeline over one report: what a worker thread holds, and what the main thread asks through. */
+export function createReportPipeline(retrieval: ReportRetrieval, composer?: Composer): AnswerPipeline {
+  return createAnswerPipeline({ knowledge: retrieval.knowledge, retriever: retrieval.retriever, ...(composer ? { composer } : {}) });
+}
+
+export function createReportAsker(retrieval: ReportRetrieval, store: SitrepStore, composer?: Composer) {
+  return createConversationAsker({ pipeline: createReportPipeline(retrieval, composer), store });
 }

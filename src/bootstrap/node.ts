@@ -3,11 +3,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Composer } from "../answer/pipeline.js";
 import { loadConfig, type AppConfig } from "../config.js";
-import { createReportAsker } from "./asker.js";
+import { createReportAsker, createReportRetrieval } from "./asker.js";
 import { buildApp } from "../http/app.js";
 import type { AppDeps } from "../http/deps.js";
 import { createEmbeddings } from "../retrieval/embeddings/provider.js";
-import { HybridRetriever } from "../retrieval/hybrid.js";
 import { loadIndex } from "../retrieval/load-index.js";
 import { openSqliteStore } from "../stores/sqlite.js";
 import { createLlmComposerFromConfig } from "../answer/llm/from-config.js";
@@ -47,9 +46,9 @@ export async function createNodeSitrep(options: NodeSitrepOptions = {}) {
   const index = await loadIndex(indexDirFor(config), embeddings, { encoder });
   // Load the encoder now, so the first question does not pay for it after the server says it is ready.
   await embeddings.embedQuery("warm-up");
-  const retriever = new HybridRetriever({ chunks: index.chunks, lexical: index.lexical, vectors: index.vectors, embeddings });
+  const retrieval = createReportRetrieval(index, { vectors: index.vectors, embeddings });
   const store = await openSqliteStore(join(resolve(config.DATA_DIR), "sitrep.db"));
-  const asker = createReportAsker(index.report, retriever, store, options.composer ?? (await createLlmComposerFromConfig(config, index.report)));
+  const asker = createReportAsker(retrieval, store, options.composer ?? (await createLlmComposerFromConfig(config, index.report)));
   const deps: AppDeps = {
     config,
     asker,

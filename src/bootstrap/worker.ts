@@ -2,10 +2,9 @@
 // retrieval, an in-memory store, and the same Hono app and asker as Node. Nothing here may import
 // Node-only modules (node:fs, better-sqlite3, hnswlib-node, esbuild).
 import { loadConfig } from "../config.js";
-import { createReportAsker } from "./asker.js";
+import { createReportAsker, createReportRetrieval } from "./asker.js";
 import { buildApp } from "../http/app.js";
 import type { AppDeps } from "../http/deps.js";
-import { HybridRetriever } from "../retrieval/hybrid.js";
 import { IndexInvalidError, validateIndexData, type RawIndexData } from "../retrieval/index-data.js";
 import { INDEX_FILES } from "../retrieval/manifest.js";
 import { createMemoryStore } from "../stores/memory.js";
@@ -19,6 +18,9 @@ export const WORKER_ASSET_FILES = {
   report: `sitrep-data/${INDEX_FILES.report}`,
   chunks: `sitrep-data/${INDEX_FILES.chunks}`,
   lexical: `sitrep-data/${INDEX_FILES.lexical}`,
+  glossary: `sitrep-data/${INDEX_FILES.glossary}`,
+  lexicon: `sitrep-data/${INDEX_FILES.lexicon}`,
+  figures: `sitrep-data/${INDEX_FILES.figures}`,
   widget: "widget.js",
 } as const;
 
@@ -48,13 +50,15 @@ function configEnv(env: Record<string, unknown>): Record<string, string> {
 
 export function createWorkerSitrep(env: Record<string, unknown>, data: WorkerIndexData, options: WorkerSitrepOptions = {}) {
   const config = loadConfig(configEnv(env));
-  const { manifest, report, chunks, lexical } = validateIndexData(data, (file) => `worker asset ${file}`, REBUILD_ASSETS);
+  const index = validateIndexData(data, (file) => `worker asset ${file}`, REBUILD_ASSETS);
+  const { manifest, report } = index;
 
   // No encoder in a Worker: BM25 only. The manifest keeps the encoder the index was built with.
-  const retriever = HybridRetriever.lexicalOnly(chunks, lexical);
+  const retrieval = createReportRetrieval(index);
+  const retriever = retrieval.retriever;
   // Per-isolate memory: conversations survive only while this isolate lives. D1 would be the durable option.
   const store = createMemoryStore();
-  const asker = createReportAsker(report, retriever, store);
+  const asker = createReportAsker(retrieval, store);
   const deps: AppDeps = {
     config,
     asker,

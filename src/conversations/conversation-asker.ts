@@ -50,6 +50,7 @@ export function createConversationAsker(deps: ConversationAskerDeps): Asker {
         conversationId,
         answerId: newId(),
         ...(turn.tool ? { tool: turn.tool } : {}),
+        ...(turn.related ? { related: turn.related } : {}),
         ...(turn.evidence ? { evidence: turn.evidence } : {}),
       };
       context.signal?.throwIfAborted();

@@ -2,7 +2,7 @@
 // when two refs point at the same place. A broader ref covers a narrower one in either direction:
 // "para. 18" ~ "para. 18 (b)", "Annex II" ~ "Annex II Senegal", "Annex I 2.3" ~ "Annex I 2.3.1".
 import type { Citation } from "../answer/contract.js";
-import { foldText } from "../tools/fold.js";
+import { fold as foldText } from "../report/fold.js";
 
 export type RefKey =
   | { kind: "para"; paragraph: number; sub?: string }

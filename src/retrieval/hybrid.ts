@@ -4,6 +4,8 @@ import { Document } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { VectorStoreInterface } from "@langchain/core/vectorstores";
 import type { ChunkKind, ChunkMetadata } from "./chunk.js";
+import type { WeightedTerm } from "../glossary/expand.js";
+import { terms as termsOf } from "../report/terms.js";
 import type { LexicalIndex } from "./lexical.js";
 import { sentenceCoverage } from "./rerank.js";
 
@@ -16,6 +18,12 @@ export interface RankedChunk {
   /** 1-based rank of the unit on each side, when it was retrieved there. */
   lexicalRank?: number;
   denseRank?: number;
+}
+
+export interface RankedChunkMetadata extends ChunkMetadata {
+  score: number;
+  /** 1-based. */
+  rank: number;
 }
 
 export interface SearchOptions {
@@ -70,6 +78,8 @@ export interface HybridRetrieverInput extends BaseRetrieverInput {
   /** Default k for invoke(). */
   k?: number;
   tuning?: Partial<HybridTuning>;
+  /** Query text -> weighted terms (the glossary's expansion); default: the text's own terms. */
+  expand?: (query: string) => WeightedTerm[];
 }
 
 interface Unit {
@@ -77,7 +87,7 @@ interface Unit {
   document: Document<ChunkMetadata>;
 }
 
-export class HybridRetriever extends BaseRetriever<ChunkMetadata> {
+export class HybridRetriever extends BaseRetriever<RankedChunkMetadata> {
   static override lc_name(): string {
     return "HybridRetriever";
   }
@@ -93,6 +103,9 @@ export class HybridRetriever extends BaseRetriever<ChunkMetadata> {
   private readonly embeddings?: EmbeddingsInterface;
   private readonly chunkById = new Map<string, Document<ChunkMetadata>>();
   private readonly units = new Map<string, Unit>();
+  private readonly expand: (query: string) => WeightedTerm[];
+  /** Inverse document frequency over units, for the sentence rerank. */
+  private readonly idf: (term: string) => number;
 
   constructor(input: HybridRetrieverInput) {
     super(input);
@@ -105,11 +118,20 @@ export class HybridRetriever extends BaseRetriever<ChunkMetadata> {
     this.k = input.k ?? 6;
     for (const chunk of input.chunks) this.chunkById.set(chunk.metadata.id, chunk);
     for (const [ref, parts] of groupByRef(input.chunks)) this.units.set(ref, { ref, document: joinParts(parts) });
+    this.expand = input.expand ?? ((query) => termsOf(query).map((term) => ({ term, weight: 1 })));
+    const df = new Map<string, number>();
+    for (const unit of this.units.values()) for (const t of new Set(termsOf(unit.document.metadata.text))) df.set(t, (df.get(t) ?? 0) + 1);
+    const n = this.units.size;
+    this.idf = (term) => Math.log(1 + (n - (df.get(term) ?? 0) + 0.5) / ((df.get(term) ?? 0) + 0.5));
   }
 
   /** Lexical-only retriever (no encoder, no vector store): for Workers and tests. */
-  static lexicalOnly(chunks: Document<ChunkMetadata>[], lexical: LexicalIndex, tuning?: Partial<HybridTuning>): HybridRetriever {
-    return new HybridRetriever({ chunks, lexical, mode: "lexical", tuning });
+  static lexicalOnly(
+    chunks: Document<ChunkMetadata>[],
+    lexical: LexicalIndex,
+    options: { tuning?: Partial<HybridTuning>; expand?: (query: string) => WeightedTerm[] } = {},
+  ): HybridRetriever {
+    return new HybridRetriever({ chunks, lexical, mode: "lexical", ...options });
   }
 
   /** The one embedding call a search makes; exposed so callers can time it or reuse the vector. */
@@ -118,8 +140,11 @@ export class HybridRetriever extends BaseRetriever<ChunkMetadata> {
     return this.embeddings.embedQuery(query);
   }
 
-  override async _getRelevantDocuments(query: string): Promise<Document<ChunkMetadata>[]> {
-    return (await this.search(query, { k: this.k })).map((r) => r.document);
+  /** LangChain's retriever method (reached through `invoke`): the ranked units, each with its score and rank in metadata. */
+  override async _getRelevantDocuments(query: string): Promise<Document<RankedChunkMetadata>[]> {
+    return (await this.search(query, { k: this.k })).map(
+      (r, i) => new Document<RankedChunkMetadata>({ pageContent: r.document.pageContent, metadata: { ...r.document.metadata, score: r.score, rank: i + 1 } }),
+    );
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<RankedChunk[]> {
@@ -130,7 +155,7 @@ export class HybridRetriever extends BaseRetriever<ChunkMetadata> {
     const { depth } = this.tuning;
 
     let lexicalOrder: string[] = [];
-    const terms = this.lexical.queryTerms(query);
+    const terms = this.expand(query);
     if (this.mode !== "dense") lexicalOrder = this.foldToUnits(this.lexical.search(terms, this.chunkById.size, accept).map((h) => h.id));
     const t1 = performance.now();
 
@@ -184,13 +209,13 @@ export class HybridRetriever extends BaseRetriever<ChunkMetadata> {
   }
 
   /** Adds rerankWeight * (best sentence-window coverage of the query) to the normalized fused score of the top units. */
-  private rerank(fused: RankedChunk[], terms: ReturnType<LexicalIndex["queryTerms"]>): RankedChunk[] {
+  private rerank(fused: RankedChunk[], terms: WeightedTerm[]): RankedChunk[] {
     const { rerankWeight, rerankDepth, rerankWindow } = this.tuning;
     if (rerankWeight <= 0 || fused.length === 0) return fused;
     const top = fused[0]!.score || 1;
     const head = fused.slice(0, rerankDepth).map((r) => ({
       ...r,
-      score: r.score / top + rerankWeight * sentenceCoverage(r.document.metadata.text, terms, (t) => this.lexical.idf(t), rerankWindow),
+      score: r.score / top + rerankWeight * sentenceCoverage(r.document.metadata.text, terms, this.idf, rerankWindow),
     }));
     const tail = fused.slice(rerankDepth).map((r) => ({ ...r, score: r.score / top }));
     return [...head.sort(byScore), ...tail];

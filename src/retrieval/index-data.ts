@@ -3,6 +3,8 @@
 // fetches bundled assets) share one set of checks.
 import { Document } from "@langchain/core/documents";
 import { z } from "zod";
+import { FiguresSchema, type Figures } from "../figures/schema.js";
+import { GlossarySchema, LexiconSchema, type Glossary, type Lexicon } from "../glossary/schema.js";
 import { StructuredReportSchema, type StructuredReport } from "../report/schema.js";
 import { StoredChunksSchema, type ChunkMetadata } from "./chunk.js";
 import { LexicalIndex } from "./lexical.js";
@@ -21,6 +23,9 @@ export interface RawIndexData {
   report: unknown;
   chunks: unknown;
   lexical: unknown;
+  glossary: unknown;
+  lexicon: unknown;
+  figures: unknown;
 }
 
 export interface IndexData {
@@ -28,6 +33,9 @@ export interface IndexData {
   report: StructuredReport;
   chunks: Document<ChunkMetadata>[];
   lexical: LexicalIndex;
+  glossary: Glossary;
+  lexicon: Lexicon;
+  figures: Figures;
 }
 
 export function describeError(err: unknown): string {
@@ -61,5 +69,8 @@ export function validateIndexData(raw: RawIndexData, where: (file: string) => st
     throw invalid(`${where(INDEX_FILES.lexical)} is invalid: ${describeError(err)}.`);
   }
   if (lexical.size !== chunks.length) throw invalid(`${where(INDEX_FILES.lexical)} does not match ${INDEX_FILES.chunks}.`);
-  return { manifest, report, chunks, lexical };
+  const glossary = validated(INDEX_FILES.glossary, GlossarySchema, raw.glossary);
+  const lexicon = validated(INDEX_FILES.lexicon, LexiconSchema, raw.lexicon);
+  const figures = validated(INDEX_FILES.figures, FiguresSchema, raw.figures);
+  return { manifest, report, chunks, lexical, glossary, lexicon, figures };
 }

@@ -50,8 +50,10 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings, option
   const configured = options.encoder ?? (embeddings as { encoder?: EncoderInfo }).encoder;
   if (configured && !sameEncoder(manifest.data.encoder, configured)) throw new EncoderMismatchError(dir, manifest.data.encoder, configured);
 
-  const [report, chunks, lexical] = await Promise.all([INDEX_FILES.report, INDEX_FILES.chunks, INDEX_FILES.lexical].map((name) => readJson(dir, name)));
-  const data = validateIndexData({ manifest: manifestJson, report, chunks, lexical }, (file) => join(dir, file), REBUILD);
+  const [report, chunks, lexical, glossary, lexicon, figures] = await Promise.all(
+    [INDEX_FILES.report, INDEX_FILES.chunks, INDEX_FILES.lexical, INDEX_FILES.glossary, INDEX_FILES.lexicon, INDEX_FILES.figures].map((name) => readJson(dir, name)),
+  );
+  const data = validateIndexData({ manifest: manifestJson, report, chunks, lexical, glossary, lexicon, figures }, (file) => join(dir, file), REBUILD);
 
   let vectors: HNSWLib;
   try {

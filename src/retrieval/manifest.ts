@@ -1,7 +1,7 @@
 // The index folder's manifest: what was built, from which seed, with which encoder.
 import { z } from "zod";
 
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 export const IndexManifestSchema = z.object({
   formatVersion: z.literal(INDEX_FORMAT_VERSION),
@@ -26,7 +26,10 @@ export type IndexManifest = z.infer<typeof IndexManifestSchema>;
  *   manifest.json  IndexManifest
  *   report.json    StructuredReport (src/report/schema.ts)
  *   chunks.json    the chunks as LangChain Document objects (pageContent + metadata)
- *   lexical.json   the BM25 index over the same chunks
+ *   lexical.json   the BM25 index over the same chunks (MiniSearch)
+ *   glossary.json  abbreviations the report defines, UN terminology, countries (src/glossary/schema.ts)
+ *   lexicon.json   WordNet links from question words to the report's terms
+ *   figures.json   every figure of the paragraphs, described (src/figures/schema.ts)
  *   hnswlib/       HNSWLib.save() output (args.json, docstore.json, hnswlib.index)
  */
 export const INDEX_FILES = {
@@ -34,5 +37,8 @@ export const INDEX_FILES = {
   report: "report.json",
   chunks: "chunks.json",
   lexical: "lexical.json",
+  glossary: "glossary.json",
+  lexicon: "lexicon.json",
+  figures: "figures.json",
   vectors: "hnswlib",
 } as const;

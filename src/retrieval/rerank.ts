@@ -1,7 +1,7 @@
 // Sentence-level rerank feature: how much of the query's (idf-weighted) terms the best passage window covers.
-import type { QueryTerm } from "./lexical.js";
+import type { WeightedTerm } from "../glossary/expand.js";
 import { splitSentences } from "../report/sentences.js";
-import { tokenize } from "./tokenize.js";
+import { terms as termsOf } from "../report/terms.js";
 
 
 // Units are fixed once the index is loaded, so each unit's sentences are tokenized once, not per query.
@@ -9,7 +9,7 @@ const sentenceTermsCache = new Map<string, Set<string>[]>();
 function sentenceTermsOf(text: string): Set<string>[] {
   let terms = sentenceTermsCache.get(text);
   if (!terms) {
-    terms = splitSentences(text).map((s) => new Set(tokenize(s)));
+    terms = splitSentences(text).map((s) => new Set(termsOf(s)));
     sentenceTermsCache.set(text, terms);
   }
   return terms;
@@ -19,7 +19,7 @@ function sentenceTermsOf(text: string): Set<string>[] {
  * Best coverage in [0, 1] over windows of `window` consecutive sentences:
  * sum of weight*idf of query terms present / sum over all query terms.
  */
-export function sentenceCoverage(text: string, terms: QueryTerm[], idf: (term: string) => number, window = 2): number {
+export function sentenceCoverage(text: string, terms: WeightedTerm[], idf: (term: string) => number, window = 2): number {
   const weighted = terms.map((t) => ({ term: t.term, w: t.weight * idf(t.term) }));
   const total = weighted.reduce((n, t) => n + t.w, 0);
   if (total <= 0) return 0;

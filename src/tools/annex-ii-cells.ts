@@ -1,7 +1,7 @@
 // Reading Annex II cells with provenance: one country (or the totals row) × component × sex.
 import { ANNEX_II_GROUP_HEADINGS, ANNEX_II_GROUPS, ANNEX_II_SEX_HEADINGS, ANNEX_II_SEXES, type AnnexIIGroup, type AnnexIIRow, type Sex, type Strength, type StructuredReport } from "../report/schema.js";
 import { NumericToolError } from "./errors.js";
-import { foldText } from "./fold.js";
+import { fold as foldText } from "../report/fold.js";
 import { formatNumber } from "./format.js";
 import { COMPONENTS, type AnnexIIProvenance, type Component } from "./types.js";
 

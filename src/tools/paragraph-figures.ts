@@ -2,7 +2,7 @@
 // verify the quoted text really occurs in the paragraph (tolerating "1,000" vs "1 000", "%" vs "per cent").
 import type { Paragraph } from "../report/schema.js";
 import { NumericToolError } from "./errors.js";
-import { foldText } from "./fold.js";
+import { fold as foldText } from "../report/fold.js";
 
 export interface ParsedFigure {
   /** The figure as quoted by the caller. */

@@ -5,10 +5,10 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import type { ChatPromptTemplate } from "@langchain/core/prompts";
 import { StringOutputParser } from "@langchain/core/output_parsers";
 import { z } from "zod";
-import type { Paragraph } from "../../report/schema.js";
+import { citationRef } from "../../report/paragraph-sentences.js";
+import type { StructuredReport } from "../../report/schema.js";
+import type { ComposedAnswer } from "../compose/composed.js";
 import type { Composer } from "../pipeline.js";
-import { citationRef } from "../sentences.js";
-import type { ComposedAnswer } from "../numeric/types.js";
 import { verifyAnswer } from "../verify.js";
 
 const LlmOutputSchema = z.object({
@@ -20,7 +20,7 @@ const LlmOutputSchema = z.object({
 export interface LlmComposerOptions {
   model: BaseChatModel;
   prompt: ChatPromptTemplate;
-  report: { title: string; symbol: string };
+  report: StructuredReport;
   log?: (message: string) => void;
 }
 
@@ -38,7 +38,8 @@ export function createLlmComposer(options: LlmComposerOptions): Composer {
   const chain = options.prompt.pipe(options.model).pipe(new StringOutputParser());
   const log = options.log ?? ((m: string) => console.warn(`[sitrep] ${m}`));
   return {
-    async compose({ question, paragraphs, extractive }: { question: string; paragraphs: Paragraph[]; extractive: ComposedAnswer }) {
+    async compose({ question, paragraphs: numbers, extractive }) {
+      const paragraphs = options.report.paragraphs.filter((p) => numbers.includes(p.number));
       let candidate: ComposedAnswer;
       try {
         const raw = await chain.invoke({
@@ -54,7 +55,7 @@ export function createLlmComposer(options: LlmComposerOptions): Composer {
       }
       // A refusal from the model is not trusted over an extractive answer the retrieval supports.
       if (!candidate.answered) return extractive;
-      const problems = verifyAnswer(candidate, paragraphs);
+      const problems = verifyAnswer(candidate, { report: options.report, evidenceParagraphs: new Set(numbers) });
       if (problems.length) {
         log(`LLM answer rejected, using the extractive answer: ${problems.join("; ")}`);
         return extractive;

@@ -1,0 +1,48 @@
+// Country entries from world-countries (names, official names, alternative spellings, demonyms) plus
+// the nickname overrides in country-nicknames.json, each tied to its Annex II row when the country
+// contributes, and the report's host country marked.
+import { createRequire } from "node:module";
+import type { Country } from "world-countries";
+import type { GlossaryEntry } from "../../src/glossary/schema.js";
+import { fold } from "../../src/report/fold.js";
+import nicknames from "./country-nicknames.json" with { type: "json" };
+
+const countries = createRequire(import.meta.url)("world-countries") as Country[];
+
+const foldName = (name: string) => fold(name).replace(/^the /, "");
+/** Two-letter ISO codes in altSpellings ("CI", "GB") are not how people name countries. */
+const isIsoCode = (s: string) => /^[A-Z]{2}$/.test(s);
+
+function plural(demonym: string): string[] {
+  if (/(?:ese|ss|sh|ch|x)$/i.test(demonym) || /s$/i.test(demonym)) return [];
+  return [`${demonym}s`];
+}
+
+export function countryEntries(annexIIRows: readonly string[], hostName: string | undefined): GlossaryEntry[] {
+  const byFold = new Map(annexIIRows.map((row) => [foldName(row), row]));
+  const extra = nicknames.names as Record<string, string[]>;
+  const entries: GlossaryEntry[] = [];
+  const matched = new Set<string>();
+  for (const c of countries) {
+    const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => !isIsoCode(s)), ...(extra[c.cca3] ?? [])];
+    const row = names.map((n) => byFold.get(foldName(n))).find((r) => r !== undefined);
+    if (row) matched.add(row);
+    const demonymWords = [...new Set(Object.values(c.demonyms?.eng ?? {}).filter(Boolean))];
+    const phrase = row ?? c.name.common;
+    const aliases = [...new Set(names.filter((n) => foldName(n) !== foldName(phrase)))];
+    entries.push({
+      phrase,
+      aliases,
+      expansions: [],
+      kind: "country",
+      source: extra[c.cca3] ? "overrides" : "world-countries",
+      ...(row ? { annexIIRow: row } : {}),
+      demonyms: [...new Set(demonymWords.flatMap((d) => [d, ...plural(d)]))],
+      ...(hostName && names.some((n) => foldName(n) === foldName(hostName)) ? { host: true } : {}),
+    });
+  }
+  for (const row of annexIIRows) {
+    if (!matched.has(row)) throw new Error(`Annex II row "${row}" matches no country in world-countries; add its name to ingest/glossary/country-nicknames.json.`);
+  }
+  return entries;
+}

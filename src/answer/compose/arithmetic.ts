@@ -1,0 +1,256 @@
+// Paragraph arithmetic, guarded. It runs only on an explicit operation, and only when each operand is
+// the figure its noun attaches to in the sentence ("76 [attacks] against MINUSMA"), both in one
+// paragraph, in the period asked. When the report states the result itself ("an additional 65
+// schools"), that sentence is quoted instead. A part is never added to its own total. When the
+// operands cannot be aligned without doubt, it computes nothing and the caller quotes the sentence.
+import type { Figure } from "../../figures/schema.js";
+import { NumericToolError } from "../../tools/errors.js";
+import { formatNumber } from "../../tools/format.js";
+import type { NumericOperation } from "../../tools/numeric-input.js";
+import { runOperation } from "../../tools/run-operation.js";
+import type { ScoredSentence } from "../evidence.js";
+import type { ReportKnowledge } from "../knowledge/knowledge.js";
+import type { ReportSentence } from "../knowledge/sentence-index.js";
+import type { FramePart, Operand } from "../understand/frame.js";
+import type { ComposedAnswer } from "./composed.js";
+import { quoteSentences } from "./extractive.js";
+import { toolTrace } from "./table/compose-table.js";
+
+interface Candidate {
+  figure: Figure;
+  sentence: ReportSentence;
+  score: number;
+}
+
+/** Sentences whose figures may be operands: the best-matching evidence. */
+const CANDIDATE_SENTENCES = 12;
+/** The share of an operand's weight a sentence must mention for its figures to be candidates. */
+const MIN_SENTENCE_SHARE = 0.4;
+/** The best pair must beat any other reading by this much, or nothing is computed. */
+const MARGIN = 0.1;
+
+const covered = (terms: ReadonlySet<string>, alternatives: string[][]) => alternatives.some((a) => a.every((t) => terms.has(t)));
+
+/**
+ * How well a figure is the operand, among the figures of its sentence: of the operand's items the
+ * sentence mentions, the share its own words cover (noun phrase, modifiers, verb), with half credit for
+ * the clause around it. Items the sentence never mentions cannot tell its figures apart; but the
+ * sentence must mention most of the operand, or it is about something else. Null when it is not one.
+ */
+function alignment(f: Figure, s: ReportSentence, operand: Operand): number | null {
+  if (operand.period && f.period !== operand.period) return null;
+  const own = new Set([...f.terms, ...(f.head ? [f.head] : []), ...(f.verb ? [f.verb] : [])]);
+  const clause = new Set([...f.context, ...s.termList]);
+  const total = operand.items.reduce((sum, i) => sum + i.weight, 0) || 1;
+  const present = operand.items.filter((i) => covered(clause, i.alternatives) || covered(own, i.alternatives));
+  const presentWeight = present.reduce((sum, i) => sum + i.weight, 0);
+  if (presentWeight / total < MIN_SENTENCE_SHARE) return null;
+  let score = 0;
+  for (const item of present) score += covered(own, item.alternatives) ? item.weight : item.weight * 0.5;
+  if (!operand.period && f.period === "previous") score *= 0.5;
+  return score / presentWeight;
+}
+
+/** Items that tell the operands apart ("MINUSMA" vs "Malian forces"): each must be in its own figure's words. */
+function distinctive(operand: Operand, other: Operand | undefined): Operand["items"] {
+  if (!other) return [];
+  const key = (i: Operand["items"][number]) => i.alternatives.map((a) => a.join(" ")).join("|");
+  const others = new Set(other.items.map(key));
+  return operand.items.filter((i) => !others.has(key(i)));
+}
+
+function candidatesFor(operand: Operand, other: Operand | undefined, scored: ScoredSentence[]): Candidate[] {
+  const must = distinctive(operand, other);
+  const head = operand.items.find((i) => i.text === operand.head);
+  const out: Candidate[] = [];
+  for (const { sentence } of scored.slice(0, CANDIDATE_SENTENCES)) {
+    // The tool verifies operands in a paragraph: Annex I figures are quoted, not computed on.
+    for (const figure of sentence.figures.filter((f) => f.paragraph !== undefined)) {
+      const own = new Set([...figure.terms, ...(figure.head ? [figure.head] : [])]);
+      if (!must.every((i) => covered(own, i.alternatives))) continue;
+      // It must count the operand's thing: "115 victims", not "66 cases … involving 115 victims".
+      if (head && !covered(new Set(figure.head ? [figure.head] : []), head.alternatives)) continue;
+      const score = alignment(figure, sentence, operand);
+      if (score !== null && score >= 0.5) out.push({ figure, sentence, score });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+interface Pair {
+  a: Candidate;
+  b: Candidate;
+  score: number;
+}
+
+function bestPairs(a: Candidate[], b: Candidate[], allowSameValue: boolean): Pair[] {
+  const pairs: Pair[] = [];
+  for (const x of a) {
+    for (const y of b) {
+      if (x.figure === y.figure || x.figure.paragraph !== y.figure.paragraph || x.figure.unit !== y.figure.unit) continue;
+      if (!allowSameValue && x.figure.value === y.figure.value && x.sentence === y.sentence) continue;
+      const sameSentence = x.sentence === y.sentence ? 0.2 : 0;
+      pairs.push({ a: x, b: y, score: x.score + y.score + sameSentence });
+    }
+  }
+  return pairs.sort((p, q) => q.score - p.score);
+}
+
+const isPartOf = (x: Candidate, y: Candidate) => x.sentence === y.sentence && x.figure.partOf === y.figure.index;
+
+function toolOperation(kind: NonNullable<FramePart["operation"]>["kind"], pair: Pair): NumericOperation | null {
+  const paragraph = pair.a.figure.paragraph!;
+  const [a, b] = [pair.a.figure.text, pair.b.figure.text];
+  switch (kind) {
+    case "percentChange":
+      return { operation: "paragraphPercentChange", paragraph, from: a, to: b };
+    case "difference":
+      return { operation: "paragraphDifference", paragraph, a, b };
+    case "sum":
+      return isPartOf(pair.a, pair.b) || isPartOf(pair.b, pair.a) ? null : { operation: "paragraphSum", paragraph, figures: [a, b] };
+    case "ratio":
+      return { operation: "paragraphRatio", paragraph, a, b };
+    case "share":
+      return { operation: "paragraphShare", paragraph, part: a, whole: b };
+    default:
+      return null;
+  }
+}
+
+/** A change the report states about the subject ("an additional 65 schools", "a 42 per cent increase"). */
+function statedChange(part: FramePart, scored: ScoredSentence[]): ScoredSentence | undefined {
+  const wantsPercent = part.operation?.kind === "percentChange";
+  const operand = part.operation!.operands[0]!;
+  return scored.slice(0, CANDIDATE_SENTENCES).find(({ sentence }) =>
+    sentence.figures.some((f) => f.role === "change" && (f.unit === "percent") === wantsPercent && (alignment(f, sentence, { ...operand, period: undefined }) ?? 0) >= 0.6),
+  );
+}
+
+export function composeArithmetic(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge, lead?: ScoredSentence): ComposedAnswer | null {
+  const op = part.operation;
+  if (op?.kind === "sum" && op.operands.length < 2) return sumOfSentence(part, scored, k, lead);
+  if (op?.kind === "share" && op.operands.length < 2) return shareOfWhole(part, scored, k);
+  if (!op || op.operands.length < 2 || !["percentChange", "difference", "sum", "ratio", "share"].includes(op.kind)) return null;
+  const overTime = op.operands[0]!.period === "previous" && op.operands[1]!.period === "current";
+  if (overTime) {
+    const stated = statedChange(part, scored);
+    if (stated) return quoteSentences([stated.sentence]);
+  }
+  const [first, second] = [op.operands[0]!, op.operands[1]!];
+  const pairs = bestPairs(candidatesFor(first, second, scored), candidatesFor(second, first, scored), overTime);
+  const best = pairs[0];
+  if (!best) return null;
+  // Another reading, nearly as good, with other figures: the alignment is in doubt.
+  const rival = pairs.find((p) => (p.a.figure !== best.a.figure || p.b.figure !== best.b.figure) && p.score >= best.score - MARGIN);
+  if (rival && (rival.a.figure.value !== best.a.figure.value || rival.b.figure.value !== best.b.figure.value)) return null;
+  const toolOp = toolOperation(op.kind, best);
+  if (!toolOp) return null;
+  const result = run(k.report, toolOp);
+  if (!result) return null;
+  return computed(toolOp, result, op.kind, [best.a.sentence, best.b.sentence]);
+}
+
+function computed(toolOp: NumericOperation, result: ReturnType<typeof runOperation>, kind: string, sentences: ReportSentence[]): ComposedAnswer {
+  const quoted = quoteSentences([...new Set(sentences)]);
+  const paragraph = "paragraph" in toolOp ? toolOp.paragraph : undefined;
+  const lead = leadFor(kind, result.value, result.unit);
+  return {
+    ...quoted,
+    answer: `${lead} (${result.formula}${result.rounding ? `; ${result.rounding}` : ""}), from the figures in para. ${paragraph}: ${quoted.answer}`,
+    tool: toolTrace(toolOp, result),
+  };
+}
+
+function run(report: ReportKnowledge["report"], op: NumericOperation) {
+  try {
+    return runOperation(report, op);
+  } catch (err) {
+    if (err instanceof NumericToolError) return null;
+    throw err;
+  }
+}
+
+/**
+ * Every figure of one sentence that counts exactly what the question asks about, each its own noun
+ * and no verb of its own that differs ("four combatants of the Coordination and one GATIA combatant"):
+ * their sum. Never a part with its whole, never a stated total or change.
+ */
+export function figuresCounting(part: FramePart, s: ReportSentence): Figure[] {
+  const nouns = part.subject.filter((i) => i.weight > 0 && (i.kind === "entity" || i.pos === "NOUN"));
+  const verbs = part.subject.filter((i) => i.weight > 0 && i.pos === "VERB");
+  const named = (terms: Set<string>, i: FramePart["subject"][number]) => i.alternatives.some((a) => a.terms.every((t) => terms.has(t)));
+  const head = nouns.find((i) => part.asked?.toLowerCase().includes(i.text.toLowerCase())) ?? nouns[0];
+  // Verbs tell figures apart only when the sentence's figures have the asked one ("killed", not "injured").
+  const askedVerbs = new Set<string>(s.figures.flatMap((f) => (f.verb !== undefined && verbs.some((v) => named(new Set([f.verb!]), v)) ? [f.verb] : [])));
+  return s.figures.filter((f) => {
+    if (f.period === "previous" || f.role === "total" || f.role === "whole" || f.role === "change" || f.role === "from" || f.unit !== "count") return false;
+    const own = new Set([...f.terms, ...(f.head ? [f.head] : [])]);
+    if (head && !named(new Set(f.head ? [f.head] : []), head)) return false;
+    if (askedVerbs.size > 0 && f.verb && !askedVerbs.has(f.verb)) return false;
+    return nouns.every((i) => named(own, i) || named(new Set([...f.context, ...s.termList]), i));
+  });
+}
+
+function sumOfSentence(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge, lead?: ScoredSentence): ComposedAnswer | null {
+  const candidates = [...new Set([...(lead ? [lead.sentence] : []), ...scored.slice(0, 6).map((s) => s.sentence)])];
+  const counted = candidates.map((sentence) => ({ sentence, figures: figuresCounting(part, sentence) }));
+  // A sentence that gives the total as one figure states the result: quote it.
+  const stated = counted.find((c) => c.figures.length === 1);
+  if (stated) return quoteSentences([stated.sentence]);
+  for (const { sentence, figures } of counted) {
+    const parts = figures.filter((f) => !figures.some((g) => f.partOf === g.index || g.partOf === f.index));
+    if (parts.length < 2 || parts.length !== figures.length) continue;
+    const paragraph = sentence.figures[0]!.paragraph;
+    if (paragraph === undefined) continue;
+    const op: NumericOperation = { operation: "paragraphSum", paragraph, figures: parts.map((f) => f.text) };
+    const result = run(k.report, op);
+    if (result) return computed(op, result, "sum", [sentence]);
+  }
+  return null;
+}
+
+/**
+ * "What percentage of its members are women?": a figure the report gives as a part of another in
+ * the same sentence ("Of the 53 members …, only six are women"), the part named by the question.
+ */
+function shareOfWhole(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge): ComposedAnswer | null {
+  const own = part.subject.filter((i) => i.weight > 0 && !i.carried);
+  const items = own.length ? own : part.subject.filter((i) => i.weight > 0);
+  const named = (terms: Set<string>, i: FramePart["subject"][number]) => i.alternatives.some((a) => a.terms.every((t) => terms.has(t)));
+  const pairs: { partFigure: Figure; whole: Figure; sentence: ReportSentence; score: number }[] = [];
+  for (const { sentence } of scored.slice(0, 6)) {
+    for (const f of sentence.figures) {
+      if (f.partOf === undefined || f.unit !== "count" || f.paragraph === undefined) continue;
+      const whole = sentence.figures[f.partOf];
+      if (!whole || whole.unit !== "count") continue;
+      const terms = new Set([...f.terms, ...(f.head ? [f.head] : [])]);
+      const score = items.filter((i) => named(terms, i)).reduce((s, i) => s + i.weight, 0);
+      if (score > 0) pairs.push({ partFigure: f, whole, sentence, score });
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score);
+  const best = pairs[0];
+  if (!best) return null;
+  if (pairs.some((p) => p !== best && p.score >= best.score - MARGIN && (p.partFigure.value !== best.partFigure.value || p.whole.value !== best.whole.value))) return null;
+  const op: NumericOperation = { operation: "paragraphShare", paragraph: best.partFigure.paragraph!, part: best.partFigure.text, whole: best.whole.text };
+  const result = run(k.report, op);
+  return result ? computed(op, result, "share", [best.sentence]) : null;
+}
+
+function leadFor(kind: string, value: number, unit: string): string {
+  const shown = unit === "per cent" ? `${formatNumber(value)} per cent` : formatNumber(Math.abs(value));
+  switch (kind) {
+    case "percentChange":
+      return `${value >= 0 ? "An increase" : "A decrease"} of ${formatNumber(Math.abs(value))} per cent`;
+    case "difference":
+      return value >= 0 ? `${shown} more` : `${shown} fewer`;
+    case "sum":
+      return `${shown} in all`;
+    case "ratio":
+      return `${formatNumber(value)} times as many`;
+    case "share":
+      return shown;
+    default:
+      return shown;
+  }
+}

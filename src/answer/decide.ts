@@ -1,0 +1,126 @@
+// decide: the frame and the evidence become an answer or a refusal, in this one place. An answer needs
+// evidence that covers what the question is about, every named thing it asks after, its time, and
+// something of the expected kind next to it: a figure for "how many", a date for "when", a name for
+// "who", a cause for "why". Otherwise the refusal says what is missing.
+import { askedFigure, askedItemsOf, coverageOf, type ScoredSentence } from "./evidence.js";
+import type { ReportKnowledge } from "./knowledge/knowledge.js";
+import type { ReportSentence } from "./knowledge/sentence-index.js";
+import type { FramePart, SubjectItem } from "./understand/frame.js";
+import { covers } from "./understand/subject.js";
+
+export type Decision =
+  | { kind: "answer"; best: ScoredSentence; scored: ScoredSentence[] }
+  | { kind: "refuse"; reason: string; related: ScoredSentence[] };
+
+/** Share of the subject's weight the best paragraph must cover, and the best sentence. */
+const MIN_UNIT_COVERAGE = 0.5;
+const MIN_SENTENCE_COVERAGE = 0.3;
+/** An unknown word this telling (relative to the most telling item) is what the question is about. */
+/** "What is/was the X of …": the noun after it is the attribute asked for. */
+const ATTRIBUTE = /^\s*what(?:['’]s| is| was| are| were)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:of|in|for|at)\b|^\s*what(?:['’]s| is| was| are| were)\s+(?:the\s+)?[\p{L}-]+\s*\??$/iu;
+const PAST = /\b(?:did|was|were|had|won|lost|held|took|became|went|came|began|happened|ended|adopted|voted|approved|elected|decided|renewed|extended|signed|passed)\b/i;
+
+const describe = (items: SubjectItem[]) => items.map((s) => `“${s.text.replace(" … ", " ")}”`).join(" or ");
+
+/** The sentence and the ones beside it in its paragraph: what a quote stands in. */
+function neighbourhood(s: ReportSentence, k: ReportKnowledge): ReportSentence[] {
+  const unit = k.sentences.byUnit.get(s.unit) ?? [];
+  return unit.filter((x) => Math.abs(x.index - s.index) <= 1);
+}
+
+const termsOf = (sentences: ReportSentence[]) => new Set(sentences.flatMap((s) => s.termList));
+
+export function decide(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge): Decision {
+  const related = scored.filter((s) => s.score > 0).slice(0, 2);
+  const refuse = (reason: string): Decision => ({ kind: "refuse", reason, related });
+
+  // A named thing the report never mentions at all ("the Force Commander", "GDP"). An unknown common
+  // word only lowers coverage: the report may say it another way.
+  const unknown = part.subject.filter((s) => s.unknown && !s.carried && s.required);
+  if (unknown.length > 0) return refuse(`It does not mention ${describe(unknown)}.`);
+
+  // A year or month the report never mentions.
+  const unmentioned = part.times.filter((t) => t.year !== undefined && !k.mentionsTime(t));
+  if (unmentioned.length > 0) return refuse(`It says nothing about ${unmentioned.map((t) => t.text.replace(/^\w+\s+(?=\d|[A-Z])/, "")).join(" or ")}.`);
+
+  // "How many drones …", "What was the turnout …": the thing asked about is one the report never names.
+  const askedHead = askedItemsOf(part).find((s) => s.unknown && !s.carried);
+  if (askedHead && (part.answerType === "number" || ATTRIBUTE.test(part.question))) return refuse(`It does not mention ${describe([askedHead])}.`);
+
+  const best = scored[0];
+  if (!best || best.score <= 0) return refuse("None of its paragraphs addresses this.");
+
+  if (part.afterReport.length > 0) {
+    // Plans the report states ("scheduled for July 2018") answer a question about them; outcomes do not.
+    const mentioned = scored.slice(0, 5).some((s) => part.afterReport.every((t) => s.sentence.text.includes(t.replace(/^\w+\s+(?=\d|[A-Z])/, ""))));
+    if (!mentioned || PAST.test(part.question)) return refuse(`It reports on events up to ${k.asAt.label}, so it says nothing about ${part.afterReport.join(" or ")}.`);
+  }
+
+  const near = termsOf(neighbourhood(best.sentence, k));
+  const unitTerms = k.sentences.unitTerms(best.sentence.unit);
+  const missing = part.subject.filter((s) => s.required && s.weight > 0 && covers(unitTerms, s) === 0);
+  if (missing.length > 0) return refuse(`What it says nearest to this does not concern ${describe(missing)}.`);
+  if (best.unitCoverage < MIN_UNIT_COVERAGE || coverageOf(near, part.subject) < MIN_SENTENCE_COVERAGE) return refuse("None of its paragraphs addresses this.");
+
+  const typed = answerOfType(part, scored, best, k);
+  if (typed.kind === "refuse") return refuse(typed.reason);
+  return { kind: "answer", best: typed.best, scored };
+}
+
+/** The best sentence that holds an answer of the expected type, near enough in score to the best match. */
+function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSentence, k: ReportKnowledge): { kind: "answer"; best: ScoredSentence } | { kind: "refuse"; reason: string } {
+  const close = scored.filter((s) => s.score >= best.score * 0.7 && s.unitCoverage >= MIN_UNIT_COVERAGE);
+  const has = (test: (s: ReportSentence) => boolean) => close.find((s) => test(s.sentence) || neighbourhood(s.sentence, k).some((n) => n !== s.sentence && test(n) && s.coverage >= MIN_SENTENCE_COVERAGE));
+  const what = part.asked ? `“${part.asked}”` : "this";
+  switch (part.answerType) {
+    case "number": {
+      // A share ("how much of …", "what percentage") is best answered by a percentage the report states.
+      const share = part.operation?.kind === "share";
+      const holds = (s: ReportSentence) => (share ? s.figures.some((f) => f.unit === "percent") : s.figures.length > 0);
+      // The figure often finishes the sentence before it ("Funding was inadequate … Only 14 per cent … had been received.").
+      const withNext = (s: ScoredSentence) => {
+        if (holds(s.sentence)) return s;
+        const next = scored.find((x) => x.sentence.unit === s.sentence.unit && x.sentence.index === s.sentence.index + 1);
+        return next && holds(next.sentence) ? next : undefined;
+      };
+      const attached = close.find((s) => askedFigure(part, s.sentence) && holds(s.sentence));
+      if (attached) return { kind: "answer", best: attached };
+      // The best sentence names the asked thing ("key population centres") but counts something else
+      // ("1,434 … patrols"): the report gives no figure for it.
+      const asked = askedItemsOf(part);
+      if (asked.length > 0 && asked.every((a) => covers(best.sentence.terms, a) > 0)) {
+        const counted = close.some((s) => s.sentence.figures.some((f) => asked.some((a) => covers(new Set([...f.terms, ...(f.head ? [f.head] : [])]), a) > 0)));
+        if (!counted) return { kind: "refuse", reason: `It gives no figure for ${what}.` };
+      }
+      const found = close.map(withNext).find((s): s is ScoredSentence => s !== undefined) ?? close.find((s) => s.sentence.figures.length > 0);
+      return found ? { kind: "answer", best: found } : { kind: "refuse", reason: `It gives no figure for ${what}.` };
+    }
+    case "date": {
+      const found = has((s) => s.dates.length > 0);
+      return found ? { kind: "answer", best: found } : { kind: "refuse", reason: "It does not say when." };
+    }
+    case "person": {
+      const found = has((s) => s.people.length > 0) ?? (isOrganisationAnswer(part) ? has((s) => namesOrganisation(s, k)) : undefined);
+      return found ? { kind: "answer", best: found } : { kind: "refuse", reason: "It does not name anyone for this." };
+    }
+    case "organisation": {
+      const found = has((s) => namesOrganisation(s, k));
+      return found ? { kind: "answer", best: found } : { kind: "refuse", reason: "It does not name who." };
+    }
+    case "reason": {
+      const found = has((s) => s.hasCause);
+      return found ? { kind: "answer", best: found } : { kind: "refuse", reason: "It gives no reason for this." };
+    }
+    default:
+      return { kind: "answer", best };
+  }
+}
+
+/** "Who claimed …", "who carried out …": an organisation answers it as well as a person. */
+function isOrganisationAnswer(part: FramePart): boolean {
+  return /\bwho\b/i.test(part.question);
+}
+
+function namesOrganisation(s: ReportSentence, k: ReportKnowledge): boolean {
+  return k.glossary.mentions(s.text).some((m) => m.entry.kind === "organisation" || m.entry.kind === "abbreviation");
+}

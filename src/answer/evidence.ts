@@ -1,0 +1,119 @@
+// retrieve: the frame's retrieval text through the LangChain retriever (`invoke`), then the sentences
+// of the top units scored against the frame's subject. Evidence is sentence-level; the unit ranking is
+// kept as it came from the retriever, so hit@k measures retrieval alone.
+import type { BaseRetriever } from "@langchain/core/retrievers";
+import type { Evidence } from "./contract.js";
+import type { ReportKnowledge } from "./knowledge/knowledge.js";
+import { indicatorUnit, paragraphUnit, type ReportSentence } from "./knowledge/sentence-index.js";
+import type { FramePart, SubjectItem } from "./understand/frame.js";
+import { covers } from "./understand/subject.js";
+
+export interface RetrievedUnit {
+  ref: string;
+  score: number;
+  /** 0-based rank. */
+  rank: number;
+  /** Sentence-index units it stands for: a paragraph, or each indicator of an Annex I objective. */
+  units: string[];
+}
+
+export interface ScoredSentence {
+  sentence: ReportSentence;
+  /** Rank of its unit in retrieval (0-based). */
+  rank: number;
+  /** Weighted share of the subject this sentence covers, 0..1. */
+  coverage: number;
+  /** … and its unit. */
+  unitCoverage: number;
+  score: number;
+}
+
+/** How many retrieved units the sentence scoring looks at. */
+export const EVIDENCE_UNITS = 8;
+
+type UnitRetriever = Pick<BaseRetriever, "invoke">;
+
+export async function retrieveUnits(retriever: UnitRetriever, text: string, k: ReportKnowledge, signal?: AbortSignal): Promise<RetrievedUnit[]> {
+  const docs = await retriever.invoke(text, signal ? { signal } : {});
+  return docs.map((d, i) => {
+    const m = d.metadata as { ref: string; score?: number; paragraph?: number; annex?: "I" | "II"; rowKey?: string };
+    const units =
+      m.paragraph !== undefined
+        ? [paragraphUnit(m.paragraph)]
+        : m.annex === "I" && m.rowKey
+          ? k.report.annexI.indicators.filter((x) => x.objective === m.rowKey).map((x) => indicatorUnit(x.id))
+          : [];
+    return { ref: m.ref, score: m.score ?? 0, rank: i, units };
+  });
+}
+
+export function asEvidence(units: RetrievedUnit[]): Evidence[] {
+  return units.map((u) => ({ ref: u.ref, score: u.score }));
+}
+
+export function weightOf(subject: readonly SubjectItem[]): number {
+  return subject.reduce((s, x) => s + x.weight, 0);
+}
+
+/** Weighted share of the subject that a set of terms covers (0..1). */
+export function coverageOf(terms: ReadonlySet<string>, subject: readonly SubjectItem[]): number {
+  const total = weightOf(subject);
+  if (total <= 0) return 0;
+  return subject.reduce((s, x) => s + x.weight * covers(terms, x), 0) / total;
+}
+
+/** Sentences of the top units, best first, scored against the frame's subject (and its answer type). */
+export function scoreSentences(part: FramePart, units: RetrievedUnit[], k: ReportKnowledge, only?: (s: ReportSentence) => boolean): ScoredSentence[] {
+  const seen = new Set<string>();
+  const out: ScoredSentence[] = [];
+  // The first retrieved units that hold sentences (Annex II rows are the numeric tool's).
+  for (const u of units.filter((x) => x.units.length > 0).slice(0, EVIDENCE_UNITS)) {
+    for (const unit of u.units) {
+      if (seen.has(unit)) continue;
+      seen.add(unit);
+      const unitCoverage = coverageOf(k.sentences.unitTerms(unit), part.subject);
+      for (const sentence of k.sentences.byUnit.get(unit) ?? []) {
+        if (only && !only(sentence)) continue;
+        const coverage = coverageOf(sentence.terms, part.subject);
+        const score = coverage * (1 + 0.5 / (1 + u.rank)) + 0.25 * unitCoverage + typeBonus(part, sentence);
+        out.push({ sentence, rank: u.rank, coverage, unitCoverage, score: coverage > 0 ? score : 0 });
+      }
+    }
+  }
+  return out.sort((a, b) => b.score - a.score || a.rank - b.rank);
+}
+
+/** A sentence that holds the kind of thing asked for ranks above one that only shares its words. */
+function typeBonus(part: FramePart, s: ReportSentence): number {
+  switch (part.answerType) {
+    case "number":
+      return s.figures.length > 0 ? 0.15 + (askedFigure(part, s) ? 0.2 : 0) : 0;
+    case "date":
+      return s.dates.length > 0 ? 0.15 : 0;
+    case "person":
+      return s.people.length > 0 ? 0.2 : 0;
+    case "reason":
+      return s.hasCause ? 0.2 : 0;
+    default:
+      return 0;
+  }
+}
+
+/** A figure of the sentence that counts the asked thing ("Eight peacekeepers"). */
+export function askedFigure(part: FramePart, s: ReportSentence) {
+  const askedItems = askedItemsOf(part);
+  if (askedItems.length === 0) return s.figures[0];
+  return s.figures.find((f) => {
+    const terms = new Set([...f.terms, ...(f.head ? [f.head] : [])]);
+    return askedItems.some((item) => covers(terms, item) > 0);
+  });
+}
+
+/** The subject items the "how many …" noun phrase names. */
+export function askedItemsOf(part: FramePart): SubjectItem[] {
+  if (!part.asked) return [];
+  const asked = part.asked.toLowerCase();
+  const named = (s: SubjectItem) => asked.includes(s.text.toLowerCase().split(" … ")[0]!);
+  const own = part.subject.filter((s) => !s.carried && named(s));
+  return own.length > 0 ? own : part.subject.filter(named);
+}

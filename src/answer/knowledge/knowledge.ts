@@ -1,0 +1,50 @@
+// Everything the answering stages know about the report, built once when the index loads: the report,
+// the glossary (with the lexicon), the sentence index with its figures, and which terms are implicit.
+import type { Figures } from "../../figures/schema.js";
+import { createGlossaryIndex, type GlossaryIndex } from "../../glossary/glossary.js";
+import type { Glossary, Lexicon } from "../../glossary/schema.js";
+import type { StructuredReport } from "../../report/schema.js";
+import { terms as termsOf } from "../../report/terms.js";
+import { buildSentenceIndex, type SentenceIndex } from "./sentence-index.js";
+
+export interface ReportKnowledge {
+  report: StructuredReport;
+  glossary: GlossaryIndex;
+  sentences: SentenceIndex;
+  /** Terms that say nothing on their own: the report's title words ("Secretary-General", "Mali") and terms most units share. */
+  isImplicit(term: string): boolean;
+  /** The report's "as at" month (year * 12 + month index) and its label. */
+  asAt: { month: number; label: string };
+  byParagraph: Map<number, StructuredReport["paragraphs"][number]>;
+  /** True when the report's text mentions the year (and month) at all. */
+  mentionsTime(time: { year?: number; month?: number }): boolean;
+}
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+/** A term found in more than this share of the report's units tells none of them apart. */
+const COMMON_SHARE = 0.33;
+
+export function monthIndex(text: string): number | undefined {
+  const m = new RegExp(`\\b(${MONTHS.join("|")})\\s+((?:19|20)\\d\\d)\\b`, "i").exec(text);
+  return m ? Number(m[2]) * 12 + MONTHS.indexOf(m[1]!.toLowerCase()) : undefined;
+}
+
+export function buildKnowledge(data: { report: StructuredReport; glossary: Glossary; lexicon: Lexicon; figures: Figures }): ReportKnowledge {
+  const { report } = data;
+  const sentences = buildSentenceIndex(report, data.figures.figures);
+  const title = new Set(termsOf(report.title));
+  const units = sentences.byUnit.size;
+  const allText = [...report.paragraphs.map((p) => p.text), ...report.annexI.indicators.map((i) => `${i.text} ${i.deadline ?? ""} ${i.comments}`), report.annexII.asAt].join(" ");
+  const years = new Set([...allText.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0])));
+  const months = new Set([...allText.matchAll(new RegExp(`\\b(${MONTHS.join("|")})\\s+((?:19|20)\\d\\d)\\b`, "gi"))].map((m) => Number(m[2]) * 12 + MONTHS.indexOf(m[1]!.toLowerCase())));
+  const month = monthIndex(report.annexII.asAt) ?? Math.max(...[...report.paragraphs.map((p) => p.text).join(" ").matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0]) * 12 + 11));
+  return {
+    report,
+    glossary: createGlossaryIndex(data.glossary, data.lexicon),
+    sentences,
+    isImplicit: (term) => title.has(term) || sentences.unitsWith(term) > units * COMMON_SHARE,
+    asAt: { month, label: report.annexII.asAt },
+    byParagraph: new Map(report.paragraphs.map((p) => [p.number, p])),
+    mentionsTime: (time) => (time.month !== undefined ? months.has(time.month) || years.has(Math.floor(time.month / 12)) : time.year === undefined || years.has(time.year)),
+  };
+}

@@ -1,0 +1,149 @@
+// The computation a question asks for, only when it asks explicitly: a percentage change, a
+// difference ("how many more … than …"), a sum ("… and … combined"), a share, a ratio, a count of
+// countries or indicators, a ranking. Each operand is the span of the question that says what its
+// figure must describe. Words that only state the operation are marked so the subject leaves them out.
+import type { Token } from "../../report/nlp.js";
+
+export type OperationKind = "percentChange" | "difference" | "sum" | "share" | "ratio" | "count" | "rank";
+
+export interface OperationSpan {
+  kind: OperationKind;
+  /** Character spans of the operands, in order; empty when the subject itself is the operand (one quantity in two periods). */
+  operands: { start: number; end: number }[];
+  /** percentChange/difference over time: the earlier period first. */
+  overTime: boolean;
+  order?: "most" | "fewest";
+  n?: number;
+  position?: number;
+}
+
+export interface OperationReading {
+  operation?: OperationSpan;
+  /** Token indices that only express the operation ("how many more", "than", "largest"). */
+  consumed: Set<number>;
+}
+
+const PERCENT_CHANGE = /\bby (?:what|how much|how many) (?:percentage|per ?cent)(?: points?)?\b|\bpercent(?:age)? (?:increase|decrease|change|rise|drop|fall|growth|decline|jump)\b|\b(?:what|how big|how large) (?:was|is|were) the (?:percentage|per ?cent|relative) (?:increase|decrease|change|rise|drop|fall|growth)\b|\bin (?:percentage|per ?cent|relative) terms\b/i;
+const DIFFERENCE = /\bhow (?:many|much) (?:more|fewer|less|higher|lower|bigger|smaller|larger)\b|\bdifference (?:between|in)\b|\bby how (?:much|many)\b|\bhow (?:far|much|many) (?:short|below|above|under)\b|\bshort of\b|\bshortfall\b|\bgap between\b/i;
+/** "How much did the number of X grow?": a change over time; only "how much did" and the verb state the operation. */
+const CHANGE = /\b(how (?:much|many) (?:did|has|have|had))\b(?:\s+[\w'-]+){0,8}?\s+(rise|rose|risen|increase|increased|grow|grew|grown|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|go up|went up|go down|went down|change|changed)\b/i;
+const RATIO = /\bhow many times\b|\bratio\b|\btimes (?:as many|as much|more|larger|bigger)\b/i;
+const SHARE = /\b(?:what|which) (?:percentage|proportion|share|fraction|per ?cent|part)\b|\bas a (?:percentage|share|proportion|fraction) of\b|\b(?:percentage|share|proportion) of\b|\bhow much of\b/i;
+const SUM = /\b(?:in total|combined|altogether|together|in all|sum of|all together|put together)\b/i;
+const COUNT = /\bhow many\s+(?:\w+\s+){0,2}(?:countries|nations|contributors|member states|states|indicators|benchmarks)\b/i;
+const RANK = /\b(?:(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ])?(most|largest|biggest|highest|greatest|top|leading|fewest|smallest|least|lowest|bottom)\b/i;
+const TOP_N = /\b(?:top|bottom|first|last)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\b|\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:largest|biggest|highest|leading|main|major|top|smallest|lowest|fewest)\b/i;
+const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
+const SMALL: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/** Where a comparison splits its two operands. */
+const SPLIT = /\b(?:than|compared (?:with|to)|versus|vs\.?|as against|against)\b/i;
+
+/** Verbs of change: in a question asking how much something changed they state the operation, not its subject. */
+const CHANGE_VERB = /^(?:rise|rose|risen|rising|increase|increased|increasing|grow|grew|grown|growing|fall|fell|fallen|falling|drop|dropped|decline|declined|decrease|decreased|change|changed|go|went|gone|jump|jumped|climb|climbed|shrink|shrank)$/i;
+
+function consumeChangeVerbs(tokens: Token[], into: Set<number>): void {
+  tokens.forEach((t, i) => {
+    if (CHANGE_VERB.test(t.text) || (t.text.toLowerCase() === "up" && CHANGE_VERB.test(tokens[i - 1]?.text ?? "")) || (t.text.toLowerCase() === "down" && CHANGE_VERB.test(tokens[i - 1]?.text ?? ""))) into.add(i);
+  });
+}
+
+function consume(tokens: Token[], start: number, end: number, into: Set<number>): void {
+  tokens.forEach((t, i) => {
+    if (t.start >= start && t.end <= end) into.add(i);
+  });
+}
+
+function match(re: RegExp, text: string): RegExpExecArray | null {
+  return new RegExp(re.source, re.flags.replace("g", "")).exec(text);
+}
+
+export function readOperation(question: string, tokens: Token[]): OperationReading {
+  const consumed = new Set<number>();
+  const end = question.replace(/[\s?.!]+$/, "").length;
+  const take = (m: RegExpExecArray) => consume(tokens, m.index, m.index + m[0].length, consumed);
+
+  const pc = match(PERCENT_CHANGE, question);
+  if (pc) {
+    take(pc);
+    consumeChangeVerbs(tokens, consumed);
+    return { operation: { kind: "percentChange", operands: splitOperands(question, pc.index + pc[0].length, end, tokens, consumed), overTime: true }, consumed };
+  }
+  const ratio = match(RATIO, question);
+  if (ratio) {
+    take(ratio);
+    return { operation: { kind: "ratio", operands: splitOperands(question, ratio.index + ratio[0].length, end, tokens, consumed), overTime: false }, consumed };
+  }
+  const change = match(CHANGE, question);
+  if (change) {
+    consume(tokens, change.index, change.index + change[1]!.length, consumed);
+    consumeChangeVerbs(tokens, consumed);
+    return { operation: { kind: "difference", operands: [], overTime: true }, consumed };
+  }
+  const diff = match(DIFFERENCE, question);
+  if (diff) {
+    take(diff);
+    consumeChangeVerbs(tokens, consumed);
+    const operands = splitOperands(question, diff.index + diff[0].length, end, tokens, consumed);
+    return { operation: { kind: "difference", operands, overTime: operands.length < 2 }, consumed };
+  }
+  const count = match(COUNT, question);
+  if (count) return { operation: { kind: "count", operands: [], overTime: false }, consumed };
+  const share = match(SHARE, question);
+  if (share) {
+    take(share);
+    return { operation: { kind: "share", operands: [], overTime: false }, consumed };
+  }
+  const rank = match(RANK, question);
+  if (rank && /\b(?:which|what|who|name|list|top|bottom)\b|^\s*(?:and|what about|how about)\b/i.test(question)) {
+    take(rank);
+    const top = match(TOP_N, question);
+    if (top) take(top);
+    const nWord = (top?.[1] ?? top?.[2])?.toLowerCase();
+    const n = nWord ? (SMALL[nWord] ?? Number(nWord)) : 1;
+    const ordinal = rank[1]?.toLowerCase();
+    const position = ordinal ? (ORDINALS[ordinal] ?? Number.parseInt(ordinal, 10)) : undefined;
+    const order = /fewest|smallest|least|lowest|bottom/i.test(rank[2]!) ? "fewest" : "most";
+    return { operation: { kind: "rank", operands: [], overTime: false, order, n: Number.isFinite(n) && n > 0 ? n : 1, ...(position && position > 1 ? { position } : {}) }, consumed };
+  }
+  const sum = match(SUM, question);
+  if (sum) {
+    take(sum);
+    // Without two named operands, the figures to add are those of one sentence that count what is asked.
+    return { operation: { kind: "sum", operands: andOperands(question, tokens), overTime: false }, consumed };
+  }
+  return { consumed };
+}
+
+/** "A than B", "A compared with B": two spans; otherwise none (one quantity compared over time). */
+function splitOperands(question: string, from: number, end: number, tokens: Token[], consumed: Set<number>): { start: number; end: number }[] {
+  const rest = question.slice(from, end);
+  const split = match(SPLIT, rest);
+  if (split) {
+    consume(tokens, from + split.index, from + split.index + split[0].length, consumed);
+    return [
+      { start: from, end: from + split.index },
+      { start: from + split.index + split[0].length, end },
+    ];
+  }
+  const between = /\bbetween\s+(.+?)\s+and\s+(.+)$/i.exec(rest);
+  if (between) {
+    const a = from + rest.indexOf(between[1]!);
+    const b = from + rest.lastIndexOf(between[2]!);
+    return [{ start: a, end: a + between[1]!.length }, { start: b, end: b + between[2]!.length }];
+  }
+  return [];
+}
+
+/** "Chad and Niger combined", "killed and injured in total": the words either side of "and"; none for a longer list. */
+function andOperands(question: string, tokens: Token[]): { start: number; end: number }[] {
+  const and = tokens.findIndex((t) => t.lemma === "and");
+  if (and <= 0 || tokens.slice(0, and).some((t) => t.text === ",")) return [];
+  const left = tokens[and - 1]!;
+  const right = tokens[and + 1];
+  const content = (t: Token | undefined) => t !== undefined && ["NOUN", "PROPN", "VERB", "ADJ"].includes(t.pos);
+  if (!content(left) || !right || !content(right)) return [];
+  return [
+    { start: left.start, end: left.end },
+    { start: right.start, end: right.end },
+  ];
+}

@@ -1,0 +1,21 @@
+// One question that asks two things ("How many female military personnel are there, and which country
+// sends the most of them?") is answered part by part. It splits at a second question: a new wh-word or
+// auxiliary after "and", a semicolon, or a second question mark.
+const SECOND_QUESTION =
+  /(?:,\s*|\s+)(?:and|but|also|plus)\s+(?:also\s+)?(?=(?:how (?:many|much)|what|which|who|whom|whose|when|where|why|is|are|was|were|did|does|do|has|have|had|can)\b)|;\s*(?=\S)|\?\s+(?=\S)/gi;
+
+export function splitParts(question: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const m of question.matchAll(SECOND_QUESTION)) {
+    const piece = question.slice(from, m.index).trim();
+    // "How many were killed and injured" is one question: the second part needs its own verb or subject.
+    if (piece.split(/\s+/).length >= 3) {
+      parts.push(piece);
+      from = m.index + m[0].length;
+    }
+  }
+  const last = question.slice(from).trim();
+  if (last) parts.push(last);
+  return parts.length > 1 && parts.every((p) => p.split(/\s+/).length >= 2) ? parts : [question];
+}

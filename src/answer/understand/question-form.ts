@@ -1,0 +1,80 @@
+// What kind of answer a question wants, from its form: the wh-word and the noun after it, or an
+// auxiliary verb first for yes/no. This is English question grammar, not a list of topics.
+import type { Token } from "../../report/nlp.js";
+import type { AnswerType } from "./frame.js";
+
+export interface QuestionForm {
+  answerType: AnswerType;
+  /** The noun phrase right after "how many" / "which" / "what" (or the measured thing of "what is X's strength"). */
+  asked?: string;
+}
+
+const AUX_FIRST = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must|isn't|aren't|wasn't|weren't|didn't|doesn't|hasn't|haven't)\b/i;
+const HOW_QUANTITY = /\bhow (?:many|much|long|often|big|large|far|high|low)\b/i;
+const DATE = /\b(?:when|what (?:date|day|month|year|time)|which (?:date|day|month|year)|since when|by when|until when|how soon)\b/i;
+const REASON = /\b(?:why|for what reason|what (?:is|was|are|were) the (?:reasons?|causes?)|what (?:caused|causes|explains|drove|drives|led to|is behind|was behind)|how come)\b/i;
+const WHO = /\b(?:who|whom|whose)\b/i;
+const WHERE = /\bwhere\b/i;
+
+/** Nouns that name a measure: "what is X's strength" asks for a figure. */
+const MEASURE = new Set(["number", "numbers", "count", "total", "totals", "percentage", "percent", "proportion", "share", "fraction", "amount", "figure", "figures", "headcount", "tally", "toll", "strength", "size", "rate", "level", "budget", "cost", "sum", "ratio", "value", "ceiling", "shortfall", "gap"]);
+const PERSON = new Set(["person", "people", "official", "officials", "minister", "ministers", "leader", "leaders", "head", "representative", "commander", "president", "individual", "individuals", "man", "woman", "judge", "governor", "envoy", "officer", "chair"]);
+const ORGANISATION = new Set(["group", "groups", "organization", "organizations", "organisation", "organisations", "party", "parties", "movement", "movements", "body", "bodies", "committee", "commission", "coalition", "agency", "agencies", "entity", "entities", "faction", "factions", "institution", "institutions", "actor", "actors", "armed group", "armed groups", "team", "mission", "force"]);
+const PLACE = new Set(["region", "regions", "town", "towns", "city", "cities", "area", "areas", "location", "locations", "place", "places", "village", "villages", "locality", "localities", "district", "districts", "country", "countries", "nation", "nations", "camp", "camps", "border", "site", "sites", "province", "state", "states", "member state", "member states", "contributor", "contributors", "nationality", "nationalities"]);
+
+const NOUN_RUN = new Set(["NOUN", "PROPN", "ADJ"]);
+
+/** The noun phrase starting at token i: adjectives and nouns ("blue helmets", "armed groups"). */
+function nounPhrase(tokens: Token[], i: number): Token[] {
+  const run: Token[] = [];
+  for (let j = i; j < tokens.length; j++) {
+    const t = tokens[j]!;
+    if (NOUN_RUN.has(t.pos) || (t.pos === "VERB" && run.length > 0 && tokens[j + 1]?.pos === "NOUN")) run.push(t);
+    else if (t.pos === "DET" && run.length === 0) continue;
+    else break;
+  }
+  while (run.length && run.at(-1)!.pos === "ADJ") run.pop();
+  return run;
+}
+
+const lower = (ts: Token[]) => ts.map((t) => t.text.toLowerCase()).join(" ");
+const headOf = (ts: Token[]) => (ts.length ? ts.at(-1)!.text.toLowerCase() : "");
+
+export function questionForm(tokens: Token[]): QuestionForm {
+  const words = tokens.filter((t) => t.pos !== "PUNCT");
+  const skip = words.findIndex((t) => !/^(?:and|but|so|ok|okay|also|then|now|please)$/i.test(t.text));
+  const ts = skip < 0 ? words : words.slice(skip);
+  const text = ts.map((t) => t.text).join(" ");
+  const at = (pattern: RegExp) => ts.findIndex((t) => pattern.test(t.text));
+
+  if (REASON.test(text)) return { answerType: "reason" };
+  const how = HOW_QUANTITY.exec(text);
+  if (how) {
+    const i = at(/^(?:many|much|long|often|big|large|far|high|low)$/i);
+    const phrase = nounPhrase(ts, i + 1).filter((t) => !/^(?:more|fewer|less)$/i.test(t.text));
+    return { answerType: "number", ...(phrase.length ? { asked: lower(phrase) } : {}) };
+  }
+  if (DATE.test(text)) return { answerType: "date" };
+  const wh = at(/^(?:which|what)$/i);
+  const whPhrase = wh >= 0 ? nounPhrase(ts, wh + 1).filter((t) => !/^(?:kind|type|sort)$/i.test(t.text)) : [];
+  const whHead = headOf(whPhrase);
+  // "What is UNPOL's strength?", "what percentage of …", "the number of …": a measure.
+  const measured = ts.find((t, i) => MEASURE.has(t.text.toLowerCase()) && (i <= 5 || ts[i + 1]?.text.toLowerCase() === "of"));
+  if ((wh >= 0 && MEASURE.has(whHead)) || (measured && (wh >= 0 || AUX_FIRST.test(text) === false))) {
+    return { answerType: "number", asked: whPhrase.length && MEASURE.has(whHead) ? lower(whPhrase) : measured!.text.toLowerCase() };
+  }
+  if (WHO.test(text)) return { answerType: ORGANISATION.has(whHead) ? "organisation" : "person" };
+  if (WHERE.test(text)) return { answerType: "place" };
+  if (wh >= 0 && whPhrase.length) {
+    const asked = lower(whPhrase);
+    if (PLACE.has(whHead) || PLACE.has(asked)) return { answerType: "place", asked };
+    if (PERSON.has(whHead)) return { answerType: "person", asked };
+    if (ORGANISATION.has(whHead) || ORGANISATION.has(asked)) return { answerType: "organisation", asked };
+  }
+  if (AUX_FIRST.test(text)) return { answerType: "yesno" };
+  if (/^how\b/i.test(text)) return { answerType: "manner" };
+  if (/^(?:list|name|enumerate|identify)\b/i.test(text) || (wh >= 0 && /s$/.test(whHead) && /\b(?:are|were)\b/i.test(text))) {
+    return { answerType: "list", ...(whPhrase.length ? { asked: lower(whPhrase) } : {}) };
+  }
+  return { answerType: "description", ...(whPhrase.length ? { asked: lower(whPhrase) } : {}) };
+}

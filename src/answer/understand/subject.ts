@@ -1,0 +1,129 @@
+// The subject of a question: what it is about, item by item, each with the report wordings that would
+// cover it. Glossary mentions become entities (a country, an organisation, a role); other proper nouns
+// become names the answer must concern; content words get their WordNet links; word pairs that
+// together define a sense the report uses ("lost their lives") become one phrase item.
+import type { Mention } from "../../glossary/glossary.js";
+import type { Token } from "../../report/nlp.js";
+import { termOf, terms as termsOf } from "../../report/terms.js";
+import type { ReportKnowledge } from "../knowledge/knowledge.js";
+import type { SubjectItem } from "./frame.js";
+import { isFramingWord, isQuestionGrammar } from "../../glossary/framing.js";
+
+const STRENGTH = { own: 1, alias: 0.9, defined: 0.8, related: 0.7, gloss: 0.6, broader: 0.4 } as const;
+const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X"]);
+/** Named things an answer must concern. */
+const NAMED_KINDS = new Set(["country", "organisation", "place", "role", "abbreviation", "name"]);
+const TEMPORAL = /^(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2})$/i;
+
+type Alternative = SubjectItem["alternatives"][number];
+
+/** How telling an item is: the rarity of the first wording the report uses (its own, else the strongest). */
+function rarity(alternatives: Alternative[], k: ReportKnowledge): number {
+  const known = alternatives.filter((a) => k.sentences.hasAll(a.terms));
+  const first = known.sort((a, b) => b.strength - a.strength)[0];
+  if (!first) return Math.log(1 + k.sentences.all.length);
+  // A phrase is as telling as its rarest term, and a little more for each further one.
+  const idfs = first.terms.map((t) => k.sentences.idf(t)).sort((x, y) => y - x);
+  return (idfs[0]! + 0.25 * idfs.slice(1).reduce((s, x) => s + x, 0)) * first.strength;
+}
+
+/** Named things found in at most this share of the report's units are specific enough that an answer must concern them. */
+const SPECIFIC_SHARE = 0.2;
+
+function item(text: string, alternatives: Alternative[], kind: SubjectItem["kind"], k: ReportKnowledge, extra: Partial<SubjectItem> = {}): SubjectItem {
+  const seen = new Set<string>();
+  const unique = alternatives.filter((a) => {
+    const key = a.terms.join(" ");
+    return a.terms.length > 0 && !seen.has(key) && (seen.add(key), true);
+  });
+  const unknown = !unique.some((a) => k.sentences.hasAll(a.terms));
+  const implicit = !unknown && unique.some((a) => a.strength >= STRENGTH.alias && a.terms.every((t) => k.isImplicit(t)));
+  const weight = implicit ? 0 : TEMPORAL.test(text) ? rarity(unique, k) * 0.3 : rarity(unique, k);
+  return { text, alternatives: unique, weight, kind, required: false, carried: false, unknown, qualifier: false, ...extra };
+}
+
+function entityItem(m: Mention, k: ReportKnowledge): SubjectItem {
+  const own = termsOf(m.surface);
+  const alternatives: Alternative[] = [
+    { terms: own, strength: STRENGTH.own },
+    ...k.glossary.alternatives(m.entry).map((terms) => ({ terms, strength: STRENGTH.alias })),
+  ];
+  const e = m.entry;
+  const named = NAMED_KINDS.has(e.kind) && !e.host && !e.component && !e.sex;
+  return item(m.surface, alternatives, "entity", k, { entityKind: e.kind, required: named && isSpecific(alternatives, k), qualifier: e.sex !== undefined || e.component !== undefined });
+}
+
+function wordItem(t: Token, k: ReportKnowledge): SubjectItem {
+  const own = t.terms;
+  const lemma = termOf(t.lemma);
+  const alternatives: Alternative[] = [
+    { terms: own, strength: STRENGTH.own },
+    ...(lemma && own.length === 1 && lemma !== own[0] ? [{ terms: [lemma], strength: STRENGTH.own }] : []),
+    ...k.glossary.related(t.lemma).map((term) => ({ terms: [term], strength: STRENGTH.related })),
+    ...k.glossary.broader(t.lemma).map((term) => ({ terms: [term], strength: STRENGTH.broader })),
+  ];
+  // A capitalised common noun ("the Mission", "the Government") is not a name.
+  const proper = t.pos === "PROPN" && /^\p{Lu}/u.test(t.text) && !k.glossary.isWord(t.lemma);
+  return item(t.text, alternatives, "word", k, { pos: t.pos, ...(proper ? { entityKind: "name", required: isSpecific(alternatives, k) } : {}) });
+}
+
+/** Unknown to the report, or found in few of its units. */
+function isSpecific(alternatives: Alternative[], k: ReportKnowledge): boolean {
+  const known = alternatives.filter((a) => k.sentences.hasAll(a.terms));
+  if (known.length === 0 || !k.sentences.hasAll(alternatives[0]!.terms)) return true;
+  const units = k.sentences.byUnit.size;
+  return known.some((a) => a.strength >= 0.9 && Math.max(...a.terms.map((t) => k.sentences.unitsWith(t))) <= units * SPECIFIC_SHARE && !a.terms.every((t) => k.isImplicit(t)));
+}
+
+/**
+ * @param timeSpans character spans of the question's time constraints: their words qualify the
+ *                  question ("since June 2016", "the previous mandate period") rather than name its subject
+ */
+export function subjectItems(tokens: Token[], mentions: Mention[], k: ReportKnowledge, timeSpans: { start: number; end: number }[] = []): SubjectItem[] {
+  const items: SubjectItem[] = mentions.map((m) => entityItem(m, k));
+  const inside = (t: Token, spans: { start: number; end: number }[]) => spans.some((m) => t.start >= m.start && t.end <= m.end);
+  const content = tokens.filter(
+    (t) =>
+      t.terms.length > 0 &&
+      CONTENT.has(t.pos) &&
+      !inside(t, mentions) &&
+      !inside(t, timeSpans) &&
+      !TEMPORAL.test(t.text) &&
+      !isFramingWord(t.text) &&
+      !isFramingWord(t.lemma) &&
+      !isQuestionGrammar(t.text),
+  );
+  const words = content.map((t) => wordItem(t, k));
+  // Two words that together define a sense the report uses replace the two: "lost … lives" -> "killed".
+  const used = new Set<number>();
+  for (let i = 0; i < content.length; i++) {
+    for (let j = i + 1; j < Math.min(content.length, i + 4); j++) {
+      if (used.has(i) || used.has(j)) continue;
+      const [a, b] = [content[i]!, content[j]!];
+      // Only a paraphrase: words the report uses already say what they mean ("injured … killed").
+      if (!words[i]!.unknown && !words[j]!.unknown) continue;
+      const stems = [termOf(a.lemma) ?? a.lemma, termOf(b.lemma) ?? b.lemma];
+      // WordNet senses the report uses, and glossary entries, whose definitions the pair matches.
+      const matches = k.glossary.glossMatches(stems).map((terms) => ({ terms: [terms], strength: STRENGTH.gloss }));
+      const defined = k.glossary.definedBy(stems).flatMap((e) => k.glossary.alternatives(e)).map((terms) => ({ terms, strength: STRENGTH.defined }));
+      if (matches.length === 0 && defined.length === 0) continue;
+      const text = `${a.text} … ${b.text}`;
+      const alternatives: Alternative[] = [{ terms: [...a.terms, ...b.terms], strength: STRENGTH.own }, ...defined, ...matches];
+      // The phrase stands for both words: it weighs what they weighed together.
+      const phrase = item(text, alternatives, "phrase", k);
+      items.push({ ...phrase, weight: words[i]!.weight + words[j]!.weight });
+      used.add(i).add(j);
+    }
+  }
+  words.forEach((w, i) => {
+    if (!used.has(i) && !items.some((x) => x.alternatives[0]!.terms.join(" ") === w.alternatives[0]!.terms.join(" "))) items.push(w);
+  });
+  return items;
+}
+
+/** How strongly the terms cover the item: the strength of its best alternative fully present, or 0. */
+export function covers(terms: ReadonlySet<string>, item: SubjectItem): number {
+  let best = 0;
+  for (const a of item.alternatives) if (a.strength > best && a.terms.every((t) => terms.has(t))) best = a.strength;
+  return best;
+}

@@ -1,0 +1,148 @@
+// understand: question + previous frame -> QuestionFrame. Everything later reads the frame; nothing
+// later reads the question's text again, except to quote it back.
+import { analyse } from "../../report/nlp.js";
+import type { ReportKnowledge } from "../knowledge/knowledge.js";
+import { QuestionFrameSchema, type FramePart, type Operation, type QuestionFrame, type SubjectItem, type TimeConstraint } from "./frame.js";
+import { carrySubject, carryTable, carryTimes, followUpKind } from "./follow-up.js";
+import { readOperation, type OperationSpan } from "./operation.js";
+import { splitParts } from "./parts.js";
+import { questionForm } from "./question-form.js";
+import { findDirectReference } from "./reference.js";
+import { subjectItems } from "./subject.js";
+import { isTableItem, tableQuery, tableSlots } from "./table-query.js";
+import { timeConstraints, timesAfter } from "./time.js";
+
+const NEGATION = /\b(?:not|no|never|none|nothing|without)\b|n['’]t\b/i;
+
+/** A previous frame read back from storage; an invalid one is ignored rather than trusted. */
+export function readFrame(stored: unknown): QuestionFrame | undefined {
+  const parsed = QuestionFrameSchema.safeParse(stored);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function understand(question: string, previous: QuestionFrame | undefined, k: ReportKnowledge): QuestionFrame {
+  const texts = splitParts(question.trim());
+  const first = understandPart(texts[0]!, previous, k);
+  if (texts.length === 1) return { ...first.part, ...(first.followUp ? { followUp: first.followUp } : {}), parts: [], answeredWith: [] };
+  // Later parts lean on the first one ("… and which country sends the most of them?").
+  const asFrame = (p: FramePart): QuestionFrame => ({ ...p, parts: [], answeredWith: [] });
+  const parts = [first.part];
+  for (const text of texts.slice(1)) parts.push(understandPart(text, asFrame(parts[0]!), k).part);
+  const subject = dedupe(parts.flatMap((p) => p.subject));
+  return {
+    ...first.part,
+    question,
+    subject,
+    retrievalText: question,
+    ...(first.followUp ? { followUp: first.followUp } : {}),
+    parts,
+    answeredWith: [],
+  };
+}
+
+function dedupe(items: SubjectItem[]): SubjectItem[] {
+  const seen = new Set<string>();
+  return items.filter((s) => {
+    const key = s.alternatives[0]!.terms.join(" ");
+    return !seen.has(key) && (seen.add(key), true);
+  });
+}
+
+function understandPart(text: string, previous: QuestionFrame | undefined, k: ReportKnowledge): { part: FramePart; followUp?: QuestionFrame["followUp"] } {
+  const tokens = analyse(text);
+  const mentions = k.glossary.mentions(text);
+  const form = questionForm(tokens);
+  const reading = readOperation(text, tokens);
+  const kept = tokens.filter((_, i) => !reading.consumed.has(i));
+  const reportYear = Math.floor(k.asAt.month / 12);
+  let times = timeConstraints(text, reportYear);
+  const timeSpans = times.map((t) => ({ start: text.indexOf(t.text), end: text.indexOf(t.text) + t.text.length })).filter((s) => s.start >= 0);
+  let subject = subjectItems(kept, mentions, k, timeSpans);
+  const asksNumberWithoutNoun = form.answerType === "number" && !form.asked;
+  const kind = followUpKind({ question: text, subject, typeIsDefault: form.answerType === "description", asksNumberWithoutNoun, times }, previous);
+  let answerType = form.answerType;
+  let asked = form.asked;
+  let table = tableQuery(text, tokens, mentions, subject, k, form.answerType === "list" || /\bwhich\b/i.test(text));
+  let retrievalText = text;
+  if (kind && previous) {
+    subject = carrySubject(subject, previous, kind);
+    times = carryTimes(times, previous.times);
+    if (form.answerType === "description" && kind !== "next") answerType = previous.answerType;
+    if (kind === "why") answerType = "reason";
+    asked ??= previous.asked;
+    if (previous.table && (!table || table.annex === previous.table.annex) && subject.filter((s) => !s.carried).every((s) => isTableItem(s, mentions, k) || s.kind === "entity")) {
+      table = carryTable(previous.table, previous.table.annex === "II" ? tableSlots(text, mentions) : (table ?? {}));
+    }
+    retrievalText = `${text} ${previous.retrievalText}`;
+  }
+  // A table follow-up that names no operation keeps the previous one ("And among the police?" after a share).
+  const carriedOperation = !reading.operation && kind && previous?.table && table && previous.operation ? previous.operation : undefined;
+  const operation = reading.operation ? operationOf(reading.operation, text, subject, asked, times) : carriedOperation;
+  const reference = findDirectReference(text);
+  const part: FramePart = {
+    question: text,
+    answerType,
+    ...(asked ? { asked } : {}),
+    subject,
+    times,
+    afterReport: timesAfter(times, k.asAt.month),
+    ...(operation ? { operation } : {}),
+    ...(table ? { table } : {}),
+    ...(reference ? { reference } : {}),
+    negated: NEGATION.test(text),
+    retrievalText,
+  };
+  return { part, ...(kind && previous ? { followUp: { kind, previousEvidence: previous.answeredWith } } : {}) };
+}
+
+
+/** The noun an operand counts: the asked noun when the question names one, else its first common noun. */
+function countedNoun(items: SubjectItem[], asked: string | undefined): string | undefined {
+  const nouns = items.filter((s) => s.kind !== "phrase" && (s.pos === "NOUN" || s.entityKind === "component"));
+  const askedItem = asked ? nouns.find((s) => asked.toLowerCase().includes(s.text.toLowerCase())) : undefined;
+  return (askedItem ?? nouns[0])?.text;
+}
+
+function operationOf(span: OperationSpan, text: string, subject: SubjectItem[], asked: string | undefined, times: TimeConstraint[]): Operation {
+  const within = (s: SubjectItem, r: { start: number; end: number }) => {
+    const at = text.indexOf(s.text.split(" … ")[0]!, r.start);
+    return at >= r.start && at < r.end;
+  };
+  // An operand's every word counts, even one too common to weigh in retrieval ("MINUSMA").
+  const toOperandItems = (items: SubjectItem[]) => items.map((s) => ({ text: s.text, alternatives: s.alternatives.map((a) => a.terms), weight: Math.max(s.weight, 1) }));
+  const headOf = (items: SubjectItem[]) => countedNoun(items, asked);
+  const base: Operation = { kind: span.kind, operands: [], ...(span.order ? { order: span.order } : {}), ...(span.n ? { n: span.n } : {}), ...(span.position ? { position: span.position } : {}) };
+  const own = span.operands.map((r) => subject.filter((s) => !s.carried && within(s, r)));
+  // "… rise compared with the previous mandate period": the second operand is only a time, so the
+  // question compares one quantity across two periods.
+  const isTime = (r: { start: number; end: number }) => times.some((t) => text.slice(r.start, r.end).includes(t.text));
+  const overTime = span.overTime || span.operands.some((r, i) => own[i]!.length === 0 && isTime(r));
+  if (span.operands.length >= 2 && !overTime) {
+    const shared = subject.filter((s) => !s.carried && !span.operands.some((r) => within(s, r)));
+    // "more attacks against the Malian forces than [against] MINUSMA": an operand of names only
+    // borrows the other's common nouns and verbs; "more peacekeepers injured than killed": an operand
+    // with no noun borrows the other's nouns.
+    const common = (items: SubjectItem[]) => items.filter((s) => s.kind === "word" && s.entityKind === undefined);
+    const nouns = (items: SubjectItem[]) => items.filter((s) => s.kind === "entity" || s.pos === "NOUN" || s.pos === "PROPN");
+    const periodOf = (r: { start: number; end: number }) => times.find((t) => t.period && text.slice(r.start, r.end).includes(t.text))?.period;
+    const periods = span.operands.map(periodOf);
+    const operands = own.map((items, i) => {
+      const other = own[1 - i] ?? [];
+      const onlyNames = items.every((s) => s.kind !== "word" || s.entityKind !== undefined);
+      const borrowed = items.length === 0 ? other : onlyNames ? common(other) : nouns(items).length === 0 ? nouns(other) : [];
+      const r = span.operands[i]!;
+      const all = [...items, ...borrowed, ...shared];
+      const head = headOf(all);
+      // "… in the previous mandate period than in this one": the other operand is the current period.
+      const period = periods[i] ?? (periods[1 - i] === "previous" ? "current" : periods[1 - i] === "current" ? "previous" : undefined);
+      return { text: text.slice(r.start, r.end).trim(), items: toOperandItems(all), ...(head ? { head } : {}), ...(period ? { period } : {}) };
+    });
+    return { ...base, operands };
+  }
+  if (overTime) {
+    const items = toOperandItems(subject.filter((s) => s.weight > 0));
+    const head = headOf(subject);
+    return { ...base, operands: [{ text, items, period: "previous", ...(head ? { head } : {}) }, { text, items, period: "current", ...(head ? { head } : {}) }] };
+  }
+  return base;
+}

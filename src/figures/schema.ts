@@ -1,0 +1,46 @@
+// The figures of the report's sentences, read at ingest (index file figures.json): each number with
+// what it counts and how it relates to the others in its sentence. Paragraph arithmetic aligns a
+// question's operands with these, and never adds a part to its own total.
+import { z } from "zod";
+
+export const FIGURE_UNITS = ["count", "percent", "money"] as const;
+export const FIGURE_PERIODS = ["current", "previous"] as const;
+export const FIGURE_ROLES = ["total", "change", "from", "to", "part", "whole"] as const;
+
+export const FigureSchema = z.object({
+  /** Where it is: a paragraph (its sentence, sub-item), or an Annex I indicator's text. */
+  paragraph: z.number().int().positive().optional(),
+  indicator: z.string().optional(),
+  subItem: z.string().optional(),
+  /** Sentence index within the paragraph (the shared splitter's order). */
+  sentence: z.number().int().nonnegative(),
+  /** Index of this figure among the sentence's figures. */
+  index: z.number().int().nonnegative(),
+  /** Exactly as written in the sentence: "105", "Eight", "3.8 million", "14 per cent", "$293 million". */
+  text: z.string().min(1),
+  /** Character offsets in the sentence. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The value, scale applied ("3.8 million" -> 3800000). */
+  value: z.number().finite(),
+  unit: z.enum(FIGURE_UNITS),
+  /** Term of the noun it counts ("attack", "peacekeep"), its own or carried from an earlier figure of the sentence. */
+  head: z.string().optional(),
+  /** True when the head (and its noun phrase) was carried over: "76 [attacks] against MINUSMA". */
+  elided: z.boolean(),
+  /** Terms that describe this figure: its noun phrase, its own modifiers and its verb. */
+  terms: z.array(z.string()),
+  /** Terms of what the clause says before its first figure (subject and verb), shared by its figures. */
+  context: z.array(z.string()),
+  /** Term of the verb that applies to it ("kill", "injur", "conduct"). */
+  verb: z.string().optional(),
+  /** "previous" when it is the comparison figure ("compared with 28 … in the previous mandate period", "up from 296"). */
+  period: z.enum(FIGURE_PERIODS),
+  role: z.enum(FIGURE_ROLES).optional(),
+  /** The figure (index in the sentence) this one is a part of: "413 … officers, including 29 women". */
+  partOf: z.number().int().nonnegative().optional(),
+});
+export type Figure = z.infer<typeof FigureSchema>;
+
+export const FiguresSchema = z.object({ formatVersion: z.literal(1), figures: z.array(FigureSchema) });
+export type Figures = z.infer<typeof FiguresSchema>;

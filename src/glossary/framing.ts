@@ -1,0 +1,31 @@
+// Words that shape a question rather than name what it is about: verbs of asking and telling, verbs
+// that only stand for "some event", and nouns of measure ("the number of", "the share of"). The report
+// not containing them says nothing about whether it answers. English question grammar, kept small.
+const FRAMING = new Set(
+  (
+    // asking, telling, knowing
+    "say says said tell tells told mention mentions mentioned report reports reported describe describes described state states stated " +
+    "note notes noted explain explains explained know known list name give given provide detail details update summary summarise summarize " +
+    "according regarding concerning about " +
+    // an unspecified event or state
+    "happen happens happened happening occur occurs occurred take took taken place situation status stand stands standing latest current " +
+    "currently overall main key exactly approximately roughly actually really still yet already ever far lately recently recent now today " +
+    "anything something thing things kind type sort way ways " +
+    // measures
+    "number numbers count total totals amount figure figures percentage percent proportion share fraction level levels rate size tally " +
+    "headcount value sum many much date " +
+    // light verbs that carry no content of their own
+    "come comes came coming get gets got getting make makes made"
+  ).split(/\s+/),
+);
+
+export function isFramingWord(word: string): boolean {
+  return FRAMING.has(word.toLowerCase());
+}
+
+/** The wh-words and auxiliaries of a question. */
+const QUESTION_GRAMMAR = new Set("what which who whom whose when where why how is are was were do does did has have had can could will would should may might must be been being".split(" "));
+
+export function isQuestionGrammar(word: string): boolean {
+  return QUESTION_GRAMMAR.has(word.toLowerCase());
+}
