@@ -3,55 +3,46 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { answerNumericQuestion, answerParagraphArithmetic } from "../src/answer/numeric/index.js";
-import { createAnswerPipeline, type PassageRetriever } from "../src/answer/pipeline.js";
-import { createConversationAsker } from "../src/conversations/conversation-asker.js";
-import { asPassageRetriever } from "../src/answer/retriever-adapter.js";
-import { buildSentenceIndex } from "../src/answer/sentence-index.js";
+import { createAnswerPipeline } from "../src/answer/pipeline.js";
+import { createReportRetrieval } from "../src/bootstrap/asker.js";
 import { loadConfig } from "../src/config.js";
+import { createConversationAsker } from "../src/conversations/conversation-asker.js";
 import { createEmbeddings } from "../src/retrieval/embeddings/provider.js";
-import { HybridRetriever } from "../src/retrieval/hybrid.js";
-import { loadIndex } from "../src/retrieval/load-index.js";
+import { loadIndex, type LoadedIndex } from "../src/retrieval/load-index.js";
 import { openSqliteStore } from "../src/stores/sqlite.js";
 import type { SitrepStore } from "../src/stores/types.js";
-import type { StructuredReport } from "../src/report/schema.js";
 import { loadQuestions } from "./questions.js";
 import { summarize } from "./stats.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const REQUESTS = Number(process.argv[2] ?? 300);
 
-type Stage = "ask" | "store" | "numeric" | "arithmetic" | "search" | "embed" | "lexical" | "dense" | "rerank";
+type Stage = "ask" | "store" | "retrieve" | "embed" | "lexical" | "dense" | "rerank";
 
-async function profile(label: string, report: StructuredReport, retriever: HybridRetriever, questions: string[]) {
+async function profile(label: string, index: LoadedIndex, dense: boolean, questions: string[]) {
   const samples = new Map<Stage, number[]>();
   const add = (stage: Stage, ms: number) => samples.set(stage, [...(samples.get(stage) ?? []), ms]);
-  const timed = <A extends unknown[], R>(stage: Stage, fn: (...args: A) => R) => (...args: A): R => {
+  const timedAsync = <A extends unknown[], R>(stage: Stage, fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
     const t0 = performance.now();
-    const out = fn(...args);
+    const out = await fn(...args);
     add(stage, performance.now() - t0);
     return out;
   };
   const sqlite = await openSqliteStore(join(mkdtempSync(join(tmpdir(), "sitrep-profile-")), "sitrep.db"));
-  const store: SitrepStore = { ...sqlite, recentTurns: timed("store", sqlite.recentTurns), appendTurn: timed("store", sqlite.appendTurn) };
-  const inner = asPassageRetriever(retriever);
-  const passages: PassageRetriever = {
-    async search(query, options) {
+  const store: SitrepStore = { ...sqlite, recentTurns: timedAsync("store", sqlite.recentTurns), appendTurn: timedAsync("store", sqlite.appendTurn) };
+  const { embeddings } = await createEmbeddings(loadConfig({}));
+  const retrieval = createReportRetrieval(index, dense ? { vectors: index.vectors, embeddings } : undefined);
+  const retriever = {
+    invoke: async (query: string) => {
       const t0 = performance.now();
-      const hits = await inner.search(query, options);
-      add("search", performance.now() - t0);
-      const t = retriever.lastTimings!;
+      const docs = await retrieval.retriever.invoke(query);
+      add("retrieve", performance.now() - t0);
+      const t = retrieval.retriever.lastTimings!;
       add("embed", t.embedMs), add("lexical", t.lexicalMs), add("dense", t.denseMs), add("rerank", t.rerankMs);
-      return hits;
+      return docs;
     },
   };
-  const pipeline = createAnswerPipeline({
-    report,
-    sentences: buildSentenceIndex(report),
-    retriever: passages,
-    numeric: { answerNumericQuestion: timed("numeric", answerNumericQuestion), answerParagraphArithmetic: timed("arithmetic", answerParagraphArithmetic) },
-  });
-  const asker = createConversationAsker({ pipeline, store });
+  const asker = createConversationAsker({ pipeline: createAnswerPipeline({ knowledge: retrieval.knowledge, retriever }), store });
   for (const q of questions.slice(0, 30)) await asker.ask({ question: q }); // warm-up
   samples.clear();
   for (let i = 0; i < REQUESTS; i++) {
@@ -74,5 +65,5 @@ const { questions, source } = loadQuestions(join(ROOT, "test", "golden", "dev", 
 console.log(`questions: ${questions.length} from ${source}`);
 const { embeddings } = await createEmbeddings(loadConfig({}));
 const index = await loadIndex(join(ROOT, "data", "index"), embeddings);
-await profile("hybrid (Node default)", index.report, new HybridRetriever({ chunks: index.chunks, lexical: index.lexical, vectors: index.vectors, embeddings }), questions);
-await profile("lexical-only (Worker)", index.report, HybridRetriever.lexicalOnly(index.chunks, index.lexical), questions);
+await profile("hybrid (Node default)", index, true, questions);
+await profile("lexical-only (Worker)", index, false, questions);

@@ -39,11 +39,8 @@ export function figureSpans(sentence: string): FigureSpan[] {
     const before = sentence.slice(0, start);
     const after = sentence.slice(end);
     const isWord = /^[a-z]+$/i.test(number!);
-    // A number word only counts when it is a word on its own ("one of them" still counts: the report writes counts so).
-    if (isWord && /^[A-Z]/.test(number!) && start > 0 && !/[.!?]\s*$|^\s*$|\(\w\)\s*$/.test(before) && number!.toLowerCase() !== number) {
-      // Capitalised inside a sentence: part of a name ("Group of Five").
-      continue;
-    }
+    // A capitalised number word after "X of" is part of a name ("Group of Five").
+    if (isWord && /^[A-Z]/.test(number!) && /\p{Lu}[\p{L}-]*\s+of\s+$/u.test(before)) continue;
     const digits = number!.replace(/,/g, "");
     if (!currency && !percent && !scale && /^(?:19|20)\d\d$/.test(number!)) continue; // a year (1,920 is not one)
     if (DAY_BEFORE_MONTH.test(after) || MONTH_BEFORE.test(before)) continue; // "3 May", "May 2016"

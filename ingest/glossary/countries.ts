@@ -21,13 +21,15 @@ function plural(demonym: string): string[] {
 export function countryEntries(annexIIRows: readonly string[], hostName: string | undefined): GlossaryEntry[] {
   const byFold = new Map(annexIIRows.map((row) => [foldName(row), row]));
   const extra = nicknames.names as Record<string, string[]>;
+  const people = nicknames.people as Record<string, string[]>;
   const entries: GlossaryEntry[] = [];
   const matched = new Set<string>();
-  for (const c of countries) {
+  // Sovereign states only: a territory shares its demonym with its state ("Dutch", "American").
+  for (const c of countries.filter((x) => x.independent)) {
     const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => !isIsoCode(s)), ...(extra[c.cca3] ?? [])];
     const row = names.map((n) => byFold.get(foldName(n))).find((r) => r !== undefined);
     if (row) matched.add(row);
-    const demonymWords = [...new Set(Object.values(c.demonyms?.eng ?? {}).filter(Boolean))];
+    const demonymWords = [...new Set([...Object.values(c.demonyms?.eng ?? {}).filter(Boolean), ...(people[c.cca3] ?? [])])];
     const phrase = row ?? c.name.common;
     const aliases = [...new Set(names.filter((n) => foldName(n) !== foldName(phrase)))];
     entries.push({
@@ -35,7 +37,7 @@ export function countryEntries(annexIIRows: readonly string[], hostName: string 
       aliases,
       expansions: [],
       kind: "country",
-      source: extra[c.cca3] ? "overrides" : "world-countries",
+      source: extra[c.cca3] || people[c.cca3] ? "overrides" : "world-countries",
       ...(row ? { annexIIRow: row } : {}),
       demonyms: [...new Set(demonymWords.flatMap((d) => [d, ...plural(d)]))],
       ...(hostName && names.some((n) => foldName(n) === foldName(hostName)) ? { host: true } : {}),

@@ -2,7 +2,7 @@
 // evidence that covers what the question is about, every named thing it asks after, its time, and
 // something of the expected kind next to it: a figure for "how many", a date for "when", a name for
 // "who", a cause for "why". Otherwise the refusal says what is missing.
-import { askedFigure, askedItemsOf, coverageOf, type ScoredSentence } from "./evidence.js";
+import { askedFigure, askedHeadOf, askedItemsOf, coverageOf, type ScoredSentence } from "./evidence.js";
 import type { ReportKnowledge } from "./knowledge/knowledge.js";
 import type { ReportSentence } from "./knowledge/sentence-index.js";
 import type { FramePart, SubjectItem } from "./understand/frame.js";
@@ -44,17 +44,26 @@ export function decide(part: FramePart, scored: ScoredSentence[], k: ReportKnowl
   if (unmentioned.length > 0) return refuse(`It says nothing about ${unmentioned.map((t) => t.text.replace(/^\w+\s+(?=\d|[A-Z])/, "")).join(" or ")}.`);
 
   // "How many drones …", "What was the turnout …": the thing asked about is one the report never names.
-  const askedHead = askedItemsOf(part).find((s) => s.unknown && !s.carried);
-  if (askedHead && (part.answerType === "number" || ATTRIBUTE.test(part.question))) return refuse(`It does not mention ${describe([askedHead])}.`);
+  const askedHead = askedHeadOf(part);
+  if (askedHead?.unknown && !askedHead.carried && (part.answerType === "number" || ATTRIBUTE.test(part.question))) return refuse(`It does not mention ${describe([askedHead])}.`);
 
   const best = scored[0];
   if (!best || best.score <= 0) return refuse("None of its paragraphs addresses this.");
 
   if (part.afterReport.length > 0) {
     // Plans the report states ("scheduled for July 2018") answer a question about them; outcomes do not.
-    const mentioned = scored.slice(0, 5).some((s) => part.afterReport.every((t) => s.sentence.text.includes(t.replace(/^\w+\s+(?=\d|[A-Z])/, ""))));
+    const later = part.times.filter((t) => part.afterReport.includes(t.text));
+    const says = (text: string, t: (typeof later)[number]) =>
+      t.month !== undefined ? text.includes(t.text.replace(/^\w+\s+(?=\d|[A-Z])/, "")) : t.year !== undefined && text.includes(String(t.year));
+    const mentioned = scored.slice(0, 5).some((s) => later.every((t) => says(s.sentence.text, t)));
     if (!mentioned || PAST.test(part.question)) return refuse(`It reports on events up to ${k.asAt.label}, so it says nothing about ${part.afterReport.join(" or ")}.`);
   }
+
+  // A year the question names must be one the answer's paragraph is about ("2016/17" is not "1 July 2017 to 30 June 2018").
+  const unitText = (k.sentences.byUnit.get(best.sentence.unit) ?? []).map((s) => s.text).join(" ");
+  const reportYear = Math.floor(k.asAt.month / 12);
+  const otherYears = [...new Set(part.times.filter((t) => t.explicitYear && t.year !== undefined && t.year !== reportYear && !unitText.includes(String(t.year))).map((t) => t.year!))];
+  if (otherYears.length > 0) return refuse(`What it says nearest to this does not concern ${otherYears.join(" or ")}.`);
 
   const near = termsOf(neighbourhood(best.sentence, k));
   const unitTerms = k.sentences.unitTerms(best.sentence.unit);
@@ -75,8 +84,12 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
   switch (part.answerType) {
     case "number": {
       // A share ("how much of …", "what percentage") is best answered by a percentage the report states.
+      // A share is best answered by a percentage the report states, about most of what is asked.
       const share = part.operation?.kind === "share";
-      const holds = (s: ReportSentence) => (share ? s.figures.some((f) => f.unit === "percent") : s.figures.length > 0);
+      const stated = share ? close.find((s) => s.coverage >= 0.75 && s.sentence.figures.some((f) => f.unit === "percent")) : undefined;
+      if (stated) return { kind: "answer", best: stated };
+      const anyPercent = share && close.some((s) => [s.sentence, ...neighbourhood(s.sentence, k)].some((x) => x.figures.some((f) => f.unit === "percent")));
+      const holds = (s: ReportSentence) => (anyPercent ? s.figures.some((f) => f.unit === "percent") : s.figures.length > 0);
       // The figure often finishes the sentence before it ("Funding was inadequate … Only 14 per cent … had been received.").
       const withNext = (s: ScoredSentence) => {
         if (holds(s.sentence)) return s;
@@ -88,8 +101,11 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       // The best sentence names the asked thing ("key population centres") but counts something else
       // ("1,434 … patrols"): the report gives no figure for it.
       const asked = askedItemsOf(part);
-      if (asked.length > 0 && asked.every((a) => covers(best.sentence.terms, a) > 0)) {
-        const counted = close.some((s) => s.sentence.figures.some((f) => asked.some((a) => covers(new Set([...f.terms, ...(f.head ? [f.head] : [])]), a) > 0)));
+      // (A share is computed from a part and its whole, not read off one figure.)
+      if (part.operation?.kind !== "share" && asked.length > 0 && asked.every((a) => covers(best.sentence.terms, a) > 0)) {
+        // Money and percentages name what they measure before them ("the budget … amounting to $1,077.6 million").
+        const words = (f: ReportSentence["figures"][number]) => new Set([...f.terms, ...(f.head ? [f.head] : []), ...(f.unit !== "count" || !f.head ? f.context : [])]);
+        const counted = close.some((s) => s.sentence.figures.some((f) => asked.some((a) => covers(words(f), a) > 0)));
         if (!counted) return { kind: "refuse", reason: `It gives no figure for ${what}.` };
       }
       const found = close.map(withNext).find((s): s is ScoredSentence => s !== undefined) ?? close.find((s) => s.sentence.figures.length > 0);
@@ -107,6 +123,12 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       const found = has((s) => namesOrganisation(s, k));
       return found ? { kind: "answer", best: found } : { kind: "refuse", reason: "It does not name who." };
     }
+    case "place": {
+      // "Which country …" wants a country; "where", "which region" any named place.
+      const country = /\b(?:countr|nation|member state|contributor)/i.test(part.asked ?? "");
+      const found = has((s) => namesPlace(s, k, country));
+      return found ? { kind: "answer", best: found } : { kind: "refuse", reason: country ? "It does not name a country for this." : "It does not say where." };
+    }
     case "reason": {
       const found = has((s) => s.hasCause);
       return found ? { kind: "answer", best: found } : { kind: "refuse", reason: "It gives no reason for this." };
@@ -121,6 +143,17 @@ function isOrganisationAnswer(part: FramePart): boolean {
   return /\bwho\b/i.test(part.question);
 }
 
+/** A named place: a country, or a capitalised name inside the sentence that no glossary entry makes an organisation. */
+function namesPlace(s: ReportSentence, k: ReportKnowledge, countryOnly: boolean): boolean {
+  const mentions = k.glossary.mentions(s.text);
+  // The host country is where everything happens; it does not answer "which country".
+  if (mentions.some((m) => (m.entry.kind === "country" && !(countryOnly && m.entry.host)) || m.entry.kind === "place")) return true;
+  if (countryOnly) return false;
+  const inOrganisation = (at: number) => mentions.some((m) => at >= m.start && at < m.end && m.entry.kind !== "country");
+  return [...s.text.matchAll(/(?<=\s)\p{Lu}[\p{Ll}’'-]+/gu)].some((m) => !inOrganisation(m.index) && !k.glossary.isWord(m[0].toLowerCase()));
+}
+
+/** An agent: an organisation, a party, a country, a role ("led by Algeria", "by the relevant troop-contributing countries"). */
 function namesOrganisation(s: ReportSentence, k: ReportKnowledge): boolean {
-  return k.glossary.mentions(s.text).some((m) => m.entry.kind === "organisation" || m.entry.kind === "abbreviation");
+  return k.glossary.mentions(s.text).some((m) => ["organisation", "abbreviation", "country", "role"].includes(m.entry.kind));
 }

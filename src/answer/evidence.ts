@@ -28,6 +28,8 @@ export interface ScoredSentence {
   score: number;
 }
 
+/** Extra score for a first-person sentence when the question asks about the report's author. */
+const AUTHOR_BONUS = 0.2;
 /** How many retrieved units the sentence scoring looks at. */
 export const EVIDENCE_UNITS = 8;
 
@@ -66,6 +68,8 @@ export function coverageOf(terms: ReadonlySet<string>, subject: readonly Subject
 export function scoreSentences(part: FramePart, units: RetrievedUnit[], k: ReportKnowledge, only?: (s: ReportSentence) => boolean): ScoredSentence[] {
   const seen = new Set<string>();
   const out: ScoredSentence[] = [];
+  // "What does the Secretary-General recommend?": the author speaks in the report as "I".
+  const asksAuthor = part.subject.some((s) => s.kind === "entity" && s.alternatives.some((a) => a.terms.every((t) => k.authorTerms.has(t))));
   // The first retrieved units that hold sentences (Annex II rows are the numeric tool's).
   for (const u of units.filter((x) => x.units.length > 0).slice(0, EVIDENCE_UNITS)) {
     for (const unit of u.units) {
@@ -75,7 +79,7 @@ export function scoreSentences(part: FramePart, units: RetrievedUnit[], k: Repor
       for (const sentence of k.sentences.byUnit.get(unit) ?? []) {
         if (only && !only(sentence)) continue;
         const coverage = coverageOf(sentence.terms, part.subject);
-        const score = coverage * (1 + 0.5 / (1 + u.rank)) + 0.25 * unitCoverage + typeBonus(part, sentence);
+        const score = coverage * (1 + 0.5 / (1 + u.rank)) + 0.25 * unitCoverage + typeBonus(part, sentence) + (asksAuthor && sentence.firstPerson ? AUTHOR_BONUS : 0);
         out.push({ sentence, rank: u.rank, coverage, unitCoverage, score: coverage > 0 ? score : 0 });
       }
     }
@@ -107,6 +111,13 @@ export function askedFigure(part: FramePart, s: ReportSentence) {
     const terms = new Set([...f.terms, ...(f.head ? [f.head] : [])]);
     return askedItems.some((item) => covers(terms, item) > 0);
   });
+}
+
+/** The item naming the head of the asked noun phrase ("candidates" in "prospective female candidates"). */
+export function askedHeadOf(part: FramePart): SubjectItem | undefined {
+  const head = part.asked?.toLowerCase().split(/\s+/).pop();
+  if (!head) return undefined;
+  return part.subject.find((s) => !s.carried && s.text.toLowerCase().split(/\s+/).pop() === head) ?? part.subject.find((s) => s.text.toLowerCase().split(/\s+/).pop() === head);
 }
 
 /** The subject items the "how many …" noun phrase names. */

@@ -33,7 +33,7 @@ function annexNumbers(answer: ComposedAnswer, report: StructuredReport): number[
         for (const group of [strength.military, strength.individualPolice, strength.formedPoliceUnits, strength.totalPolice]) out.push(group.men, group.women, group.total);
         out.push(strength.military.total + strength.totalPolice.total, strength.military.women + strength.totalPolice.women, strength.military.men + strength.totalPolice.men);
       }
-      out.push(report.annexII.rows.length, ...report.warnings.flatMap((w) => [w.printed, w.implied, w.used]));
+      out.push(report.annexII.rows.length, ...report.warnings.flatMap((w) => [w.printed, w.implied, w.used, ...numbersIn(w.message)]));
     } else {
       for (const i of report.annexI.indicators) out.push(...numbersIn(`${i.id} ${i.deadline ?? ""} ${i.comments} ${i.text}`));
       // Counts of indicators (by area, objective or status) are what the tool computes over Annex I.
@@ -64,6 +64,9 @@ export function verifyAnswer(answer: ComposedAnswer, context: VerifyContext): st
   if (answer.citations.length === 0) problems.push("an answer with no citation");
   const tool = answer.tool;
   const allowed = new Set<number>([
+    // A part the report does not answer names the report by its symbol; an answer names its paragraphs.
+    ...numbersIn(context.report.symbol),
+    ...cited,
     ...[...cited].flatMap((n) => numbersIn(byNumber.get(n)!.text)),
     ...(tool ? [tool.result, Math.abs(tool.result), ...numbersIn(tool.formula), ...tool.operands.flatMap((o) => Object.values(o).filter((v): v is number => typeof v === "number"))] : []),
     ...annexNumbers(answer, context.report),

@@ -15,7 +15,11 @@ const FRAMING = new Set(
     "number numbers count total totals amount figure figures percentage percent proportion share fraction level levels rate size tally " +
     "headcount value sum many much date " +
     // light verbs that carry no content of their own
-    "come comes came coming get gets got getting make makes made"
+    "come comes came coming get gets got getting make makes made put puts putting " +
+    // comparison, which the operation states
+    "outnumber outnumbers outnumbered exceed exceeds exceeded surpass surpasses " +
+    // time nouns, which qualify rather than name
+    "period periods"
   ).split(/\s+/),
 );
 

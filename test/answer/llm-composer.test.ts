@@ -6,16 +6,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AskResponse } from "../../src/answer/contract.js";
 import { createLlmComposer } from "../../src/answer/llm/composer.js";
 import { loadAnswerPrompt } from "../../src/answer/llm/prompts.js";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { StructuredReportSchema } from "../../src/report/schema.js";
 import { createTestSitrep, postJson } from "../helpers/app.js";
+import { buildTestIndex } from "../helpers/index-fixture.js";
 
 const QUESTION = "When was the supply route through Niamey tested?";
 const PARA_47_QUOTE = "The newly established Cotonou-Niamey-Gao supply route was successfully tested with two sets of shipments between 30 March and 28 April.";
 
-function fakeModelSitrep(reply: string, log: string[]) {
+async function fakeModelSitrep(reply: string, log: string[]) {
+  const report = StructuredReportSchema.parse(JSON.parse(await readFile(join(await buildTestIndex(), "report.json"), "utf8")));
   const composer = createLlmComposer({
     model: new FakeListChatModel({ responses: [reply] }),
     prompt: loadAnswerPrompt(),
-    report: { title: "Report of the Secretary-General on the situation in Mali", symbol: "S/2017/478" },
+    report,
     log: (m) => log.push(m),
   });
   return createTestSitrep({}, { composer });

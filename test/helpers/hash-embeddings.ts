@@ -1,7 +1,7 @@
 // Fast deterministic bag-of-words embeddings for tests that exercise plumbing, not retrieval quality.
 import { Embeddings } from "@langchain/core/embeddings";
 import type { EmbeddingsBundle } from "../../src/retrieval/embeddings/provider.js";
-import { tokenize } from "../../src/retrieval/tokenize.js";
+import { terms as tokenize } from "../../src/report/terms.js";
 
 export class HashEmbeddings extends Embeddings {
   queryCalls = 0;

@@ -12,6 +12,9 @@ export async function readIndexData(indexDir: string): Promise<WorkerIndexData> 
     report: await read(INDEX_FILES.report),
     chunks: await read(INDEX_FILES.chunks),
     lexical: await read(INDEX_FILES.lexical),
+    glossary: await read(INDEX_FILES.glossary),
+    lexicon: await read(INDEX_FILES.lexicon),
+    figures: await read(INDEX_FILES.figures),
   };
 }
 

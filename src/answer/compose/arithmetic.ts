@@ -8,7 +8,7 @@ import { NumericToolError } from "../../tools/errors.js";
 import { formatNumber } from "../../tools/format.js";
 import type { NumericOperation } from "../../tools/numeric-input.js";
 import { runOperation } from "../../tools/run-operation.js";
-import type { ScoredSentence } from "../evidence.js";
+import { askedHeadOf, type ScoredSentence } from "../evidence.js";
 import type { ReportKnowledge } from "../knowledge/knowledge.js";
 import type { ReportSentence } from "../knowledge/sentence-index.js";
 import type { FramePart, Operand } from "../understand/frame.js";
@@ -24,6 +24,8 @@ interface Candidate {
 
 /** Sentences whose figures may be operands: the best-matching evidence. */
 const CANDIDATE_SENTENCES = 12;
+/** A stated percentage answers a share question only from a sentence about most of what it asks. */
+const STATED_COVERAGE = 0.75;
 /** The share of an operand's weight a sentence must mention for its figures to be candidates. */
 const MIN_SENTENCE_SHARE = 0.4;
 /** The best pair must beat any other reading by this much, or nothing is computed. */
@@ -143,7 +145,8 @@ export function composeArithmetic(part: FramePart, scored: ScoredSentence[], k: 
   // Another reading, nearly as good, with other figures: the alignment is in doubt.
   const rival = pairs.find((p) => (p.a.figure !== best.a.figure || p.b.figure !== best.b.figure) && p.score >= best.score - MARGIN);
   if (rival && (rival.a.figure.value !== best.a.figure.value || rival.b.figure.value !== best.b.figure.value)) return null;
-  const toolOp = toolOperation(op.kind, best);
+  // Over time, a difference is the change: the later figure minus the earlier one.
+  const toolOp = toolOperation(op.kind, overTime && op.kind === "difference" ? { ...best, a: best.b, b: best.a } : best);
   if (!toolOp) return null;
   const result = run(k.report, toolOp);
   if (!result) return null;
@@ -210,21 +213,32 @@ function sumOfSentence(part: FramePart, scored: ScoredSentence[], k: ReportKnowl
 }
 
 /**
- * "What percentage of its members are women?": a figure the report gives as a part of another in
- * the same sentence ("Of the 53 members …, only six are women"), the part named by the question.
+ * "What percentage of its members are women?": the report's own percentage when it states one for the
+ * thing asked ("the percentage of judicial officers … at 75 per cent"); otherwise a figure the report
+ * gives as a part of another in the same sentence ("Of the 53 members …, only six are women"), the
+ * whole being what the question measures and the part what else it names.
  */
 function shareOfWhole(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge): ComposedAnswer | null {
-  const own = part.subject.filter((i) => i.weight > 0 && !i.carried);
-  const items = own.length ? own : part.subject.filter((i) => i.weight > 0);
   const named = (terms: Set<string>, i: FramePart["subject"][number]) => i.alternatives.some((a) => a.terms.every((t) => terms.has(t)));
+  const wholeItem = askedHeadOf(part);
+  const top = scored.slice(0, 6);
+  const stated = top.find(
+    ({ sentence, coverage }) =>
+      coverage >= STATED_COVERAGE &&
+      sentence.figures.some((f) => f.unit === "percent" && (!wholeItem || named(new Set([...f.terms, ...f.context, ...(f.head ? [f.head] : [])]), wholeItem))),
+  );
+  if (stated) return quoteSentences([stated.sentence]);
+  const partItems = part.subject.filter((i) => i.weight > 0 && i !== wholeItem);
   const pairs: { partFigure: Figure; whole: Figure; sentence: ReportSentence; score: number }[] = [];
-  for (const { sentence } of scored.slice(0, 6)) {
+  for (const { sentence } of top) {
     for (const f of sentence.figures) {
       if (f.partOf === undefined || f.unit !== "count" || f.paragraph === undefined) continue;
       const whole = sentence.figures[f.partOf];
       if (!whole || whole.unit !== "count") continue;
-      const terms = new Set([...f.terms, ...(f.head ? [f.head] : [])]);
-      const score = items.filter((i) => named(terms, i)).reduce((s, i) => s + i.weight, 0);
+      // The whole is what is measured: its noun, or the clause it counts ("a new cabinet … comprising 35 ministers").
+      if (wholeItem && !named(new Set([...whole.terms, ...whole.context, ...(whole.head ? [whole.head] : [])]), wholeItem)) continue;
+      const own = new Set([...f.terms, ...(f.head ? [f.head] : [])]);
+      const score = partItems.filter((i) => named(own, i)).reduce((sum, i) => sum + i.weight * (i.carried ? 0.6 : 1), 0);
       if (score > 0) pairs.push({ partFigure: f, whole, sentence, score });
     }
   }

@@ -16,6 +16,8 @@ export interface ReportKnowledge {
   /** The report's "as at" month (year * 12 + month index) and its label. */
   asAt: { month: number; label: string };
   byParagraph: Map<number, StructuredReport["paragraphs"][number]>;
+  /** Terms naming the report's author (the title's "Secretary-General"). */
+  authorTerms: Set<string>;
   /** True when the report's text mentions the year (and month) at all. */
   mentionsTime(time: { year?: number; month?: number }): boolean;
 }
@@ -31,7 +33,10 @@ export function monthIndex(text: string): number | undefined {
 
 export function buildKnowledge(data: { report: StructuredReport; glossary: Glossary; lexicon: Lexicon; figures: Figures }): ReportKnowledge {
   const { report } = data;
-  const sentences = buildSentenceIndex(report, data.figures.figures);
+  const glossary = createGlossaryIndex(data.glossary, data.lexicon);
+  // A sentence naming a country ("refugees in Burkina Faso, Mauritania and the Niger") speaks of countries.
+  const countryTerms = termsOf("country countries");
+  const sentences = buildSentenceIndex(report, data.figures.figures, (text) => (glossary.mentions(text).some((m) => m.entry.kind === "country") ? countryTerms : []));
   const title = new Set(termsOf(report.title));
   const units = sentences.byUnit.size;
   const allText = [...report.paragraphs.map((p) => p.text), ...report.annexI.indicators.map((i) => `${i.text} ${i.deadline ?? ""} ${i.comments}`), report.annexII.asAt].join(" ");
@@ -40,11 +45,12 @@ export function buildKnowledge(data: { report: StructuredReport; glossary: Gloss
   const month = monthIndex(report.annexII.asAt) ?? Math.max(...[...report.paragraphs.map((p) => p.text).join(" ").matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0]) * 12 + 11));
   return {
     report,
-    glossary: createGlossaryIndex(data.glossary, data.lexicon),
+    glossary,
     sentences,
     isImplicit: (term) => title.has(term) || sentences.unitsWith(term) > units * COMMON_SHARE,
     asAt: { month, label: report.annexII.asAt },
     byParagraph: new Map(report.paragraphs.map((p) => [p.number, p])),
+    authorTerms: new Set(termsOf(/^Report of the (.+?) on\b/i.exec(report.title)?.[1] ?? "")),
     mentionsTime: (time) => (time.month !== undefined ? months.has(time.month) || years.has(Math.floor(time.month / 12)) : time.year === undefined || years.has(time.year)),
   };
 }

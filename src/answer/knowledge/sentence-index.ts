@@ -51,7 +51,11 @@ export function citationOf(sentence: ReportSentence): Citation {
   return { ref: "Annex I", annex: "I", rows: [s.indicator.id] };
 }
 
-export function buildSentenceIndex(report: StructuredReport, figures: readonly Figure[]): SentenceIndex {
+/**
+ * @param impliedTerms terms a sentence stands for beyond its words (a sentence naming countries is about
+ *                     countries); they count for coverage, not for rarity
+ */
+export function buildSentenceIndex(report: StructuredReport, figures: readonly Figure[], impliedTerms: (text: string) => string[] = () => []): SentenceIndex {
   const figuresOf = new Map<string, Figure[]>();
   for (const f of figures) {
     const unit = f.paragraph !== undefined ? paragraphUnit(f.paragraph) : indicatorUnit(f.indicator ?? "");
@@ -62,7 +66,8 @@ export function buildSentenceIndex(report: StructuredReport, figures: readonly F
   const make = (unit: string, index: number, text: string, source: SentenceSource, ref: string): ReportSentence => {
     const termList = termsOf(text);
     const id = `${unit}#${index}`;
-    return { id, unit, index, text, source, ref, termList, terms: new Set(termList), figures: figuresOf.get(id) ?? [], ...textFeatures(text) };
+    const terms = new Set([...termList, ...impliedTerms(text)]);
+    return { id, unit, index, text, source, ref, termList, terms, figures: figuresOf.get(id) ?? [], ...textFeatures(text) };
   };
   for (const p of report.paragraphs) {
     for (const s of splitSentences(p)) {
@@ -74,7 +79,7 @@ export function buildSentenceIndex(report: StructuredReport, figures: readonly F
   const byId = new Map(all.map((s) => [s.id, s]));
   const byUnit = new Map<string, ReportSentence[]>();
   for (const s of all) byUnit.set(s.unit, [...(byUnit.get(s.unit) ?? []), s]);
-  const unitTermSets = new Map([...byUnit].map(([unit, list]) => [unit, new Set(list.flatMap((s) => s.termList))]));
+  const unitTermSets = new Map([...byUnit].map(([unit, list]) => [unit, new Set(list.flatMap((s) => [...s.terms]))]));
   const docFreq = new Map<string, number>();
   for (const s of all) for (const t of s.terms) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
   const unitFreq = new Map<string, number>();

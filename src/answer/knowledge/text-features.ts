@@ -6,17 +6,19 @@ const DATE = new RegExp(String.raw`\b(?:\d{1,2}\s+(?:${MONTH})(?:\s+\d{4})?|(?:$
 const TITLED_NAME = /\b(?:Mr|Ms|Mrs|Dr)\.\s+((?:\p{Lu}[\p{L}’'-]+\s+){0,3}\p{Lu}[\p{L}’'-]+)|\b(?:President|Prime Minister|Minister|Colonel|Judge|Governor|Ambassador)\s+((?:\p{Lu}[\p{L}’'-]+\s+){0,3}\p{Lu}[\p{L}’'-]+)/gu;
 const APPOSITIVE_NAME = /\b(?:leader|head|representative|commander|chief|chair(?:man|person)?|spokesperson|Representative|envoy|President|Minister)\b[^,.;]{0,80},\s+(\p{Lu}[\p{L}’'-]+(?:\s+(?:ag|bin|ben|de|da|el|al|van|von|\p{Lu}[\p{L}’'-]+)){1,3})(?=[,.;])/gu;
 /** Words that state a cause or a purpose. */
-export const CAUSE = /\b(?:because|owing to|due to|as a result of|as a consequence of|on account of|in order to|so as to|given (?:the|that)|in view of|in the face of|primarily because|mainly because|caused by|resulting from|driven by|fuelled by|in light of|in the light of)\b/i;
+export const CAUSE = /\b(?:because|owing to|due to|as a result of|as a consequence of|on account of|in order to|so as to|given (?:the|that)|in view of|in the face of|primarily because|mainly because|caused by|resulting from|driven by|fuelled by|in light of|in the light of|(?:constrained|limited|hindered|hampered|impeded|affected|prevented|delayed|caused|driven|fuelled|undermined) by|for lack of|for want of|as a result)\b/i;
 
 export interface TextFeatures {
   dates: string[];
   people: string[];
   hasCause: boolean;
+  /** The author speaking ("I recommend", "my Special Representative"). */
+  firstPerson: boolean;
 }
 
 export function textFeatures(text: string): TextFeatures {
   const people = new Set<string>();
   for (const m of text.matchAll(TITLED_NAME)) people.add((m[1] ?? m[2])!.trim());
   for (const m of text.matchAll(APPOSITIVE_NAME)) people.add(m[1]!.trim());
-  return { dates: [...text.matchAll(DATE)].map((m) => m[0]), people: [...people], hasCause: CAUSE.test(text) };
+  return { dates: [...text.matchAll(DATE)].map((m) => m[0]), people: [...people], hasCause: CAUSE.test(text), firstPerson: /\b(?:I|my|me)\b/.test(text) };
 }

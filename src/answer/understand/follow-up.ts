@@ -9,7 +9,7 @@ const OPENER = /^\s*(?:(?:ok(?:ay)?|right|thanks|and|but|also|so|then|now)[,.!]?
 const WHY = /^\s*(?:(?:and|but|so|ok(?:ay)?)[,.!]?\s+)?why\b/i;
 const NEXT = /\b(?:next|afterwards|after that|then|subsequently|in response|in reaction|as a result|since then|following that)\b/i;
 /** Pronouns that stand for something named before ("Who claimed it?", "How many of them …"); possessives ("their lives") do not on their own. */
-const PRONOUN = /\b(?:it|they|them|those|these|he|she|him|(?:this|that|which|what) ones?)\b|\b(?:this|that|these|those|such)\s+(?:attack|attacks|incident|group|figure|number|one|ones|country|period|event|case|cases|commission|body|plan|decision|conference|measure)\b/i;
+const PRONOUN = /\b(?:it|they|them|those|these|he|she|him|(?:this|that|which|what) ones?)\b|\b(?:is|was|are|were|does|did)\s+(?:that|this)\s*\??\s*$|\b(?:this|that|these|those|such)\s+(?:attack|attacks|incident|group|figure|number|one|ones|country|period|event|case|cases|commission|body|plan|decision|conference|measure)\b/i;
 /** A question this thin leans on the previous one for what it is about. */
 const THIN = 2;
 /** Carried items count less than the question's own. */

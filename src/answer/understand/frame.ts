@@ -38,6 +38,8 @@ export const TimeConstraintSchema = z.object({
   /** Months as year * 12 + month index, when the text names one. */
   month: z.number().int().optional(),
   year: z.number().int().optional(),
+  /** The question wrote the year ("in 2016", "June 2016", "2016/17"), rather than only a month. */
+  explicitYear: z.boolean().default(false),
   relation: z.enum(["in", "since", "before", "after", "by", "until"]),
 });
 export type TimeConstraint = z.infer<typeof TimeConstraintSchema>;

@@ -23,14 +23,14 @@ export interface OperationReading {
   consumed: Set<number>;
 }
 
-const PERCENT_CHANGE = /\bby (?:what|how much|how many) (?:percentage|per ?cent)(?: points?)?\b|\bpercent(?:age)? (?:increase|decrease|change|rise|drop|fall|growth|decline|jump)\b|\b(?:what|how big|how large) (?:was|is|were) the (?:percentage|per ?cent|relative) (?:increase|decrease|change|rise|drop|fall|growth)\b|\bin (?:percentage|per ?cent|relative) terms\b/i;
+const PERCENT_CHANGE = /\bby (?:what|how much|how many) (?:percentage|per ?cent|%)(?: points?)?(?=\s|$)|(?:\bpercent(?:age)?|%) (?:increase|decrease|change|rise|drop|fall|growth|decline|jump)\b|\bin (?:percent(?:age)?|per ?cent)\s*\??\s*$|\b(?:what|how big|how large) (?:was|is|were) the (?:percentage|per ?cent|relative) (?:increase|decrease|change|rise|drop|fall|growth)\b|\bin (?:percentage|per ?cent|relative) terms\b/i;
 const DIFFERENCE = /\bhow (?:many|much) (?:more|fewer|less|higher|lower|bigger|smaller|larger)\b|\bdifference (?:between|in)\b|\bby how (?:much|many)\b|\bhow (?:far|much|many) (?:short|below|above|under)\b|\bshort of\b|\bshortfall\b|\bgap between\b/i;
 /** "How much did the number of X grow?": a change over time; only "how much did" and the verb state the operation. */
 const CHANGE = /\b(how (?:much|many) (?:did|has|have|had))\b(?:\s+[\w'-]+){0,8}?\s+(rise|rose|risen|increase|increased|grow|grew|grown|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|go up|went up|go down|went down|change|changed)\b/i;
 const RATIO = /\bhow many times\b|\bratio\b|\btimes (?:as many|as much|more|larger|bigger)\b/i;
 const SHARE = /\b(?:what|which) (?:percentage|proportion|share|fraction|per ?cent|part)\b|\bas a (?:percentage|share|proportion|fraction) of\b|\b(?:percentage|share|proportion) of\b|\bhow much of\b/i;
-const SUM = /\b(?:in total|combined|altogether|together|in all|sum of|all together|put together)\b/i;
-const COUNT = /\bhow many\s+(?:\w+\s+){0,2}(?:countries|nations|contributors|member states|states|indicators|benchmarks)\b/i;
+const SUM = /\b(?:in total|combined|altogether|together|in all|sum of|all together|put together)\b|^\s*total\b/i;
+const COUNT = /\bhow many\s+(?:[\w-]+\s+){0,2}(?:countries|nations|contributors|member states|states|indicators|benchmarks)\b/i;
 const RANK = /\b(?:(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ])?(most|largest|biggest|highest|greatest|top|leading|fewest|smallest|least|lowest|bottom)\b/i;
 const TOP_N = /\b(?:top|bottom|first|last)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\b|\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:largest|biggest|highest|leading|main|major|top|smallest|lowest|fewest)\b/i;
 const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
@@ -94,7 +94,10 @@ export function readOperation(question: string, tokens: Token[]): OperationReadi
     return { operation: { kind: "share", operands: [], overTime: false }, consumed };
   }
   const rank = match(RANK, question);
-  if (rank && /\b(?:which|what|who|name|list|top|bottom)\b|^\s*(?:and|what about|how about)\b/i.test(question)) {
+  // A ranking is asked with a wh-word ("which country sends most"), in a follow-up ("and the most
+  // police?"), or as a bare noun phrase ("biggest police contributor?").
+  const bare = !/\b(?:how|why|when|where|who|is|are|was|were|do|does|did)\b/i.test(question);
+  if (rank && (bare || /\b(?:which|what|who|name|list|top|bottom)\b|^\s*(?:and|what about|how about)\b/i.test(question))) {
     take(rank);
     const top = match(TOP_N, question);
     if (top) take(top);

@@ -10,31 +10,44 @@ export interface QuestionForm {
 }
 
 const AUX_FIRST = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must|isn't|aren't|wasn't|weren't|didn't|doesn't|hasn't|haven't)\b/i;
-const HOW_QUANTITY = /\bhow (?:many|much|long|often|big|large|far|high|low)\b/i;
+const HOW_QUANTITY = /\bhow (?:many|much|long|big|large|far|high|low)\b/i;
+/** "Where are we on …", "where does X stand": a status question, not a place. */
+const STATUS = /\bwhere (?:are we|do we stand|does .{1,60} stand|do things stand|is .{1,40} at)\b/i;
 const DATE = /\b(?:when|what (?:date|day|month|year|time)|which (?:date|day|month|year)|since when|by when|until when|how soon)\b/i;
 const REASON = /\b(?:why|for what reason|what (?:is|was|are|were) the (?:reasons?|causes?)|what (?:caused|causes|explains|drove|drives|led to|is behind|was behind)|how come)\b/i;
 const WHO = /\b(?:who|whom|whose)\b/i;
 const WHERE = /\bwhere\b/i;
 
 /** Nouns that name a measure: "what is X's strength" asks for a figure. */
-const MEASURE = new Set(["number", "numbers", "count", "total", "totals", "percentage", "percent", "proportion", "share", "fraction", "amount", "figure", "figures", "headcount", "tally", "toll", "strength", "size", "rate", "level", "budget", "cost", "sum", "ratio", "value", "ceiling", "shortfall", "gap"]);
+const MEASURE = new Set(["number", "numbers", "count", "total", "totals", "percentage", "percent", "proportion", "share", "fraction", "amount", "figure", "figures", "headcount", "tally", "toll", "strength", "size", "rate", "level", "budget", "cost", "sum", "ratio", "value", "ceiling", "shortfall", "gap", "population"]);
 const PERSON = new Set(["person", "people", "official", "officials", "minister", "ministers", "leader", "leaders", "head", "representative", "commander", "president", "individual", "individuals", "man", "woman", "judge", "governor", "envoy", "officer", "chair"]);
 const ORGANISATION = new Set(["group", "groups", "organization", "organizations", "organisation", "organisations", "party", "parties", "movement", "movements", "body", "bodies", "committee", "commission", "coalition", "agency", "agencies", "entity", "entities", "faction", "factions", "institution", "institutions", "actor", "actors", "armed group", "armed groups", "team", "mission", "force"]);
 const PLACE = new Set(["region", "regions", "town", "towns", "city", "cities", "area", "areas", "location", "locations", "place", "places", "village", "villages", "locality", "localities", "district", "districts", "country", "countries", "nation", "nations", "camp", "camps", "border", "site", "sites", "province", "state", "states", "member state", "member states", "contributor", "contributors", "nationality", "nationalities"]);
 
 const NOUN_RUN = new Set(["NOUN", "PROPN", "ADJ"]);
 
-/** The noun phrase starting at token i: adjectives and nouns ("blue helmets", "armed groups"). */
+/**
+ * The noun phrase starting at token i: adjectives and nouns ("blue helmets", "defence and security
+ * benchmarks"); after a possessive, the possessed noun ("the truth commission's regional offices").
+ */
 function nounPhrase(tokens: Token[], i: number): Token[] {
-  const run: Token[] = [];
+  let run: Token[] = [];
   for (let j = i; j < tokens.length; j++) {
     const t = tokens[j]!;
     if (NOUN_RUN.has(t.pos) || (t.pos === "VERB" && run.length > 0 && tokens[j + 1]?.pos === "NOUN")) run.push(t);
     else if (t.pos === "DET" && run.length === 0) continue;
+    else if (t.pos === "CCONJ" && run.length > 0 && NOUN_RUN.has(tokens[j + 1]?.pos ?? "")) run.push(t);
+    else if (/^['’]s$/.test(t.text) && run.length > 0 && NOUN_RUN.has(tokens[j + 1]?.pos ?? "")) run = [];
     else break;
   }
-  while (run.length && run.at(-1)!.pos === "ADJ") run.pop();
+  while (run.length && (run.at(-1)!.pos === "ADJ" || run.at(-1)!.pos === "CCONJ")) run.pop();
   return run;
+}
+
+/** The noun phrase after the first "of" from token i ("the share of the military component" -> "military component"). */
+function ofPhrase(tokens: Token[], from: number): Token[] {
+  const of = tokens.findIndex((t, j) => j >= from && /^of$/i.test(t.text));
+  return of < 0 ? [] : nounPhrase(tokens, of + 1);
 }
 
 const lower = (ts: Token[]) => ts.map((t) => t.text.toLowerCase()).join(" ");
@@ -51,7 +64,9 @@ export function questionForm(tokens: Token[]): QuestionForm {
   const how = HOW_QUANTITY.exec(text);
   if (how) {
     const i = at(/^(?:many|much|long|often|big|large|far|high|low)$/i);
-    const phrase = nounPhrase(ts, i + 1).filter((t) => !/^(?:more|fewer|less)$/i.test(t.text));
+    // "how many of the Commission's regional offices": the noun phrase after "of".
+    const skip = /^of$/i.test(ts[i + 1]?.text ?? "") ? ts.slice(i + 2).findIndex((t) => !["DET", "PRON", "PART"].includes(t.pos) && !/^'s$/.test(t.text)) + i + 2 : i + 1;
+    const phrase = nounPhrase(ts, skip).filter((t) => !/^(?:more|fewer|less)$/i.test(t.text));
     return { answerType: "number", ...(phrase.length ? { asked: lower(phrase) } : {}) };
   }
   if (DATE.test(text)) return { answerType: "date" };
@@ -59,11 +74,14 @@ export function questionForm(tokens: Token[]): QuestionForm {
   const whPhrase = wh >= 0 ? nounPhrase(ts, wh + 1).filter((t) => !/^(?:kind|type|sort)$/i.test(t.text)) : [];
   const whHead = headOf(whPhrase);
   // "What is UNPOL's strength?", "what percentage of …", "the number of …": a measure.
-  const measured = ts.find((t, i) => MEASURE.has(t.text.toLowerCase()) && (i <= 5 || ts[i + 1]?.text.toLowerCase() === "of"));
-  if ((wh >= 0 && MEASURE.has(whHead)) || (measured && (wh >= 0 || AUX_FIRST.test(text) === false))) {
-    return { answerType: "number", asked: whPhrase.length && MEASURE.has(whHead) ? lower(whPhrase) : measured!.text.toLowerCase() };
+  const measuredAt = ts.findIndex((t, i) => MEASURE.has(t.text.toLowerCase()) && (i <= 5 || ts[i + 1]?.text.toLowerCase() === "of"));
+  if ((wh >= 0 && MEASURE.has(whHead)) || (measuredAt >= 0 && (wh >= 0 || AUX_FIRST.test(text) === false))) {
+    // "What percentage of its members …": what is measured is the noun after "of", if any.
+    const of = ofPhrase(ts, Math.max(0, wh >= 0 && MEASURE.has(whHead) ? wh : measuredAt));
+    return { answerType: "number", ...(of.length ? { asked: lower(of) } : {}) };
   }
   if (WHO.test(text)) return { answerType: ORGANISATION.has(whHead) ? "organisation" : "person" };
+  if (STATUS.test(text)) return { answerType: "description" };
   if (WHERE.test(text)) return { answerType: "place" };
   if (wh >= 0 && whPhrase.length) {
     const asked = lower(whPhrase);
@@ -73,6 +91,9 @@ export function questionForm(tokens: Token[]): QuestionForm {
   }
   if (AUX_FIRST.test(text)) return { answerType: "yesno" };
   if (/^how\b/i.test(text)) return { answerType: "manner" };
+  // "What was the turnout in the referendum?": the noun after "what is the" is what is asked.
+  const attribute = /^what$/i.test(ts[0]?.text ?? "") && /^(?:is|was|are|were|'s)$/i.test(ts[1]?.text ?? "") ? nounPhrase(ts, 2) : [];
+  if (attribute.length) return { answerType: "description", asked: lower(attribute) };
   if (/^(?:list|name|enumerate|identify)\b/i.test(text) || (wh >= 0 && /s$/.test(whHead) && /\b(?:are|were)\b/i.test(text))) {
     return { answerType: "list", ...(whPhrase.length ? { asked: lower(whPhrase) } : {}) };
   }

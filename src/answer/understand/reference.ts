@@ -18,3 +18,9 @@ export function findDirectReference(question: string): DirectReference | null {
 export function withoutReference(question: string): string {
   return question.replace(PARAGRAPH_REF, " ").replace(ANNEX_REF, " ").replace(/\s+/g, " ").trim();
 }
+
+/** Where the question names its source ("para. 42", "Annex II"), for leaving it out of the subject. */
+export function referenceSpanOf(question: string): { start: number; end: number } | undefined {
+  const m = PARAGRAPH_REF.exec(question) ?? ANNEX_REF.exec(question);
+  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+}

@@ -13,7 +13,7 @@ const STRENGTH = { own: 1, alias: 0.9, defined: 0.8, related: 0.7, gloss: 0.6, b
 const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X"]);
 /** Named things an answer must concern. */
 const NAMED_KINDS = new Set(["country", "organisation", "place", "role", "abbreviation", "name"]);
-const TEMPORAL = /^(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2})$/i;
+const TEMPORAL = /^(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|\d{1,2})$/i;
 
 type Alternative = SubjectItem["alternatives"][number];
 
@@ -26,6 +26,9 @@ function rarity(alternatives: Alternative[], k: ReportKnowledge): number {
   const idfs = first.terms.map((t) => k.sentences.idf(t)).sort((x, y) => y - x);
   return (idfs[0]! + 0.25 * idfs.slice(1).reduce((s, x) => s + x, 0)) * first.strength;
 }
+
+/** The weight left to an unknown verb, adjective or adverb. */
+const UNKNOWN_MODIFIER = 0.3;
 
 /** Named things found in at most this share of the report's units are specific enough that an answer must concern them. */
 const SPECIFIC_SHARE = 0.2;
@@ -64,7 +67,10 @@ function wordItem(t: Token, k: ReportKnowledge): SubjectItem {
   ];
   // A capitalised common noun ("the Mission", "the Government") is not a name.
   const proper = t.pos === "PROPN" && /^\p{Lu}/u.test(t.text) && !k.glossary.isWord(t.lemma);
-  return item(t.text, alternatives, "word", k, { pos: t.pos, ...(proper ? { entityKind: "name", required: isSpecific(alternatives, k) } : {}) });
+  const w = item(t.text, alternatives, "word", k, { pos: t.pos, ...(proper ? { entityKind: "name", required: isSpecific(alternatives, k) } : {}) });
+  // A verb or modifier the report never uses ("meant", "awaiting") cannot be matched, and says less
+  // about what the question is about than an unknown noun ("turnout").
+  return w.unknown && !proper && t.pos !== "NOUN" ? { ...w, weight: w.weight * UNKNOWN_MODIFIER } : w;
 }
 
 /** Unknown to the report, or found in few of its units. */
@@ -89,6 +95,7 @@ export function subjectItems(tokens: Token[], mentions: Mention[], k: ReportKnow
       !inside(t, mentions) &&
       !inside(t, timeSpans) &&
       !TEMPORAL.test(t.text) &&
+      !(/^ones?$/i.test(t.text) && /^(?:which|this|that|the|each|any|every|another|what)$/i.test(tokens[tokens.indexOf(t) - 1]?.text ?? "")) &&
       !isFramingWord(t.text) &&
       !isFramingWord(t.lemma) &&
       !isQuestionGrammar(t.text),

@@ -55,7 +55,9 @@ export function isTableItem(s: SubjectItem, mentions: readonly Mention[], k: Rep
 function annexIIQuery(question: string, tokens: Token[], mentions: Mention[], subject: SubjectItem[], k: ReportKnowledge, listAsked: boolean): TableQuery | undefined {
   const countryMentions = mentions.filter((m) => m.entry.kind === "country");
   const componentMentions = mentions.filter((m) => m.entry.component);
-  const leftover = subject.filter((s) => !isTableItem(s, mentions, k) && !/^\d+$/.test(s.text));
+  // Only a noun or a verb outside the table's vocabulary ("killed", "helicopters") makes it a question
+  // about something else; a modifier ("single", "overall") does not.
+  const leftover = subject.filter((s) => !isTableItem(s, mentions, k) && !/^\d+$/.test(s.text) && !(s.kind === "word" && (s.pos === "ADJ" || s.pos === "ADV")));
   const contributes = tokens.some((t) => t.pos === "VERB" && t.terms.some((term) => CONTRIBUTION_SET.has(term)));
   const aboutStrength =
     componentMentions.length > 0 || countryMentions.some((m) => m.byDemonym) || (countryMentions.length > 0 && contributes) || /\b(?:which|what|how many) (?:countr|nation|contributor)/i.test(question);

@@ -4,9 +4,20 @@
 import type { TimeConstraint } from "./frame.js";
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const MONTH_RE = new RegExp(String.raw`\b(?:(since|in|during|by|before|after|until|from|of|on)\s+)?(?:(?:early|mid|late|the end of)[- ])?(?:\d{1,2}\s+)?(${MONTHS.join("|")})(?:\s+((?:19|20)\d\d))?\b`, "gi");
+/** "Oct", "Sept": the usual English abbreviations of month names. */
+const MONTH_ABBREVIATIONS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sept?", "oct", "nov", "dec"];
+const MONTH_NAME = `(?:${MONTHS.join("|")}|(?:${MONTH_ABBREVIATIONS.join("|")})\\.?)`;
+const MONTH_RE = new RegExp(
+  String.raw`\b(?:(since|in|during|by|before|after|until|till|from|of|on)\s+)?(?:(?:the\s+)?(?:early|mid|late|end of|beginning of|start of|middle of)[- ]?\s*)?(?:\d{1,2}\s+)?(${MONTH_NAME})(?:\s+((?:19|20)\d\d))?\b`,
+  "gi",
+);
+const monthNumber = (name: string) => {
+  const n = name.toLowerCase().replace(/\.$/, "");
+  const full = MONTHS.findIndex((m) => m === n);
+  return full >= 0 ? full : MONTHS.findIndex((m) => m.startsWith(n.slice(0, 3)));
+};
 const YEAR_RE = /\b(?:(since|in|during|by|before|after|until|from|of)\s+)?((?:19|20)\d\d)\b(?!\s*\))/gi;
-const PREVIOUS = /\b(?:previous|preceding|prior|last|earlier|former)\s+(?:mandate|reporting)?\s*(?:period|report|mandate|year|quarter|time)\b|\b(?:the )?(?:year|period|time|report) before\b|\bbefore that\b|\bpreviously\b|\bthe time before\b/i;
+const PREVIOUS = /\b(?:previous|preceding|prior|last|earlier|former)\s+(?:mandate|reporting)?\s*(?:period|report|mandate|year|quarter|time|one)\b|\b(?:the )?(?:year|period|time|report) before\b|\bbefore that\b|\bpreviously\b|\bthe time before\b/i;
 const CURRENT = /\b(?:this|current|present)\s+(?:mandate|reporting)?\s*(?:period|mandate|report)\b|\bsince june 2016\b/i;
 
 function relationOf(word: string | undefined): TimeConstraint["relation"] {
@@ -21,6 +32,7 @@ function relationOf(word: string | undefined): TimeConstraint["relation"] {
     case "after":
       return "after";
     case "until":
+    case "till":
       return "until";
     default:
       return "in";
@@ -30,19 +42,25 @@ function relationOf(word: string | undefined): TimeConstraint["relation"] {
 export function timeConstraints(question: string, reportYear: number): TimeConstraint[] {
   const out: TimeConstraint[] = [];
   for (const m of question.matchAll(MONTH_RE)) {
-    const month = MONTHS.indexOf(m[2]!.toLowerCase());
-    // "May" is also a verb: only as a month when a day, a year or a preposition comes with it.
-    if (m[2]!.toLowerCase() === "may" && !m[1] && !m[3] && !/\d\s+may/i.test(m[0])) continue;
+    const month = monthNumber(m[2]!);
+    // "May" is also a verb, "Mar" and "Dec" are words: only as months with a day, a year or a preposition.
+    if (/^(?:may|mar|dec|jan)$/i.test(m[2]!) && !m[1] && !m[3] && !/\d\s+\w+$/.test(m[0])) continue;
     const year = m[3] ? Number(m[3]) : reportYear;
-    out.push({ text: m[0].trim(), relation: relationOf(m[1]), month: year * 12 + month, year });
+    out.push({ text: m[0].trim(), relation: relationOf(m[1]), month: year * 12 + month, year, explicitYear: m[3] !== undefined });
+  }
+  // "2016/17", "2017-18": a budget or fiscal period names two years.
+  for (const m of question.matchAll(/\b((?:19|20)\d\d)[/–-](\d\d)\b/g)) {
+    const first = Number(m[1]);
+    const second = Number(`${m[1]!.slice(0, 2)}${m[2]}`);
+    if (second === first + 1) out.push({ text: m[0], relation: "in", year: first, explicitYear: true }, { text: m[0], relation: "in", year: second, explicitYear: true });
   }
   for (const m of question.matchAll(YEAR_RE)) {
     if (out.some((t) => t.text.includes(m[2]!))) continue;
-    out.push({ text: m[0].trim(), relation: relationOf(m[1]), year: Number(m[2]) });
+    out.push({ text: m[0].trim(), relation: relationOf(m[1]), year: Number(m[2]), explicitYear: true });
   }
   const previous = PREVIOUS.exec(question);
-  if (previous) out.push({ text: previous[0], relation: "in", period: "previous" });
-  else if (CURRENT.test(question)) out.push({ text: CURRENT.exec(question)![0], relation: "in", period: "current" });
+  if (previous) out.push({ text: previous[0], relation: "in", period: "previous", explicitYear: false });
+  else if (CURRENT.test(question)) out.push({ text: CURRENT.exec(question)![0], relation: "in", period: "current", explicitYear: false });
   return out;
 }
 

@@ -7,7 +7,7 @@ import { carrySubject, carryTable, carryTimes, followUpKind } from "./follow-up.
 import { readOperation, type OperationSpan } from "./operation.js";
 import { splitParts } from "./parts.js";
 import { questionForm } from "./question-form.js";
-import { findDirectReference } from "./reference.js";
+import { findDirectReference, referenceSpanOf } from "./reference.js";
 import { subjectItems } from "./subject.js";
 import { isTableItem, tableQuery, tableSlots } from "./table-query.js";
 import { timeConstraints, timesAfter } from "./time.js";
@@ -57,7 +57,9 @@ function understandPart(text: string, previous: QuestionFrame | undefined, k: Re
   const reportYear = Math.floor(k.asAt.month / 12);
   let times = timeConstraints(text, reportYear);
   const timeSpans = times.map((t) => ({ start: text.indexOf(t.text), end: text.indexOf(t.text) + t.text.length })).filter((s) => s.start >= 0);
-  let subject = subjectItems(kept, mentions, k, timeSpans);
+  // "What does para. 42 say about …": the reference names the source, not the subject.
+  const referenceSpan = referenceSpanOf(text);
+  let subject = subjectItems(kept, mentions, k, [...timeSpans, ...(referenceSpan ? [referenceSpan] : [])]);
   const asksNumberWithoutNoun = form.answerType === "number" && !form.asked;
   const kind = followUpKind({ question: text, subject, typeIsDefault: form.answerType === "description", asksNumberWithoutNoun, times }, previous);
   let answerType = form.answerType;
@@ -73,7 +75,8 @@ function understandPart(text: string, previous: QuestionFrame | undefined, k: Re
     if (previous.table && (!table || table.annex === previous.table.annex) && subject.filter((s) => !s.carried).every((s) => isTableItem(s, mentions, k) || s.kind === "entity")) {
       table = carryTable(previous.table, previous.table.annex === "II" ? tableSlots(text, mentions) : (table ?? {}));
     }
-    retrievalText = `${text} ${previous.retrievalText}`;
+    const carriedWords = subject.filter((s) => s.carried && s.weight > 0).map((s) => s.text.replace(" … ", " "));
+    retrievalText = [text, ...carriedWords].join(" ");
   }
   // A table follow-up that names no operation keeps the previous one ("And among the police?" after a share).
   const carriedOperation = !reading.operation && kind && previous?.table && table && previous.operation ? previous.operation : undefined;
@@ -140,7 +143,7 @@ function operationOf(span: OperationSpan, text: string, subject: SubjectItem[], 
     return { ...base, operands };
   }
   if (overTime) {
-    const items = toOperandItems(subject.filter((s) => s.weight > 0));
+    const items = toOperandItems(subject.filter((s) => !s.carried));
     const head = headOf(subject);
     return { ...base, operands: [{ text, items, period: "previous", ...(head ? { head } : {}) }, { text, items, period: "current", ...(head ? { head } : {}) }] };
   }
