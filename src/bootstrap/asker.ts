@@ -21,6 +21,21 @@ export function createReportPipeline(report: StructuredReport, retriever: Hybrid
   });
 }
 
-export function createReportAsker(report: StructuredReport, retriever: HybridRetriever, store: SitrepStore, composer?: Composer) {
-  return createConversationAsker({ pipeline: createReportPipeline(report, retriever, composer), store });
+export interface ReportAskerOptions {
+  /** Earlier turns the pipeline sees (HISTORY_TURNS); storage keeps them all. */
+  historyTurns?: number;
+}
+
+export function createReportAsker(
+  report: StructuredReport,
+  retriever: HybridRetriever,
+  store: SitrepStore,
+  composer?: Composer,
+  options: ReportAskerOptions = {},
+) {
+  return createConversationAsker({
+    pipeline: createReportPipeline(report, retriever, composer),
+    store,
+    ...(options.historyTurns !== undefined ? { historyTurns: options.historyTurns } : {}),
+  });
 }

@@ -54,7 +54,7 @@ export function createWorkerSitrep(env: Record<string, unknown>, data: WorkerInd
   const retriever = HybridRetriever.lexicalOnly(chunks, lexical);
   // Per-isolate memory: conversations survive only while this isolate lives. D1 would be the durable option.
   const store = createMemoryStore();
-  const asker = createReportAsker(report, retriever, store);
+  const asker = createReportAsker(report, retriever, store, undefined, { historyTurns: config.HISTORY_TURNS });
   const deps: AppDeps = {
     config,
     asker,
