@@ -51,6 +51,7 @@ const answerRoute = createRoute({
   request: { params: z.object({ answerId: z.string().min(1).max(200) }) },
   responses: {
     200: jsonResponse(StoredAnswer, "The answer"),
+    400: errorResponse("answerId is not 1 to 200 characters"),
     404: errorResponse("Unknown answerId, or another principal's answer"),
     ...accessErrors,
   },
