@@ -8,6 +8,9 @@ const optionalString = z
   .optional()
   .transform((v) => (v === "" ? undefined : v));
 
+/** `VAR=` means the default, not 0 (z.coerce.number turns "" into 0, which would turn rate limits off). */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
+
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -41,7 +44,7 @@ export const ConfigSchema = z.object({
       return z.NEVER;
     }),
   /** Requests per minute per API key (or per client address when keys are off); 0 turns limits off. */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  RATE_LIMIT_PER_MINUTE: unsetIfEmpty(z.coerce.number().int().min(0).default(60)),
   /** How many proxies in front of the service set X-Forwarded-For ("true" = 1); 0/false ignores the header. */
   TRUST_PROXY: z
     .string()
@@ -56,7 +59,7 @@ export const ConfigSchema = z.object({
       return z.NEVER;
     }),
   /** Earlier turns of a conversation the pipeline sees; storage keeps them all. */
-  HISTORY_TURNS: z.coerce.number().int().min(0).max(1000).default(20),
+  HISTORY_TURNS: unsetIfEmpty(z.coerce.number().int().min(0).max(1000).default(20)),
   /** Turns and feedback older than this many days are deleted (at start-up, then hourly); empty keeps everything. */
   RETENTION_DAYS: optionalString.pipe(z.coerce.number<string | undefined>().positive().max(36500).optional()),
 });

@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNodeSitrep } from "../../src/bootstrap/node.js";
+import { loadConfig } from "../../src/config.js";
 import { addressBucket } from "../../src/http/client-address.js";
 import { createTestDataDir, createTestSitrep } from "../helpers/app.js";
 import { settle } from "../slack/messages.js";
@@ -63,6 +64,12 @@ describe("the default limit", () => {
     } finally {
       await sitrep.close();
     }
+  });
+
+  it("stays 60 when the variable is set but empty (an empty value is not 0, which would turn limits off)", () => {
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: "" }).RATE_LIMIT_PER_MINUTE).toBe(60);
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: "120" }).RATE_LIMIT_PER_MINUTE).toBe(120);
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: "-1" })).toThrow(/RATE_LIMIT_PER_MINUTE/);
   });
 
   it("is off with RATE_LIMIT_PER_MINUTE=0", async () => {
