@@ -36,7 +36,8 @@ function serverEnv(): NodeJS.ProcessEnv {
   for (const [key, value] of Object.entries(process.env)) {
     if (!/^(LLM_|EMBEDDINGS_|SLACK_)/.test(key)) env[key] = value;
   }
-  return { ...env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: "data", LOG_LEVEL: "warn" };
+  // No keys and no rate limit: the load test is one client sending far more than 60 requests a minute.
+  return { ...env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: "data", LOG_LEVEL: "warn", API_KEYS: "", RATE_LIMIT_PER_MINUTE: "0" };
 }
 
 async function measureStartup(runs: number): Promise<{ startup: StartupResult; server: Started; url: string }> {

@@ -6,6 +6,7 @@ import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { DataWarning, StructuredReport } from "../src/report/schema.js";
 import { StructuredReportSchema } from "../src/report/schema.js";
 import type { EmbeddingsBundle, EncoderInfo } from "../src/retrieval/embeddings/provider.js";
+import { hashIndexFiles, verifyIndexFiles } from "../src/retrieval/index-files.js";
 import { LexicalIndex } from "../src/retrieval/lexical.js";
 import { builderFingerprint } from "./builder-fingerprint.js";
 import { INDEX_FILES, INDEX_FORMAT_VERSION, IndexManifestSchema, type IndexManifest } from "../src/retrieval/manifest.js";
@@ -68,6 +69,15 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildSumma
     const report = parseReport(text);
     const chunks = buildChunks(report);
     const lexical = LexicalIndex.build(chunks.map((c) => ({ id: c.metadata.id, text: c.pageContent })));
+    await writeJson(join(temp, INDEX_FILES.report), report);
+    await writeJson(join(temp, INDEX_FILES.chunks), chunks.map((c) => ({ pageContent: c.pageContent, metadata: c.metadata })));
+    await writeJson(join(temp, INDEX_FILES.lexical), lexical.toJSON());
+    await writeJson(join(temp, INDEX_FILES.glossary), buildGlossary(report));
+    await writeJson(join(temp, INDEX_FILES.lexicon), buildLexicon(lexiconTexts(report)));
+    await writeJson(join(temp, INDEX_FILES.figures), buildFigures(report));
+    const embeddings = new ProgressEmbeddings(options.embeddings.embeddings, options.onProgress ?? (() => {}));
+    const vectors = await HNSWLib.fromDocuments(chunks, embeddings);
+    await vectors.save(join(temp, INDEX_FILES.vectors));
     const manifest: IndexManifest = IndexManifestSchema.parse({
       formatVersion: INDEX_FORMAT_VERSION,
       seedFile: options.input,
@@ -82,16 +92,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildSumma
         warnings: report.warnings.length,
       },
       builtAt: new Date().toISOString(),
+      // Every file written above, whatever the layout holds: the loader verifies each one.
+      files: await hashIndexFiles(temp),
     });
-    await writeJson(join(temp, INDEX_FILES.report), report);
-    await writeJson(join(temp, INDEX_FILES.chunks), chunks.map((c) => ({ pageContent: c.pageContent, metadata: c.metadata })));
-    await writeJson(join(temp, INDEX_FILES.lexical), lexical.toJSON());
-    await writeJson(join(temp, INDEX_FILES.glossary), buildGlossary(report));
-    await writeJson(join(temp, INDEX_FILES.lexicon), buildLexicon(lexiconTexts(report)));
-    await writeJson(join(temp, INDEX_FILES.figures), buildFigures(report));
-    const embeddings = new ProgressEmbeddings(options.embeddings.embeddings, options.onProgress ?? (() => {}));
-    const vectors = await HNSWLib.fromDocuments(chunks, embeddings);
-    await vectors.save(join(temp, INDEX_FILES.vectors));
     // The manifest goes last: a folder with a manifest is a complete one.
     await writeJson(join(temp, INDEX_FILES.manifest), manifest);
     await swapInto(temp, outDir);
@@ -129,6 +132,8 @@ async function upToDate(
       manifest.encoder.name === encoder.name &&
       manifest.encoder.dimensions === encoder.dimensions;
     if (manifest.seedSha256 !== seedSha256 || manifest.builderSha256 !== builderSha256 || !sameEncoder) return null;
+    // An index edited or damaged since it was built is rebuilt, so plain `npm run ingest` repairs it.
+    await verifyIndexFiles(outDir, manifest, "");
     await Promise.all(Object.values(INDEX_FILES).map((name) => access(join(outDir, name))));
     const report = StructuredReportSchema.parse(JSON.parse(await readFile(join(outDir, INDEX_FILES.report), "utf8")));
     return report.seedSha256 === seedSha256 ? { manifest, report } : null;

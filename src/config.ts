@@ -1,11 +1,15 @@
 // Runtime configuration, read from env once at start-up and validated with zod.
 import { z } from "zod";
+import { parseApiKeys } from "./http/api-keys.js";
 
 const optionalString = z
   .string()
   .trim()
   .optional()
   .transform((v) => (v === "" ? undefined : v));
+
+/** `VAR=` means the default, not 0 (z.coerce.number turns "" into 0, which would turn rate limits off). */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
 
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -29,17 +33,50 @@ export const ConfigSchema = z.object({
   /** Base URL of Slack's Web API; tests point it at a local recorder. */
   SLACK_API_URL: z.string().url().default("https://slack.com/api/"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Comma-separated `name:sha256hex[:widget]`; empty leaves the API open (keys off). */
+  API_KEYS: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const parsed = parseApiKeys(v);
+      if (parsed.ok) return parsed.keys;
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }),
+  /** Requests per minute per API key (or per client address when keys are off); 0 turns limits off. */
+  RATE_LIMIT_PER_MINUTE: unsetIfEmpty(z.coerce.number().int().min(0).default(60)),
+  /** How many proxies in front of the service set X-Forwarded-For ("true" = 1); 0/false ignores the header. */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default("false")
+    .transform((v, ctx) => {
+      const lower = v.toLowerCase();
+      if (lower === "" || lower === "false") return 0;
+      if (lower === "true") return 1;
+      if (/^\d{1,2}$/.test(v)) return Number(v);
+      ctx.addIssue({ code: "custom", message: "expected true, false or a number of proxy hops" });
+      return z.NEVER;
+    }),
+  /** Earlier turns of a conversation the pipeline sees; storage keeps them all. */
+  HISTORY_TURNS: unsetIfEmpty(z.coerce.number().int().min(0).max(1000).default(20)),
+  /** Turns and feedback older than this many days are deleted (at start-up, then hourly); empty keeps everything. */
+  RETENTION_DAYS: optionalString.pipe(z.coerce.number<string | undefined>().positive().max(36500).optional()),
 });
 
 export type AppConfig = z.infer<typeof ConfigSchema>;
 
 export class ConfigError extends Error {}
 
+/** Never echoed in configuration errors (API_KEYS may hold a plain key pasted by mistake). */
+const SECRET_VARS = new Set(["API_KEYS", "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "LLM_API_KEY"]);
+
 /** Parses env into config; a bad value throws a ConfigError naming the variable. */
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`);
+    const shown = (name: string) => (SECRET_VARS.has(name) ? "a value not shown" : JSON.stringify(env[name]));
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message} (got ${shown(String(i.path[0]))})`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   return parsed.data;

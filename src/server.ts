@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { createNodeSitrep } from "./bootstrap/node.js";
 import { ConfigError } from "./config.js";
 import { EncoderMismatchError, IndexInvalidError, IndexMissingError } from "./retrieval/load-index.js";
+import { StoreOpenError } from "./stores/sqlite.js";
 
 const startedAt = performance.now();
 try {
@@ -19,7 +20,7 @@ try {
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
 } catch (err) {
-  const known = [ConfigError, IndexMissingError, IndexInvalidError, EncoderMismatchError].some((E) => err instanceof E);
+  const known = [ConfigError, IndexMissingError, IndexInvalidError, EncoderMismatchError, StoreOpenError].some((E) => err instanceof E);
   console.error(known ? `sitrep cannot start: ${(err as Error).message}` : err);
   process.exit(1);
 }

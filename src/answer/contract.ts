@@ -3,9 +3,18 @@ import { z } from "zod";
 
 export const MAX_QUESTION_CHARS = 2000;
 
+/** Invisible characters (zero-width spaces and joiners, bidi controls, soft hyphens, variation selectors). */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+/** In a `u` regex a paired surrogate is one code point, so this matches only unpaired halves. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 export const AskRequestSchema = z.object({
+  // Normalised here, at the boundary, so what is answered, stored and shown is one string:
+  // "Sen\u200Begal" is "Senegal", full-width digits are digits (NFKC).
   question: z
     .string({ error: "question is required" })
+    .refine((s) => !LONE_SURROGATE.test(s), { message: "question must be valid Unicode (it has an unpaired surrogate)", abort: true })
+    .overwrite((s) => s.replace(INVISIBLE, "").normalize("NFKC"))
     .trim()
     .min(1, "question must not be empty")
     .max(MAX_QUESTION_CHARS, `question must be at most ${MAX_QUESTION_CHARS} characters`),

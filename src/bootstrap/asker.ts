@@ -33,6 +33,15 @@ export function createReportPipeline(retrieval: ReportRetrieval, composer?: Comp
   return createAnswerPipeline({ knowledge: retrieval.knowledge, retriever: retrieval.retriever, ...(composer ? { composer } : {}) });
 }
 
-export function createReportAsker(retrieval: ReportRetrieval, store: SitrepStore, composer?: Composer) {
-  return createConversationAsker({ pipeline: createReportPipeline(retrieval, composer), store });
+export interface ReportAskerOptions {
+  /** Earlier turns the pipeline sees (HISTORY_TURNS); storage keeps them all. */
+  historyTurns?: number;
+}
+
+export function createReportAsker(retrieval: ReportRetrieval, store: SitrepStore, composer?: Composer, options: ReportAskerOptions = {}) {
+  return createConversationAsker({
+    pipeline: createReportPipeline(retrieval, composer),
+    store,
+    ...(options.historyTurns !== undefined ? { historyTurns: options.historyTurns } : {}),
+  });
 }

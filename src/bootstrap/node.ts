@@ -8,6 +8,7 @@ import { buildApp } from "../http/app.js";
 import type { AppDeps } from "../http/deps.js";
 import { createEmbeddings } from "../retrieval/embeddings/provider.js";
 import { loadIndex } from "../retrieval/load-index.js";
+import { startRetention } from "../stores/retention.js";
 import { openSqliteStore } from "../stores/sqlite.js";
 import { createLlmComposerFromConfig } from "../answer/llm/from-config.js";
 import { createReadiness } from "../http/readiness.js";
@@ -47,15 +48,20 @@ export async function createNodeSitrep(options: NodeSitrepOptions = {}) {
   // Load the encoder now, so the first question does not pay for it after the server says it is ready.
   await embeddings.embedQuery("warm-up");
   const retrieval = createReportRetrieval(index, { vectors: index.vectors, embeddings });
-  const store = await openSqliteStore(join(resolve(config.DATA_DIR), "sitrep.db"));
-  const asker = createReportAsker(retrieval, store, options.composer ?? (await createLlmComposerFromConfig(config, index.report)));
+  const readiness = createReadiness();
+  const store = await openSqliteStore(join(resolve(config.DATA_DIR), "sitrep.db"), {
+    onFault: (reason) => readiness.fail("store", reason),
+  });
+  const retention = config.RETENTION_DAYS === undefined ? undefined : await startRetention(store, config.RETENTION_DAYS);
+  const composer = options.composer ?? (await createLlmComposerFromConfig(config, index.report));
+  const asker = createReportAsker(retrieval, store, composer, { historyTurns: config.HISTORY_TURNS });
   const deps: AppDeps = {
     config,
     asker,
     report: index.report,
     manifest: index.manifest,
     store,
-    readiness: createReadiness(),
+    readiness,
     version: packageVersion(),
     waitUntil: (work) => {
       work.catch((err: unknown) => console.error("[sitrep] background work failed:", err));
@@ -63,5 +69,12 @@ export async function createNodeSitrep(options: NodeSitrepOptions = {}) {
     widgetScript: await loadWidgetScript(),
     retrieval: "hybrid",
   };
-  return { app: buildApp(deps), deps, close: () => store.close() };
+  return {
+    app: buildApp(deps),
+    deps,
+    close: () => {
+      retention?.stop();
+      return store.close();
+    },
+  };
 }

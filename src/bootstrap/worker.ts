@@ -58,7 +58,7 @@ export function createWorkerSitrep(env: Record<string, unknown>, data: WorkerInd
   const retriever = retrieval.retriever;
   // Per-isolate memory: conversations survive only while this isolate lives. D1 would be the durable option.
   const store = createMemoryStore();
-  const asker = createReportAsker(retrieval, store);
+  const asker = createReportAsker(retrieval, store, undefined, { historyTurns: config.HISTORY_TURNS });
   const deps: AppDeps = {
     config,
     asker,

@@ -7,6 +7,7 @@ export interface LocalClientOptions {
 
 export async function localAskClient(options: LocalClientOptions = {}): Promise<AskClient> {
   const { createNodeSitrep } = await import("../bootstrap/node.js");
-  const sitrep = await createNodeSitrep({ env: options.env ?? process.env });
+  // In-process requests have no client and no key: evaluation is not a caller to authenticate or limit.
+  const sitrep = await createNodeSitrep({ env: { ...(options.env ?? process.env), API_KEYS: "", RATE_LIMIT_PER_MINUTE: "0" } });
   return inProcessAskClient(sitrep.app, () => sitrep.close());
 }

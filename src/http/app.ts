@@ -2,16 +2,19 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { secureHeaders } from "hono/secure-headers";
 import { slackRoutes } from "../slack/routes.js";
+import { apiKeyAuth } from "./auth.js";
 import type { AppDeps } from "./deps.js";
 import { ApiError, errorJson, handleError } from "./errors.js";
 import { askRoutes } from "./routes/ask.js";
 import { chatRoutes } from "./routes/chat.js";
 import { feedbackRoutes } from "./routes/feedback.js";
+import { API_KEY_SCHEME } from "./openapi-schemas.js";
+import { apiRateLimit } from "./rate-limit.js";
 import { healthRoutes } from "./routes/health.js";
 import { reportRoutes } from "./routes/report.js";
 import { widgetRoutes } from "./routes/widget.js";
+import { securityHeaders } from "./security-headers.js";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const JSON_ENDPOINTS = ["/v1/ask", "/v1/chat", "/v1/feedback"];
@@ -31,16 +34,20 @@ export function buildApp(deps: AppDeps) {
   app.onError(handleError);
   app.notFound((c) => errorJson(c, 404, "not_found", `No route for ${c.req.method} ${c.req.path}.`));
 
-  app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
+  app.use("*", securityHeaders());
   app.use(
     "/v1/*",
     cors({
       origin: (origin) => (deps.config.WIDGET_ORIGINS.includes(origin) ? origin : null),
       allowMethods: ["GET", "POST", "OPTIONS"],
-      allowHeaders: ["Content-Type", "X-Sitrep-Client"],
+      allowHeaders: ["Content-Type", "X-Sitrep-Client", "Authorization"],
+      exposeHeaders: ["Retry-After", "RateLimit", "RateLimit-Policy"],
       maxAge: 600,
     }),
   );
+  // After CORS (preflights carry no key), before any body is read.
+  app.use("/v1/*", apiKeyAuth(deps.config));
+  app.use("/v1/*", apiRateLimit(deps.config, deps.rateLimitStore));
   app.use(
     "*",
     bodyLimit({
@@ -67,6 +74,11 @@ export function buildApp(deps: AppDeps) {
   app.route("/", widgetRoutes(deps));
   if (slack) app.route("/", slack);
 
+  app.openAPIRegistry.registerComponent("securitySchemes", API_KEY_SCHEME, {
+    type: "http",
+    scheme: "bearer",
+    description: "Required on /v1 when the service sets API_KEYS.",
+  });
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -1,4 +1,5 @@
 // Everything the Hono app needs, passed in so the same app runs on Node, in a Worker, and in tests.
+import type { Store as RateLimitStore } from "hono-rate-limiter";
 import type { Asker } from "../answer/contract.js";
 import type { AppConfig } from "../config.js";
 import type { StructuredReport } from "../report/schema.js";
@@ -19,6 +20,8 @@ export interface AppDeps {
   retrieval: "hybrid" | "lexical";
   /** Workers pass ctx.waitUntil; Node runs the promise detached and logs failures. */
   waitUntil?: (work: Promise<unknown>) => void;
+  /** Where rate-limit hits are counted (per key, address or Slack workspace); in-memory when absent. */
+  rateLimitStore?: RateLimitStore;
   /** The widget bundle (built from src/widget), served at /widget.js. */
   widgetScript?: string;
 }

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ConversationNotFoundError } from "../conversations/conversation-asker.js";
+import { ConversationOwnerError, StoreUnavailableError } from "../stores/types.js";
 
 export interface ApiErrorBody {
   error: { code: string; message: string };
@@ -24,10 +25,14 @@ export function errorJson(c: Context, status: ContentfulStatusCode, code: string
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: "bad_request",
+  401: "unauthorized",
+  403: "forbidden",
   404: "not_found",
   405: "method_not_allowed",
   413: "payload_too_large",
   415: "unsupported_media_type",
+  429: "rate_limited",
+  503: "unavailable",
   504: "timeout",
 };
 
@@ -37,7 +42,13 @@ const CODE_BY_STATUS: Record<number, string> = {
  */
 export function publicError(err: unknown, where: string): { status: ContentfulStatusCode; code: string; message: string } {
   if (err instanceof ApiError) return { status: err.status, code: err.code, message: err.message };
-  if (err instanceof ConversationNotFoundError) return { status: 404, code: "conversation_not_found", message: err.message };
+  if (err instanceof ConversationNotFoundError || err instanceof ConversationOwnerError) {
+    return { status: 404, code: "conversation_not_found", message: `No conversation with id ${err.conversationId}.` };
+  }
+  if (err instanceof StoreUnavailableError) {
+    console.error(`[sitrep] store failure on ${where}: ${err.message}`);
+    return { status: 503, code: "store_unavailable", message: "The service cannot read or write its database right now. Please try again later." };
+  }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     return { status, code: CODE_BY_STATUS[status] ?? "http_error", message: err.message || "Request failed" };
@@ -47,6 +58,8 @@ export function publicError(err: unknown, where: string): { status: ContentfulSt
 }
 
 export function handleError(err: Error, c: Context) {
+  // Middleware such as bearerAuth throws a ready response (JSON body, WWW-Authenticate): send it as is.
+  if (err instanceof HTTPException && err.res) return err.getResponse();
   const { status, code, message } = publicError(err, `${c.req.method} ${c.req.path}`);
   return errorJson(c, status, code, message);
 }

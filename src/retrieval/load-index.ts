@@ -5,6 +5,7 @@ import type { Embeddings } from "@langchain/core/embeddings";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { EncoderInfo } from "./embeddings/provider.js";
 import { describeError, IndexInvalidError, validateIndexData, type IndexData } from "./index-data.js";
+import { verifyIndexFiles } from "./index-files.js";
 import { INDEX_FILES, IndexManifestSchema } from "./manifest.js";
 
 export { IndexInvalidError };
@@ -54,6 +55,8 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings, option
     [INDEX_FILES.report, INDEX_FILES.chunks, INDEX_FILES.lexical, INDEX_FILES.glossary, INDEX_FILES.lexicon, INDEX_FILES.figures].map((name) => readJson(dir, name)),
   );
   const data = validateIndexData({ manifest: manifestJson, report, chunks, lexical, glossary, lexicon, figures }, (file) => join(dir, file), REBUILD);
+  // Valid is not enough: an edited report.json can be valid. Checked before hnswlib reads its binary file.
+  await verifyIndexFiles(dir, data.manifest, REBUILD);
 
   let vectors: HNSWLib;
   try {

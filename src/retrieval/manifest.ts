@@ -3,6 +3,9 @@ import { z } from "zod";
 
 export const INDEX_FORMAT_VERSION = 3;
 
+/** A path inside the index folder, "/"-separated, with no ".." or absolute part. */
+const IndexFilePath = z.string().regex(/^(?!.*(?:^|\/)\.\.?(?:\/|$))[\w.-]+(?:\/[\w.-]+)*$/);
+
 export const IndexManifestSchema = z.object({
   formatVersion: z.literal(INDEX_FORMAT_VERSION),
   seedFile: z.string(),
@@ -18,6 +21,8 @@ export const IndexManifestSchema = z.object({
     warnings: z.number().int().nonnegative(),
   }),
   builtAt: z.string(),
+  /** SHA-256 (hex) of every other file in the folder, by relative path; the loader checks them all. */
+  files: z.record(IndexFilePath, z.string().regex(/^[0-9a-f]{64}$/)).refine((f) => Object.keys(f).length > 0, "lists no files"),
 });
 export type IndexManifest = z.infer<typeof IndexManifestSchema>;
 
@@ -31,6 +36,7 @@ export type IndexManifest = z.infer<typeof IndexManifestSchema>;
  *   lexicon.json   WordNet links from question words to the report's terms
  *   figures.json   every figure of the paragraphs, described (src/figures/schema.ts)
  *   hnswlib/       HNSWLib.save() output (args.json, docstore.json, hnswlib.index)
+ * The manifest's `files` records the SHA-256 of each of them (and of any file a later format adds).
  */
 export const INDEX_FILES = {
   manifest: "manifest.json",

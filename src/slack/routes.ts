@@ -1,11 +1,14 @@
 // POST /slack/events: Events API, interactivity and slash commands all arrive here. Mounted by the
 // core app with `app.route("/", slackRoutes(deps))`; null when Slack isn't configured.
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import type { AppDeps } from "../http/deps.js";
+import { errorJson } from "../http/errors.js";
 import { createSlackBot } from "./bot.js";
 import { lazyWorkContext } from "./exec-context.js";
 import { createSlackLog } from "./log.js";
+import { parseSlackBody } from "./request-body.js";
 import { verifySlackSignature } from "./verify.js";
+import { workspaceLimit } from "./workspace-limit.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -16,7 +19,7 @@ export function slackRoutes(deps: AppDeps): Hono | null {
   const slackApp = createSlackBot(deps, { signingSecret, botToken }, log);
   const app = new Hono();
 
-  app.post(SLACK_EVENTS_PATH, async (c) => {
+  const verified: MiddlewareHandler = async (c, next) => {
     const rawBody = await c.req.text();
     // Slack's certificate check for slash commands is unsigned; answer it and run nothing.
     if (isSslCheck(rawBody)) return c.body(null, 200);
@@ -25,6 +28,17 @@ export function slackRoutes(deps: AppDeps): Hono | null {
       log.warn(`rejected a request with a missing, bad or stale signature from ${c.req.header("user-agent") ?? "unknown"}`);
       return c.text("invalid signature", 401);
     }
+    const body = parseSlackBody(rawBody, c.req.header("content-type") ?? "");
+    if (!body.ok) {
+      log.warn(`rejected a signed but malformed request: ${body.error}`);
+      return errorJson(c, 400, "invalid_request", body.error);
+    }
+    c.set("slackRequest", { rawBody, kind: body.kind, teamId: body.teamId });
+    await next();
+  };
+
+  app.post(SLACK_EVENTS_PATH, verified, workspaceLimit(deps, log), async (c) => {
+    const { rawBody } = c.get("slackRequest");
     const headers = new Headers(c.req.raw.headers);
     headers.delete("content-length"); // the body is re-sent as the text already read
     const request = new Request(c.req.url, { method: "POST", headers, body: rawBody });

@@ -21,7 +21,10 @@ export interface ConversationStore {
   conversationOwner(conversationId: string): Promise<string | null>;
   /** The last `limit` turns in order, oldest first; empty for an unknown conversation. */
   recentTurns(conversationId: string, limit: number): Promise<StoredTurn[]>;
-  /** Appends a turn; the conversation is created for `owner` when it is new. */
+  /**
+   * Appends a turn; the conversation is created for `owner` when it is new. Throws ConversationOwnerError,
+   * storing nothing, when the conversation exists and belongs to someone else.
+   */
   appendTurn(conversationId: string, owner: string, turn: StoredTurn): Promise<void>;
 }
 
@@ -54,6 +57,35 @@ export interface SlackEventStore {
   claimEvent(eventId: string): Promise<boolean>;
 }
 
+/** What prune() deleted. */
+export interface PruneResult {
+  turns: number;
+  feedback: number;
+  conversations: number;
+  slackEvents: number;
+}
+
 export interface SitrepStore extends ConversationStore, FeedbackStore, SlackEventStore {
+  /**
+   * Deletes turns (with their feedback), feedback and Slack event ids created before `olderThan`, and
+   * conversations left with no turns. Atomic.
+   */
+  prune(olderThan: Date): Promise<PruneResult>;
   close(): Promise<void>;
+}
+
+/** appendTurn to a conversation another principal owns (a race the asker's check cannot see): nothing is stored. */
+export class ConversationOwnerError extends Error {
+  constructor(readonly conversationId: string) {
+    super(`Conversation ${conversationId} belongs to another principal; the turn was not stored.`);
+    this.name = "ConversationOwnerError";
+  }
+}
+
+/** The database failed at run time (damaged, unreadable, full) or holds a record that no longer decodes. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "StoreUnavailableError";
+  }
 }

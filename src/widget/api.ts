@@ -6,6 +6,14 @@ import { readSse } from "./sse.js";
 // Lets the service tag stored feedback with source "widget" (allowed by its CORS config).
 const CLIENT = { "X-Sitrep-Client": "widget" };
 
+/** Where the service is, and the (widget) API key from data-key when the service requires keys. */
+export interface Service {
+  api: string;
+  key?: string | undefined;
+}
+
+const auth = (service: Service): Record<string, string> => (service.key ? { Authorization: `Bearer ${service.key}` } : {});
+
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -23,14 +31,14 @@ export interface ChatHandlers {
 
 /** Posts a question to /v1/chat and reports the stream; resolves with the `done` response. */
 export async function streamChat(
-  api: string,
+  service: Service,
   request: { question: string; conversationId?: string },
   signal: AbortSignal,
   on: ChatHandlers,
 ): Promise<AskResponse> {
-  const res = await call(`${api}/v1/chat`, {
+  const res = await call(`${service.api}/v1/chat`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "text/event-stream", ...CLIENT },
+    headers: { "Content-Type": "application/json", Accept: "text/event-stream", ...CLIENT, ...auth(service) },
     body: JSON.stringify(request),
     signal,
   });
@@ -46,15 +54,15 @@ export async function streamChat(
   throw new ApiError("The answer was cut off. Please try again.", "incomplete");
 }
 
-export async function fetchParagraph(api: string, paragraph: number): Promise<Paragraph> {
-  const res = await call(`${api}/v1/paragraphs/${paragraph}`, { headers: { Accept: "application/json" } });
+export async function fetchParagraph(service: Service, paragraph: number): Promise<Paragraph> {
+  const res = await call(`${service.api}/v1/paragraphs/${paragraph}`, { headers: { Accept: "application/json", ...auth(service) } });
   return (await res.json()) as Paragraph;
 }
 
-export async function postFeedback(api: string, answerId: string, rating: "up" | "down"): Promise<void> {
-  await call(`${api}/v1/feedback`, {
+export async function postFeedback(service: Service, answerId: string, rating: "up" | "down"): Promise<void> {
+  await call(`${service.api}/v1/feedback`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", ...CLIENT },
+    headers: { "Content-Type": "application/json", ...CLIENT, ...auth(service) },
     body: JSON.stringify({ answerId, rating }),
   });
 }

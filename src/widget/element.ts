@@ -1,6 +1,6 @@
 // <sitrep-chat>: the chat UI in a shadow root. Inline where placed; with [floating], behind a launcher.
 import type { Paragraph } from "../report/schema.js";
-import { ApiError, fetchParagraph, postFeedback, streamChat } from "./api.js";
+import { ApiError, fetchParagraph, postFeedback, streamChat, type Service } from "./api.js";
 import { buildChatUi, type ChatUi } from "./chat-ui.js";
 import { h } from "./dom.js";
 import { mountLauncher } from "./launcher.js";
@@ -9,13 +9,16 @@ import { STYLES } from "./styles.js";
 import { TurnView } from "./turn-view.js";
 
 let defaultApi: string | undefined;
-/** Set by the bundle's entry from its own <script data-api> (or its src origin). */
-export function setDefaultApi(api: string | undefined): void {
+let defaultKey: string | undefined;
+/** Set by the bundle's entry from its own <script data-api> (or its src origin) and <script data-key>. */
+export function setDefaultApi(api: string | undefined, key?: string): void {
   defaultApi = api;
+  defaultKey = key;
 }
 
 export class SitrepChat extends HTMLElement {
   private api = "";
+  private service: Service = { api: "" };
   private store!: TranscriptStore;
   private transcript: Transcript = { turns: [] };
   private controller: AbortController | undefined;
@@ -27,6 +30,8 @@ export class SitrepChat extends HTMLElement {
     const shadow = this.attachShadow({ mode: "open" });
     adoptStyles(shadow);
     this.api = (this.getAttribute("api") || defaultApi || location.origin).replace(/\/+$/, "");
+    // A widget key (API_KEYS name:hash:widget) when the service requires keys; it is public by design.
+    this.service = { api: this.api, key: this.getAttribute("data-key") || defaultKey || undefined };
     this.store = new TranscriptStore(this.api);
     this.ui = buildChatUi({
       ask: (question) => void this.ask(question),
@@ -59,7 +64,7 @@ export class SitrepChat extends HTMLElement {
     this.setBusy(controller);
     this.announce("Answering…");
     try {
-      const response = await streamChat(this.api, { question, conversationId: transcript.conversationId }, controller.signal, {
+      const response = await streamChat(this.service, { question, conversationId: transcript.conversationId }, controller.signal, {
         meta: (meta) => {
           turn.answerId = meta.answerId;
           transcript.conversationId = meta.conversationId;
@@ -99,7 +104,7 @@ export class SitrepChat extends HTMLElement {
   private addTurn(turn: TranscriptTurn): TurnView {
     const view = new TurnView(turn.question, {
       loadParagraph: (n) => this.paragraph(n),
-      sendFeedback: (answerId, rating) => postFeedback(this.api, answerId, rating),
+      sendFeedback: (answerId, rating) => postFeedback(this.service, answerId, rating),
       rated: (rating) => {
         turn.rating = rating;
         this.store.save(this.transcript);
@@ -144,7 +149,7 @@ export class SitrepChat extends HTMLElement {
   private paragraph(n: number): Promise<Paragraph> {
     let pending = this.paragraphs.get(n);
     if (!pending) {
-      pending = fetchParagraph(this.api, n);
+      pending = fetchParagraph(this.service, n);
       pending.catch(() => this.paragraphs.delete(n));
       this.paragraphs.set(n, pending);
     }

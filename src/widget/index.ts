@@ -3,7 +3,7 @@ import { SitrepChat, setDefaultApi } from "./element.js";
 
 // currentScript is only set while this script first runs, so read it now.
 const script = document.currentScript as HTMLScriptElement | null;
-setDefaultApi(script?.dataset.api || (script?.src ? new URL(script.src).origin : undefined));
+setDefaultApi(script?.dataset.api || (script?.src ? new URL(script.src).origin : undefined), script?.dataset.key || undefined);
 
 if (!customElements.get("sitrep-chat")) customElements.define("sitrep-chat", SitrepChat);
 

@@ -21,7 +21,9 @@ export async function createTestDataDir(): Promise<string> {
 export async function createTestSitrep(env: Record<string, string> = {}, options: TestSitrepOptions = {}) {
   const dataDir = options.dataDir ?? (await createTestDataDir());
   if (!existsSync(join(dataDir, "index"))) await symlink(await buildTestIndex(), join(dataDir, "index"), "dir");
-  const sitrep = await createNodeSitrep({ ...options, env: { LOG_LEVEL: "warn", ...env, DATA_DIR: dataDir } });
+  // No rate limit unless a test asks for one: in-process requests have no client address, so every
+  // request of a test file would count against one shared bucket.
+  const sitrep = await createNodeSitrep({ ...options, env: { LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", ...env, DATA_DIR: dataDir } });
   return { ...sitrep, dataDir };
 }
 

@@ -28,7 +28,7 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export async function startSlackHarness(): Promise<SlackHarness> {
+export async function startSlackHarness(env: Record<string, string> = {}): Promise<SlackHarness> {
   const recorder = await startSlackRecorder();
   const sitrep = await createTestSitrep({
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
@@ -36,6 +36,7 @@ export async function startSlackHarness(): Promise<SlackHarness> {
     SLACK_API_URL: recorder.apiUrl,
     // Generous, so a busy CI machine doesn't turn answers into "took too long" notices.
     ANSWER_TIMEOUT_MS: "45000",
+    ...env,
   });
   const lazyWork: Promise<unknown>[] = [];
   const ctx: ExecutionContext = { waitUntil: (p) => void lazyWork.push(p), passThroughOnException: () => {}, props: {} };

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { AskResponse } from "../../src/answer/contract.js";
 import { createMemoryStore } from "../../src/stores/memory.js";
 import { MIGRATIONS_DIR, openSqliteStore, readMigrations } from "../../src/stores/sqlite.js";
-import type { SitrepStore, StoredTurn } from "../../src/stores/types.js";
+import { ConversationOwnerError, type SitrepStore, type StoredTurn } from "../../src/stores/types.js";
 
 const dbFile = () => join(mkdtempSync(join(tmpdir(), "sitrep-store-")), "sitrep.db");
 
@@ -33,13 +33,15 @@ describe.each(drivers)("%s store", (_name, open) => {
     await store.close();
   });
 
-  it("records who started a conversation, and later turns do not change it", async () => {
+  it("records who started a conversation; later turns keep it, and another principal's turn is refused", async () => {
     const store = await open();
     expect(await store.conversationOwner("conv-2")).toBeNull();
     await store.appendTurn("conv-2", "alice", turn("b1", "q1"));
-    await store.appendTurn("conv-2", "bob", turn("b2", "q2"));
+    await expect(store.appendTurn("conv-2", "bob", turn("b2", "q2"))).rejects.toBeInstanceOf(ConversationOwnerError);
+    expect(await store.answer("b2")).toBeNull();
+    await store.appendTurn("conv-2", "alice", turn("b3", "q3"));
     expect(await store.conversationOwner("conv-2")).toBe("alice");
-    expect((await store.answer("b2"))?.owner).toBe("alice");
+    expect((await store.answer("b3"))?.owner).toBe("alice");
     await store.close();
   });
 

@@ -1,12 +1,15 @@
 // POST /v1/ask: the product's core contract.
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { principalOf } from "../auth.js";
 import type { AppDeps } from "../deps.js";
+import { assertConversationUsable } from "../ownership.js";
 import { answerWithinBudget } from "../time-budget.js";
-import { AskRequest, AskResponse, askBodyErrors, errorResponse, jsonBody, jsonResponse } from "../openapi-schemas.js";
+import { AskRequest, AskResponse, askBodyErrors, errorResponse, jsonBody, jsonResponse, v1Security } from "../openapi-schemas.js";
 
 const route = createRoute({
   method: "post",
   path: "/v1/ask",
+  security: v1Security,
   summary: "Answer a question about the report, with citations",
   request: { body: jsonBody(AskRequest) },
   responses: {
@@ -18,7 +21,10 @@ const route = createRoute({
 
 export function askRoutes(deps: AppDeps) {
   return new OpenAPIHono().openapi(route, async (c) => {
-    const response = await answerWithinBudget(deps, c.req.valid("json"));
+    const request = c.req.valid("json");
+    const principal = principalOf(c);
+    await assertConversationUsable(deps.store, request.conversationId, principal);
+    const response = await answerWithinBudget(deps, request, { principal });
     return c.json(response, 200);
   });
 }

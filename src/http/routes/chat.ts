@@ -3,9 +3,11 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { streamSSE, type SSEStreamingApi } from "hono/streaming";
 import type { AskResponse } from "../../answer/contract.js";
+import { principalOf } from "../auth.js";
 import type { AppDeps } from "../deps.js";
+import { assertConversationUsable } from "../ownership.js";
 import { publicError } from "../errors.js";
-import { AskRequest, askBodyErrors, jsonBody } from "../openapi-schemas.js";
+import { AskRequest, askBodyErrors, jsonBody, v1Security } from "../openapi-schemas.js";
 import { answerWithinBudget } from "../time-budget.js";
 
 export interface ChatRouteOptions {
@@ -16,6 +18,7 @@ export interface ChatRouteOptions {
 const route = createRoute({
   method: "post",
   path: "/v1/chat",
+  security: v1Security,
   summary: "Answer a question as Server-Sent Events (meta, delta…, citations, done | error)",
   request: { body: jsonBody(AskRequest) },
   responses: {
@@ -29,12 +32,15 @@ const route = createRoute({
 
 export function chatRoutes(deps: AppDeps, options: ChatRouteOptions = {}) {
   const delay = options.deltaDelayMs ?? 20;
-  return new OpenAPIHono().openapi(route, (c) => {
+  return new OpenAPIHono().openapi(route, async (c) => {
     const request = c.req.valid("json");
+    const principal = principalOf(c);
+    // Before the stream opens, so someone else's conversation is a plain 404, as on /v1/ask.
+    await assertConversationUsable(deps.store, request.conversationId, principal);
     return streamSSE(c, async (stream) => {
       try {
         // ask() stores the turn, so the answer is the one /v1/ask would give and follow-ups see it.
-        const response = await answerWithinBudget(deps, request);
+        const response = await answerWithinBudget(deps, request, { principal });
         await sendAnswer(stream, response, delay);
       } catch (err) {
         if (stream.aborted) return;

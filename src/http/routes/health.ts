@@ -5,7 +5,9 @@ import { jsonResponse } from "../openapi-schemas.js";
 
 const Health = z
   .object({
-    status: z.literal("ok"),
+    status: z.enum(["ok", "not ready"]),
+    /** What is failing at run time (e.g. the store after a SQLite error); present only when not ready. */
+    problems: z.array(z.object({ component: z.string(), reason: z.string(), since: z.string() })).optional(),
     version: z.string(),
     index: z.object({
       seedSha256: z.string(),
@@ -24,10 +26,10 @@ const route = createRoute({
   method: "get",
   path: "/health",
   summary: "Readiness and the loaded index manifest",
-  responses: { 200: jsonResponse(Health, "Ready") },
+  responses: { 200: jsonResponse(Health, "Ready"), 503: jsonResponse(Health, "Not ready: a part (such as the store) is failing") },
 });
 
-export function healthRoutes({ config, manifest, report, version, retrieval }: AppDeps, slackMounted: boolean) {
+export function healthRoutes({ config, manifest, report, version, retrieval, readiness }: AppDeps, slackMounted: boolean) {
   const body = {
     status: "ok" as const,
     version,
@@ -48,5 +50,7 @@ export function healthRoutes({ config, manifest, report, version, retrieval }: A
     composer: config.LLM_BASE_URL && config.LLM_MODEL ? ("llm" as const) : ("extractive" as const),
     slack: slackMounted ? ("enabled" as const) : ("not configured" as const),
   };
-  return new OpenAPIHono().openapi(route, (c) => c.json(body, 200));
+  return new OpenAPIHono().openapi(route, (c) =>
+    readiness.ready() ? c.json(body, 200) : c.json({ ...body, status: "not ready" as const, problems: readiness.problems() }, 503),
+  );
 }

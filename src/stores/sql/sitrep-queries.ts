@@ -1,6 +1,14 @@
 // The store's queries, written once over a SqlDriver: the same SQL runs on SQLite and on D1.
 import { AskResponseSchema, type FeedbackRequest } from "../../answer/contract.js";
-import { ANONYMOUS_OWNER, type SitrepStore, type StoredAnswer, type StoredFeedback, type StoredTurn } from "../types.js";
+import {
+  ANONYMOUS_OWNER,
+  ConversationOwnerError,
+  StoreUnavailableError,
+  type SitrepStore,
+  type StoredAnswer,
+  type StoredFeedback,
+  type StoredTurn,
+} from "../types.js";
 import { sql, type SqlDriver } from "./driver.js";
 
 interface TurnRow {
@@ -21,13 +29,20 @@ interface FeedbackRow {
   created_at: string;
 }
 
-const toTurn = (row: TurnRow): StoredTurn => ({
-  question: row.question,
-  resolvedQuestion: row.resolved_question,
-  response: AskResponseSchema.parse(JSON.parse(row.response_json)),
-  ...(row.frame_json ? { frame: JSON.parse(row.frame_json) as unknown } : {}),
-  createdAt: row.created_at,
-});
+/** A row that no longer decodes was damaged on disk (SQLite has no checksums on cell contents). */
+function toTurn(row: TurnRow): StoredTurn {
+  try {
+    return {
+      question: row.question,
+      resolvedQuestion: row.resolved_question,
+      response: AskResponseSchema.parse(JSON.parse(row.response_json)),
+      ...(row.frame_json ? { frame: JSON.parse(row.frame_json) as unknown } : {}),
+      createdAt: row.created_at,
+    };
+  } catch (err) {
+    throw new StoreUnavailableError(`the stored turn ${row.answer_id} does not decode (damaged record)`, { cause: err });
+  }
+}
 
 const toFeedback = (row: FeedbackRow): StoredFeedback => ({
   answerId: row.answer_id,
@@ -51,11 +66,14 @@ export function sqlSitrepStore(db: SqlDriver): SitrepStore {
       return rows.map(toTurn);
     },
     async appendTurn(conversationId, owner, turn) {
-      await db.batch([
+      const [, inserted] = await db.batch([
         sql("INSERT OR IGNORE INTO conversations (conversation_id, owner, created_at) VALUES (?, ?, ?)", conversationId, owner, turn.createdAt),
+        // Only into the owner's conversation: the owner check and the write are one statement, so two
+        // principals racing to start the same conversation id cannot both write into it.
         sql(
           `INSERT INTO turns (answer_id, conversation_id, seq, question, resolved_question, response_json, frame_json, created_at)
-           VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM turns WHERE conversation_id = ?), ?, ?, ?, ?, ?)`,
+           SELECT ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM turns WHERE conversation_id = ?), ?, ?, ?, ?, ?
+           WHERE EXISTS (SELECT 1 FROM conversations WHERE conversation_id = ? AND owner = ?)`,
           turn.response.answerId,
           conversationId,
           conversationId,
@@ -64,8 +82,11 @@ export function sqlSitrepStore(db: SqlDriver): SitrepStore {
           JSON.stringify(turn.response),
           turn.frame === undefined ? null : JSON.stringify(turn.frame),
           turn.createdAt,
+          conversationId,
+          owner,
         ),
       ]);
+      if (inserted?.changes === 0) throw new ConversationOwnerError(conversationId);
     },
     async recordFeedback(feedback: FeedbackRequest, source: string) {
       const createdAt = new Date().toISOString();
@@ -97,6 +118,24 @@ export function sqlSitrepStore(db: SqlDriver): SitrepStore {
     async claimEvent(eventId) {
       const { changes } = await db.run("INSERT OR IGNORE INTO slack_events (event_id, received_at) VALUES (?, ?)", [eventId, new Date().toISOString()]);
       return changes === 1;
+    },
+    async prune(olderThan) {
+      const cutoff = olderThan.toISOString();
+      const [feedback, turns, conversations, slackEvents] = await db.batch([
+        sql("DELETE FROM feedback WHERE created_at < ? OR answer_id IN (SELECT answer_id FROM turns WHERE created_at < ?)", cutoff, cutoff),
+        sql("DELETE FROM turns WHERE created_at < ?", cutoff),
+        sql(
+          "DELETE FROM conversations WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = conversations.conversation_id)",
+          cutoff,
+        ),
+        sql("DELETE FROM slack_events WHERE received_at < ?", cutoff),
+      ]);
+      return {
+        turns: turns?.changes ?? 0,
+        feedback: feedback?.changes ?? 0,
+        conversations: conversations?.changes ?? 0,
+        slackEvents: slackEvents?.changes ?? 0,
+      };
     },
     close: () => db.close(),
   };
