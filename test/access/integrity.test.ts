@@ -62,7 +62,7 @@ async function editReport(dir: string) {
 describe("index files are checked against the SHA-256 in the manifest", () => {
   it("records every file of the folder", async () => {
     const manifest = JSON.parse(await readFile(join(indexDir, "manifest.json"), "utf8")) as { files: Record<string, string> };
-    expect(Object.keys(manifest.files).sort()).toEqual(["chunks.json", "hnswlib/args.json", "hnswlib/docstore.json", "hnswlib/hnswlib.index", "lexical.json", "report.json"]);
+    expect(Object.keys(manifest.files).sort()).toEqual(["chunks.json", "figures.json", "glossary.json", "hnswlib/args.json", "hnswlib/docstore.json", "hnswlib/hnswlib.index", "lexical.json", "lexicon.json", "report.json"]);
   });
 
   it("refuses a report.json edited after the build, even though it is still valid", async () => {
@@ -87,8 +87,8 @@ describe("index files are checked against the SHA-256 in the manifest", () => {
     await rm(join(missing, "hnswlib", "docstore.json"));
     await expect(loadIndex(missing, testEmbeddings().embeddings)).rejects.toThrow(/docstore\.json is missing \(the manifest lists it\)/);
     const extra = await copyIndex("extra-file");
-    await writeFile(join(extra, "glossary.json"), "{}");
-    await expect(loadIndex(extra, testEmbeddings().embeddings)).rejects.toThrow(/glossary\.json is not part of the index/);
+    await writeFile(join(extra, "notes.json"), "{}");
+    await expect(loadIndex(extra, testEmbeddings().embeddings)).rejects.toThrow(/notes\.json is not part of the index/);
   });
 
   it("stops `npm start` with the friendly message, no stack", async () => {
