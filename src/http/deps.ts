@@ -2,6 +2,7 @@
 import type { Asker } from "../answer/contract.js";
 import type { AppConfig } from "../config.js";
 import type { StructuredReport } from "../report/schema.js";
+import type { EncoderInfo } from "../retrieval/embeddings/provider.js";
 import type { IndexManifest } from "../retrieval/manifest.js";
 import type { SitrepStore } from "../stores/types.js";
 import type { Readiness } from "./readiness.js";
@@ -15,8 +16,10 @@ export interface AppDeps {
   /** Run-time health of the parts (store, pool); /health reports it. */
   readiness: Readiness;
   version: string;
-  /** "hybrid" (BM25 + vectors, Node) or "lexical" (BM25 only, Workers). */
+  /** "hybrid" (BM25 + vectors) or "lexical" (BM25 only: a Worker without AI and Vectorize bindings). */
   retrieval: "hybrid" | "lexical";
+  /** The encoder of the dense side when it is not the manifest's (a Worker queries Workers AI + Vectorize). */
+  denseEncoder?: EncoderInfo;
   /** Workers pass ctx.waitUntil; Node runs the promise detached and logs failures. */
   waitUntil?: (work: Promise<unknown>) => void;
   /** The widget bundle (built from src/widget), served at /widget.js. */

@@ -15,6 +15,8 @@ const Health = z
     }),
     report: z.object({ symbol: z.string(), paragraphs: z.number(), indicators: z.number(), countries: z.number(), warnings: z.number() }),
     retrieval: z.enum(["hybrid", "lexical"]),
+    /** The encoder behind the dense side, present when retrieval is hybrid. */
+    dense: z.object({ provider: z.string(), name: z.string(), dimensions: z.number() }).optional(),
     composer: z.enum(["extractive", "llm"]),
     slack: z.enum(["enabled", "not configured"]),
   })
@@ -27,7 +29,7 @@ const route = createRoute({
   responses: { 200: jsonResponse(Health, "Ready") },
 });
 
-export function healthRoutes({ config, manifest, report, version, retrieval }: AppDeps, slackMounted: boolean) {
+export function healthRoutes({ config, manifest, report, version, retrieval, denseEncoder }: AppDeps, slackMounted: boolean) {
   const body = {
     status: "ok" as const,
     version,
@@ -45,6 +47,7 @@ export function healthRoutes({ config, manifest, report, version, retrieval }: A
       warnings: report.warnings.length,
     },
     retrieval,
+    ...(retrieval === "hybrid" ? { dense: denseEncoder ?? manifest.encoder } : {}),
     composer: config.LLM_BASE_URL && config.LLM_MODEL ? ("llm" as const) : ("extractive" as const),
     slack: slackMounted ? ("enabled" as const) : ("not configured" as const),
   };
