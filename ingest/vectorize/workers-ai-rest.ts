@@ -30,12 +30,15 @@ export class WorkersAiRestError extends Error {
   }
 }
 
+/** Workers AI model names are paths ("@cf/baai/bge-base-en-v1.5"); they go into the URL as they are, as in Cloudflare's docs. */
+const MODEL_NAME = /^@?[\w.-]+(\/[\w.-]+)+$/;
+
 export function workersAiRest(options: WorkersAiRestOptions): EmbeddingRunner {
   const base = (options.baseUrl ?? CLOUDFLARE_API_BASE_URL).replace(/\/+$/, "");
   return {
     async run(model, inputs) {
-      // Model names are paths ("@cf/baai/bge-base-en-v1.5"): their slashes stay, as in Cloudflare's docs.
-      const url = `${base}/accounts/${encodeURIComponent(options.accountId)}/ai/run/${model.split("/").map(encodeURIComponent).join("/")}`;
+      if (!MODEL_NAME.test(model)) throw new WorkersAiRestError(400, `"${model}" is not a Workers AI model name (like @cf/baai/bge-base-en-v1.5)`);
+      const url = `${base}/accounts/${encodeURIComponent(options.accountId)}/ai/run/${model}`;
       const res = await fetch(url, {
         method: "POST",
         headers: { authorization: `Bearer ${options.apiToken}`, "content-type": "application/json" },
