@@ -19,9 +19,9 @@ function turn(answerId: string, question: string): StoredTurn {
 const store = () => sqlSitrepStore(d1Driver(env.DB));
 
 describe("the SQL store on D1", () => {
-  it("keeps turns in order with their frames, returns only the last N, and keeps the first owner", async () => {
+  it("keeps turns in order with their frames, returns only the last N, and records the owner", async () => {
     const s = store();
-    for (let i = 1; i <= 5; i++) await s.appendTurn("d1-conv-1", i === 1 ? "alice" : "bob", turn(`d1-a${i}`, `q${i}`));
+    for (let i = 1; i <= 5; i++) await s.appendTurn("d1-conv-1", "alice", turn(`d1-a${i}`, `q${i}`));
     const recent = await s.recentTurns("d1-conv-1", 2);
     expect(recent.map((t) => t.question)).toEqual(["q4", "q5"]);
     expect(recent[1]!.frame).toEqual({ asked: "q5" });
