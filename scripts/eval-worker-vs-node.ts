@@ -2,7 +2,8 @@
 // dev:worker` (local workerd, local D1) on free loopback ports, runs the golden-question eval over HTTP
 // on every suite in test/golden/{dev,heldout}/, and prints one markdown table (also written to
 // artifacts/worker-vs-node.json). Offline the Worker has no AI/Vectorize bindings, so this compares
-// Worker BM25 + numeric tool against the Node service's hybrid retrieval.
+// Worker BM25 + numeric tool against the Node service's hybrid retrieval. Rate limits are off for both:
+// an evaluator asks far more than a client's budget.
 // Usage: npm run eval:worker [-- --suite FILE ...]
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
@@ -83,11 +84,11 @@ async function main(): Promise<void> {
   await mkdir(join(state, "node-data"));
   await symlink(resolve(ROOT, process.env.DATA_DIR ?? "data", "index"), join(state, "node-data", "index"), "dir");
   try {
-    node = await start("node", join(ROOT, "node_modules", ".bin", "tsx"), ["src/server.ts"], { PORT: String(nodePort), HOST: "127.0.0.1", DATA_DIR: join(state, "node-data") }, `http://127.0.0.1:${nodePort}`);
+    node = await start("node", join(ROOT, "node_modules", ".bin", "tsx"), ["src/server.ts"], { PORT: String(nodePort), HOST: "127.0.0.1", DATA_DIR: join(state, "node-data"), RATE_LIMIT_PER_MINUTE: "0" }, `http://127.0.0.1:${nodePort}`);
     worker = await start(
       "worker",
       "npm",
-      ["run", "dev:worker", "--", "--ip", "127.0.0.1", "--port", String(workerPort), "--inspector-port", String(inspector), "--persist-to", join(state, "wrangler"), "--show-interactive-dev-session=false", "--log-level", "warn"],
+      ["run", "dev:worker", "--", "--ip", "127.0.0.1", "--port", String(workerPort), "--inspector-port", String(inspector), "--persist-to", join(state, "wrangler"), "--var", "RATE_LIMIT_PER_MINUTE:0", "--show-interactive-dev-session=false", "--log-level", "warn"],
       { WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1" },
       `http://127.0.0.1:${workerPort}`,
     );
