@@ -1,12 +1,24 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
+// Two projects: "node" (everything in Node, in forks) and "workerd" (test/worker/workerd, inside the
+// Workers runtime through @cloudflare/vitest-pool-workers; see vitest.workerd.config.ts).
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // The encoder and the index are heavy; keep parallelism modest on 2-core machines.
-    pool: "forks",
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "node",
+          include: ["test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "test/worker/workerd/**"],
+          pool: "forks",
+        },
+      },
+      "./vitest.workerd.config.ts",
+    ],
   },
 });

@@ -1,4 +1,5 @@
 // `npm run ingest [-- --input FILE --out DIR --force]`: seed text -> index folder. runIngest() runs it in-process.
+// `--target vectorize [--model M]` then embeds the index's chunks with Workers AI for a Vectorize index.
 import { realpathSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -9,13 +10,21 @@ import { createEmbeddings, type EmbeddingsBundle } from "../src/retrieval/embedd
 import { OutputDirError } from "./atomic-dir.js";
 import { buildIndex, InputFileError, type BuildSummary } from "./build-index.js";
 import { ReportParseError } from "./parse/errors.js";
+import { runVectorizeIngest } from "./vectorize/run.js";
 
 export const DEFAULT_INPUT = "seeds/S-2017-478.txt";
 
+export type IngestTarget = "index" | "vectorize";
+
 export interface IngestOptions {
   input?: string;
+  /** The index folder; with target "vectorize", the folder for the vectors (default DATA_DIR/vectorize). */
   out?: string;
   force?: boolean;
+  /** "index" (default) builds the index; "vectorize" builds it if needed, then the Workers AI vectors. */
+  target?: IngestTarget;
+  /** Workers AI embedding model for target "vectorize". */
+  model?: string;
   /** Environment for DATA_DIR / EMBEDDINGS_*; defaults to process.env. */
   env?: Record<string, string | undefined>;
   /** Reuse an already created encoder (tests). */
@@ -41,15 +50,17 @@ export async function runIngest(options: IngestOptions = {}): Promise<IngestResu
     return { exitCode: 1, error: message };
   };
   try {
-    const config = loadConfig(options.env ?? process.env);
+    const env = options.env ?? process.env;
+    const config = loadConfig(env);
     const input = options.input ?? DEFAULT_INPUT;
-    const outDir = options.out ?? join(config.DATA_DIR, "index");
+    const vectorize = options.target === "vectorize";
+    const outDir = vectorize ? join(config.DATA_DIR, "index") : (options.out ?? join(config.DATA_DIR, "index"));
     const embeddings = options.embeddings ?? (await createEmbeddings(config));
     const showProgress = options.progress ?? Boolean(process.stderr.isTTY);
     const summary = await buildIndex({
       input,
       out: outDir,
-      force: options.force,
+      force: vectorize ? false : options.force, // with --target vectorize, --force re-embeds; the index is rebuilt only when stale
       embeddings,
       onProgress: showProgress
         ? (done, total) => err(`\r  embedding chunks ${done}/${total}${done === total ? "\n" : ""}`)
@@ -64,6 +75,9 @@ export async function runIngest(options: IngestOptions = {}): Promise<IngestResu
           `  ${summary.paragraphs} paragraphs, ${summary.indicators} Annex I indicators, ` +
           `${summary.countries} Annex II countries, ${summary.chunks} chunks, ${summary.warnings.length} data warnings`,
       );
+    }
+    if (vectorize) {
+      await runVectorizeIngest({ indexDir: summary.outDir, outDir: options.out ?? join(config.DATA_DIR, "vectorize"), model: options.model, force: options.force, env, stdout: out });
     }
     out(`done in ${summary.seconds.toFixed(2)} s`);
     return { exitCode: 0, summary };
@@ -83,21 +97,31 @@ export function describeError(e: unknown): string {
   return String(e);
 }
 
-export function parseIngestArgs(argv: string[]): Pick<IngestOptions, "input" | "out" | "force"> {
+export function parseIngestArgs(argv: string[]): Pick<IngestOptions, "input" | "out" | "force" | "target" | "model"> {
   const { values } = parseArgs({
     args: argv,
     options: {
       input: { type: "string", short: "i" },
       out: { type: "string", short: "o" },
       force: { type: "boolean", short: "f", default: false },
+      target: { type: "string", default: "index" },
+      model: { type: "string" },
     },
     strict: true,
     allowPositionals: false,
   });
-  return { input: values.input, out: values.out, force: values.force };
+  if (values.target !== "index" && values.target !== "vectorize") throw new Error(`--target must be "index" or "vectorize", not "${values.target}"`);
+  if (values.model !== undefined && values.target !== "vectorize") throw new Error("--model goes with --target vectorize");
+  return {
+    input: values.input,
+    out: values.out,
+    force: values.force,
+    ...(values.target === "vectorize" ? { target: values.target } : {}),
+    ...(values.model !== undefined ? { model: values.model } : {}),
+  };
 }
 
-const USAGE = "usage: npm run ingest [-- --input FILE --out DIR --force]";
+const USAGE = "usage: npm run ingest [-- --input FILE --out DIR --force] [-- --target vectorize --model @cf/baai/bge-base-en-v1.5]";
 
 async function main(): Promise<void> {
   let args: ReturnType<typeof parseIngestArgs>;

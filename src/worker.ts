@@ -1,47 +1,40 @@
-// Cloudflare Worker entry: fetch the bundled index data from static assets once per isolate, build the
-// same Hono app as Node (lexical-only retrieval, in-memory store), and serve every request with it.
+// Cloudflare Worker entry: once per isolate, fetch the bundled data from static assets, check that D1
+// has every migration applied, and build the same Hono app as Node; then serve every request with it.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { ExecutionContext } from "hono";
-import { createWorkerSitrep, WORKER_ASSET_FILES, type WorkerSitrep } from "./bootstrap/worker.js";
+import { createWorkerSitrep, requireDb, WorkerConfigError, WorkerDataError, type WorkerBindings, type WorkerSitrep } from "./bootstrap/worker.js";
+import { WORKER_ASSET_PATHS, WorkerDataBundleSchema } from "./bootstrap/worker-assets.js";
+import { d1Driver } from "./stores/sql/d1-driver.js";
+import { pendingMigrations } from "./stores/sql/pending-migrations.js";
 
 interface AssetsBinding {
   fetch(input: Request | string): Promise<Response>;
 }
 
-export interface Env {
+export interface Env extends WorkerBindings {
   ASSETS: AssetsBinding;
-  [key: string]: unknown;
 }
 
-// Background work started while serving a request belongs to that request's ctx.waitUntil.
-const requestCtx = new AsyncLocalStorage<ExecutionContext>();
-let sitrep: Promise<WorkerSitrep> | undefined;
-
-async function asset(env: Env, path: string, required: boolean): Promise<string | undefined> {
+async function asset(env: Env, path: string): Promise<Response | undefined> {
   const res = await env.ASSETS.fetch(new Request(`https://assets.invalid/${path}`));
-  if (res.ok) return res.text();
-  if (required) throw new Error(`worker asset ${path} is missing (${res.status}); run scripts/build-worker-assets.ts`);
-  return undefined;
+  return res.ok ? res : undefined;
 }
 
-async function load(env: Env): Promise<WorkerSitrep> {
-  const json = async (path: string) => JSON.parse((await asset(env, path, true))!) as unknown;
-  const [build, manifest, report, chunks, lexical, glossary, lexicon, figures, widgetScript] = await Promise.all([
-    json(WORKER_ASSET_FILES.build) as Promise<{ version?: string }>,
-    json(WORKER_ASSET_FILES.manifest),
-    json(WORKER_ASSET_FILES.report),
-    json(WORKER_ASSET_FILES.chunks),
-    json(WORKER_ASSET_FILES.lexical),
-    json(WORKER_ASSET_FILES.glossary),
-    json(WORKER_ASSET_FILES.lexicon),
-    json(WORKER_ASSET_FILES.figures),
-    asset(env, WORKER_ASSET_FILES.widget, false),
-  ]);
+async function load(env: Env, requestCtx: AsyncLocalStorage<ExecutionContext>): Promise<WorkerSitrep> {
+  const db = requireDb(env);
+  const [dataRes, widgetRes] = await Promise.all([asset(env, WORKER_ASSET_PATHS.data), asset(env, WORKER_ASSET_PATHS.widget)]);
+  if (!dataRes) throw new WorkerConfigError(`The worker asset ${WORKER_ASSET_PATHS.data} is missing: run \`npm run build:worker\` before deploying.`);
+  const bundle = WorkerDataBundleSchema.safeParse(await dataRes.json());
+  if (!bundle.success) throw new WorkerConfigError(`The worker asset ${WORKER_ASSET_PATHS.data} is invalid: run \`npm run build:worker\` again.`);
+  const pending = await pendingMigrations(d1Driver(db), bundle.data.migrations);
+  if (pending.length) {
+    throw new WorkerConfigError(`D1 migrations not applied: ${pending.join(", ")}. Run \`npx wrangler d1 migrations apply DB --remote\` (--local for wrangler dev).`);
+  }
   return createWorkerSitrep(
     env,
-    { manifest, report, chunks, lexical, glossary, lexicon, figures, ...(widgetScript !== undefined ? { widgetScript } : {}) },
+    { files: bundle.data.files, vectorize: bundle.data.vectorize, ...(widgetRes ? { widgetScript: await widgetRes.text() } : {}) },
     {
-      ...(build.version !== undefined ? { version: build.version } : {}),
+      version: bundle.data.version,
       waitUntil: (work) => {
         const logged = work.catch((err: unknown) => console.error("[sitrep] background work failed:", err));
         requestCtx.getStore()?.waitUntil(logged);
@@ -50,19 +43,30 @@ async function load(env: Env): Promise<WorkerSitrep> {
   );
 }
 
-export default {
-  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    sitrep ??= load(env).catch((err: unknown) => {
-      sitrep = undefined; // retry on the next request
-      throw err;
-    });
-    let app: WorkerSitrep["app"];
-    try {
-      app = (await sitrep).app;
-    } catch (err) {
-      console.error("[sitrep] cannot start:", err);
-      return Response.json({ error: { code: "unavailable", message: "The service is starting up or misconfigured." } }, { status: 503 });
-    }
-    return requestCtx.run(ctx, () => app.fetch(request, env, ctx));
-  },
-};
+/** One Worker: its own per-isolate app, built on the first request. The default export is one of these. */
+export function createSitrepWorker() {
+  // Background work started while serving a request belongs to that request's ctx.waitUntil.
+  const requestCtx = new AsyncLocalStorage<ExecutionContext>();
+  let sitrep: Promise<WorkerSitrep> | undefined;
+  return {
+    async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+      sitrep ??= load(env, requestCtx).catch((err: unknown) => {
+        sitrep = undefined; // retry on the next request
+        throw err;
+      });
+      let app: WorkerSitrep["app"];
+      try {
+        app = (await sitrep).app;
+      } catch (err) {
+        // Configuration problems name their fix; anything else stays generic (no internals in responses).
+        const known = err instanceof WorkerConfigError || err instanceof WorkerDataError;
+        console.error("[sitrep] cannot start:", known ? (err as Error).message : err);
+        const message = known ? (err as Error).message : "The service is starting up or misconfigured.";
+        return Response.json({ error: { code: "unavailable", message } }, { status: 503 });
+      }
+      return requestCtx.run(ctx, () => app.fetch(request, env, ctx));
+    },
+  };
+}
+
+export default createSitrepWorker();

@@ -1,45 +1,64 @@
-// Wires the Cloudflare Worker build: bundled index data (no encoder, no vector store), lexical-only
-// retrieval, an in-memory store, and the same Hono app and asker as Node. Nothing here may import
-// Node-only modules (node:fs, better-sqlite3, hnswlib-node, esbuild).
+// Wires the Cloudflare Worker build: bundled index data, the store in D1 (binding DB, required), dense
+// retrieval through Workers AI + Vectorize when both bindings exist (lexical otherwise), and the same
+// Hono app and asker as Node. Nothing here may import Node-only modules (node:fs, better-sqlite3,
+// hnswlib-node, esbuild).
+import type { D1Database } from "@cloudflare/workers-types";
 import { loadConfig } from "../config.js";
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import type { VectorStoreInterface } from "@langchain/core/vectorstores";
 import { createReportAsker, createReportRetrieval } from "./asker.js";
 import { buildApp } from "../http/app.js";
 import type { AppDeps } from "../http/deps.js";
-import { IndexInvalidError, validateIndexData, type RawIndexData } from "../retrieval/index-data.js";
-import { INDEX_FILES } from "../retrieval/manifest.js";
-import { createMemoryStore } from "../stores/memory.js";
 import { createReadiness } from "../http/readiness.js";
+import type { EncoderInfo } from "../retrieval/embeddings/provider.js";
+import { IndexInvalidError, rawIndexData, validateIndexData, type IndexData } from "../retrieval/index-data.js";
+import { INDEX_FILES } from "../retrieval/manifest.js";
+import { VectorizeManifestSchema, vectorizeMismatch } from "../retrieval/workers/vectorize-manifest.js";
+import { workersDense, type EmbeddingRunner, type VectorizeQueryBinding } from "../retrieval/workers/vectorize-store.js";
+import { d1Driver } from "../stores/sql/d1-driver.js";
+import { sqlRateLimitStore, type SqlRateLimitStore } from "../stores/sql/rate-limit-queries.js";
+import { sqlSitrepStore } from "../stores/sql/sitrep-queries.js";
 
-/** Where scripts/build-worker-assets.ts puts the data inside the assets directory (fetched via env.ASSETS). */
-export const WORKER_ASSET_FILES = {
-  /** { version } of the package the assets were built from. */
-  build: "sitrep-data/build.json",
-  manifest: `sitrep-data/${INDEX_FILES.manifest}`,
-  report: `sitrep-data/${INDEX_FILES.report}`,
-  chunks: `sitrep-data/${INDEX_FILES.chunks}`,
-  lexical: `sitrep-data/${INDEX_FILES.lexical}`,
-  glossary: `sitrep-data/${INDEX_FILES.glossary}`,
-  lexicon: `sitrep-data/${INDEX_FILES.lexicon}`,
-  figures: `sitrep-data/${INDEX_FILES.figures}`,
-  widget: "widget.js",
-} as const;
+/** The bindings the Worker reads (wrangler.toml); every other string in env is configuration. */
+export interface WorkerBindings {
+  /** D1: conversations, turns, feedback, Slack event ids and rate-limit counters. Required. */
+  DB?: D1Database;
+  /** Workers AI and a Vectorize index: dense retrieval when both are bound. */
+  AI?: EmbeddingRunner;
+  VECTORIZE?: VectorizeQueryBinding;
+  [key: string]: unknown;
+}
 
-/** The parsed (not yet validated) JSON files of an index folder, plus the widget bundle when built. */
-export interface WorkerIndexData extends RawIndexData {
+/** The data the Worker bundles (scripts/build-worker-assets.ts), parsed but not yet validated. */
+export interface WorkerIndexData {
+  /** Every data file of the index folder by name, JSON parsed: manifest, report, chunks, lexical and any other the index holds. */
+  files: Record<string, unknown>;
+  /** vectorize.json from `npm run ingest -- --target vectorize`: the model that made the Vectorize vectors. */
+  vectorize?: unknown;
   widgetScript?: string;
 }
 
 /** Invalid bundled data: the same error the Node loader throws for an invalid index folder. */
 export const WorkerDataError = IndexInvalidError;
+
+/** A deployment problem the operator must fix (a missing binding, migrations not applied). */
+export class WorkerConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WorkerConfigError";
+  }
+}
+
 const REBUILD_ASSETS = "Rebuild the index and the worker assets (`npm run ingest && npm run build:worker`).";
 
 export interface WorkerSitrepOptions {
   version?: string;
   /** Schedules work past the response (the Worker routes it to the current request's ctx.waitUntil). */
   waitUntil?: (work: Promise<unknown>) => void;
+  log?: (message: string) => void;
 }
 
-/** String vars only (bindings such as ASSETS are objects); the LLM composer is not wired in the Worker yet. */
+/** String vars and secrets only (bindings are objects); the LLM composer is not wired in the Worker yet. */
 function configEnv(env: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
@@ -48,26 +67,64 @@ function configEnv(env: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
-export function createWorkerSitrep(env: Record<string, unknown>, data: WorkerIndexData, options: WorkerSitrepOptions = {}) {
-  const config = loadConfig(configEnv(env));
-  const index = validateIndexData(data, (file) => `worker asset ${file}`, REBUILD_ASSETS);
-  const { manifest, report } = index;
+export function requireDb(env: WorkerBindings): D1Database {
+  if (!env.DB) throw new WorkerConfigError('The D1 binding "DB" is missing: add [[d1_databases]] with binding = "DB" to wrangler.toml (see the README, Deploy).');
+  return env.DB;
+}
 
-  // No encoder in a Worker: BM25 only. The manifest keeps the encoder the index was built with.
-  const retrieval = createReportRetrieval(index);
-  const retriever = retrieval.retriever;
-  // Per-isolate memory: conversations survive only while this isolate lives. D1 would be the durable option.
-  const store = createMemoryStore();
-  const asker = createReportAsker(retrieval, store, undefined, { historyTurns: config.HISTORY_TURNS });
+interface Retrieval {
+  /** The dense side, when the bindings give one. */
+  dense?: { vectors: VectorStoreInterface; embeddings: EmbeddingsInterface };
+  mode: "hybrid" | "lexical";
+  denseEncoder?: EncoderInfo;
+  /** Why the Worker runs lexical-only although a binding is set. */
+  note?: string;
+}
+
+function chooseRetrieval(env: WorkerBindings, index: IndexData, vectorizeJson: unknown): Retrieval {
+  const lexical = (note?: string): Retrieval => ({ mode: "lexical", ...(note ? { note } : {}) });
+  if (!env.AI && !env.VECTORIZE) return lexical();
+  if (!env.AI || !env.VECTORIZE) return lexical(`dense retrieval needs both the AI and VECTORIZE bindings; only ${env.AI ? "AI" : "VECTORIZE"} is bound`);
+  if (vectorizeJson === undefined) return lexical("no vectorize.json in the worker assets: run `npm run ingest -- --target vectorize`, upload the vectors, then `npm run build:worker`");
+  const vectorize = VectorizeManifestSchema.safeParse(vectorizeJson);
+  if (!vectorize.success) return lexical("the bundled vectorize.json is invalid: run `npm run ingest -- --target vectorize --force`");
+  const mismatch = vectorizeMismatch(vectorize.data, index.manifest);
+  if (mismatch) return lexical(`the Vectorize vectors do not fit this index (${mismatch}): run \`npm run ingest -- --target vectorize\` and upload them again`);
+  const { embeddings, vectors } = workersDense(env.AI, env.VECTORIZE, vectorize.data.encoder.name, index.chunks.map((c) => c.metadata.id));
+  return { dense: { vectors, embeddings }, mode: "hybrid", denseEncoder: vectorize.data.encoder };
+}
+
+/** The rate-limit counters in D1, shaped like hono-rate-limiter's Store, for the access-control middleware. */
+export function createWorkerRateLimitStore(env: WorkerBindings): SqlRateLimitStore {
+  return sqlRateLimitStore(d1Driver(requireDb(env)));
+}
+
+export function createWorkerSitrep(env: WorkerBindings, data: WorkerIndexData, options: WorkerSitrepOptions = {}) {
+  const config = loadConfig(configEnv(env));
+  const file = (name: string) => data.files[name];
+  const index = validateIndexData(
+    rawIndexData(file),
+    (name) => `worker asset ${name}`,
+    REBUILD_ASSETS,
+  );
+  const db = d1Driver(requireDb(env));
+  const store = sqlSitrepStore(db);
+  const retrieval = chooseRetrieval(env, index, data.vectorize);
+  if (retrieval.note) (options.log ?? console.warn)(`[sitrep] lexical retrieval: ${retrieval.note}`);
+  const reportRetrieval = createReportRetrieval(index, retrieval.dense);
+  const rateLimitStore = sqlRateLimitStore(db);
+  const asker = createReportAsker(reportRetrieval, store, undefined, { historyTurns: config.HISTORY_TURNS });
   const deps: AppDeps = {
     config,
     asker,
-    report,
-    manifest,
+    report: index.report,
+    manifest: index.manifest,
     store,
+    rateLimitStore,
     readiness: createReadiness(),
     version: options.version ?? "0.0.0",
-    retrieval: "lexical",
+    retrieval: retrieval.mode,
+    ...(retrieval.denseEncoder ? { denseEncoder: retrieval.denseEncoder } : {}),
     waitUntil:
       options.waitUntil ??
       ((work) => {
@@ -75,7 +132,7 @@ export function createWorkerSitrep(env: Record<string, unknown>, data: WorkerInd
       }),
     ...(data.widgetScript !== undefined ? { widgetScript: data.widgetScript } : {}),
   };
-  return { app: buildApp(deps), deps, retriever };
+  return { app: buildApp(deps), deps, retriever: reportRetrieval.retriever, rateLimitStore };
 }
 
 export type WorkerSitrep = ReturnType<typeof createWorkerSitrep>;

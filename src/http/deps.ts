@@ -3,6 +3,7 @@ import type { Store as RateLimitStore } from "hono-rate-limiter";
 import type { Asker } from "../answer/contract.js";
 import type { AppConfig } from "../config.js";
 import type { StructuredReport } from "../report/schema.js";
+import type { EncoderInfo } from "../retrieval/embeddings/provider.js";
 import type { IndexManifest } from "../retrieval/manifest.js";
 import type { SitrepStore } from "../stores/types.js";
 import type { Readiness } from "./readiness.js";
@@ -16,8 +17,10 @@ export interface AppDeps {
   /** Run-time health of the parts (store, pool); /health reports it. */
   readiness: Readiness;
   version: string;
-  /** "hybrid" (BM25 + vectors, Node) or "lexical" (BM25 only, Workers). */
+  /** "hybrid" (BM25 + vectors) or "lexical" (BM25 only: a Worker without AI and Vectorize bindings). */
   retrieval: "hybrid" | "lexical";
+  /** The encoder of the dense side when it is not the manifest's (a Worker queries Workers AI + Vectorize). */
+  denseEncoder?: EncoderInfo;
   /** Workers pass ctx.waitUntil; Node runs the promise detached and logs failures. */
   waitUntil?: (work: Promise<unknown>) => void;
   /** Where rate-limit hits are counted (per key, address or Slack workspace); in-memory when absent. */

@@ -28,6 +28,14 @@ export interface RawIndexData {
   figures: unknown;
 }
 
+/** The JSON files of an index folder, by the key validateIndexData reads them under. */
+export const RAW_INDEX_FILES = ["manifest", "report", "chunks", "lexical", "glossary", "lexicon", "figures"] as const satisfies readonly (keyof RawIndexData & keyof typeof INDEX_FILES)[];
+
+/** The raw index data, each file fetched by its name (from disk, from a bundle, from assets). */
+export function rawIndexData(fileByName: (name: string) => unknown): RawIndexData {
+  return Object.fromEntries(RAW_INDEX_FILES.map((key) => [key, fileByName(INDEX_FILES[key])])) as unknown as RawIndexData;
+}
+
 export interface IndexData {
   manifest: IndexManifest;
   report: StructuredReport;

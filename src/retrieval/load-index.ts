@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import type { Embeddings } from "@langchain/core/embeddings";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { EncoderInfo } from "./embeddings/provider.js";
-import { describeError, IndexInvalidError, validateIndexData, type IndexData } from "./index-data.js";
+import { describeError, IndexInvalidError, rawIndexData, RAW_INDEX_FILES, validateIndexData, type IndexData } from "./index-data.js";
 import { verifyIndexFiles } from "./index-files.js";
 import { INDEX_FILES, IndexManifestSchema } from "./manifest.js";
 
@@ -51,10 +51,9 @@ export async function loadIndex(indexDir: string, embeddings: Embeddings, option
   const configured = options.encoder ?? (embeddings as { encoder?: EncoderInfo }).encoder;
   if (configured && !sameEncoder(manifest.data.encoder, configured)) throw new EncoderMismatchError(dir, manifest.data.encoder, configured);
 
-  const [report, chunks, lexical, glossary, lexicon, figures] = await Promise.all(
-    [INDEX_FILES.report, INDEX_FILES.chunks, INDEX_FILES.lexical, INDEX_FILES.glossary, INDEX_FILES.lexicon, INDEX_FILES.figures].map((name) => readJson(dir, name)),
-  );
-  const data = validateIndexData({ manifest: manifestJson, report, chunks, lexical, glossary, lexicon, figures }, (file) => join(dir, file), REBUILD);
+  const names = RAW_INDEX_FILES.filter((key) => key !== "manifest").map((key) => INDEX_FILES[key]);
+  const files = new Map<string, unknown>([[INDEX_FILES.manifest, manifestJson], ...(await Promise.all(names.map(async (name) => [name, await readJson(dir, name)] as const)))]);
+  const data = validateIndexData(rawIndexData((name) => files.get(name)), (file) => join(dir, file), REBUILD);
   // Valid is not enough: an edited report.json can be valid. Checked before hnswlib reads its binary file.
   await verifyIndexFiles(dir, data.manifest, REBUILD);
 

@@ -17,6 +17,8 @@ const Health = z
     }),
     report: z.object({ symbol: z.string(), paragraphs: z.number(), indicators: z.number(), countries: z.number(), warnings: z.number() }),
     retrieval: z.enum(["hybrid", "lexical"]),
+    /** The encoder behind the dense side, present when retrieval is hybrid. */
+    dense: z.object({ provider: z.string(), name: z.string(), dimensions: z.number() }).optional(),
     composer: z.enum(["extractive", "llm"]),
     slack: z.enum(["enabled", "not configured"]),
   })
@@ -29,7 +31,7 @@ const route = createRoute({
   responses: { 200: jsonResponse(Health, "Ready"), 503: jsonResponse(Health, "Not ready: a part (such as the store) is failing") },
 });
 
-export function healthRoutes({ config, manifest, report, version, retrieval, readiness }: AppDeps, slackMounted: boolean) {
+export function healthRoutes({ config, manifest, report, version, retrieval, denseEncoder, readiness }: AppDeps, slackMounted: boolean) {
   const body = {
     status: "ok" as const,
     version,
@@ -47,6 +49,7 @@ export function healthRoutes({ config, manifest, report, version, retrieval, rea
       warnings: report.warnings.length,
     },
     retrieval,
+    ...(retrieval === "hybrid" ? { dense: denseEncoder ?? manifest.encoder } : {}),
     composer: config.LLM_BASE_URL && config.LLM_MODEL ? ("llm" as const) : ("extractive" as const),
     slack: slackMounted ? ("enabled" as const) : ("not configured" as const),
   };
