@@ -66,7 +66,7 @@ describe("LLM composer with a fake chat model (no network)", () => {
     sitrep.close();
     expect(body.answer).toBe(extractive.answer);
     expect(body.answer).not.toContain("340");
-    expect(log.at(-1)).toMatch(/the number 340 does not occur in any cited paragraph/);
+    expect(log.at(-1)).toMatch(/the number 340 is neither quoted from a cited passage nor made by the tool/);
   });
 
   it("a fabricated citation (a paragraph that was not retrieved) is rejected", async () => {
@@ -79,7 +79,7 @@ describe("LLM composer with a fake chat model (no network)", () => {
     const body = await ask(sitrep);
     sitrep.close();
     expect(body.answer).toBe(extractive.answer);
-    expect(log.at(-1)).toMatch(/cites para\. 9, which was not retrieved/);
+    expect(log.at(-1)).toMatch(/cites para\. 9, which was not in the evidence/);
   });
 
   it("a quote that is not verbatim is rejected", async () => {

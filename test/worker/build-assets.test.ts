@@ -1,6 +1,6 @@
 // Which index files the Worker bundles: every data file the manifest lists (in any of the shapes a file
 // list may take) or, without a list, every top-level file; never hnswlib/. Then
-// scripts/build-worker-assets.ts over real index folders: a glossary beside the core files,
+// scripts/build-worker-assets.ts over real index folders: an extra data file beside the core files,
 // vectorize.json when it fits the index, the migration names the Worker checks D1 for.
 import { createHash } from "node:crypto";
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
@@ -21,22 +21,22 @@ beforeAll(async () => {
 
 const sha256 = async (file: string) => createHash("sha256").update(await readFile(file)).digest("hex");
 
-/** A copy of the real index with a glossary beside it, and its manifest rewritten by `edit`. */
+/** A copy of the real index with an extra data file beside it, and its manifest rewritten by `edit`. */
 async function indexCopy(edit: (manifest: IndexManifest, dir: string) => object | Promise<object> = (m) => m): Promise<string> {
   const dir = join(await mkdtemp(join(tmpdir(), "sitrep-assets-index-")), "index");
   await cp(sourceIndex, dir, { recursive: true });
-  await writeFile(join(dir, "glossary.json"), JSON.stringify({ terms: { MINUSMA: "United Nations Multidimensional Integrated Stabilization Mission in Mali" } }));
+  await writeFile(join(dir, "terms.json"), JSON.stringify({ terms: { MINUSMA: "United Nations Multidimensional Integrated Stabilization Mission in Mali" } }));
   const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as IndexManifest;
   await writeFile(join(dir, "manifest.json"), JSON.stringify(await edit(manifest, dir)));
   return dir;
 }
 
-/** The manifest's `files` as ingest records them (SHA-256 by path, the vector store's files included), plus the glossary. */
-async function listingGlossary(manifest: IndexManifest, dir: string): Promise<IndexManifest & { files: Record<string, string> }> {
+/** The manifest's `files` as ingest records them (SHA-256 by path, the vector store's files included), plus the extra file. */
+async function listingExtra(manifest: IndexManifest, dir: string): Promise<IndexManifest & { files: Record<string, string> }> {
   const recorded = (manifest as { files?: Record<string, string> }).files ?? {};
   const files: Record<string, string> = { ...recorded };
-  for (const name of [...CORE.filter((f) => f !== "manifest.json"), "glossary.json", "hnswlib/args.json"]) files[name] ??= await sha256(join(dir, name));
-  files["glossary.json"] = await sha256(join(dir, "glossary.json"));
+  for (const name of [...CORE.filter((f) => f !== "manifest.json"), "terms.json", "hnswlib/args.json"]) files[name] ??= await sha256(join(dir, name));
+  files["terms.json"] = await sha256(join(dir, "terms.json"));
   return { ...manifest, files };
 }
 
@@ -48,10 +48,12 @@ async function build(indexDir: string, vectorizeDir?: string): Promise<{ bundle:
 }
 
 const CORE = ["chunks.json", "lexical.json", "manifest.json", "report.json"];
+/** What a real index holds besides the core files. */
+const ANSWERING = ["figures.json", "glossary.json", "lexicon.json"];
 
 describe("which index files the Worker takes (workerIndexFiles)", () => {
-  const listed = ["report.json", "chunks.json", "lexical.json", "glossary.json", "hnswlib/args.json", "hnswlib/hnswlib.index"];
-  const expected = ["chunks.json", "glossary.json", "lexical.json", "manifest.json", "report.json"];
+  const listed = ["report.json", "chunks.json", "lexical.json", "terms.json", "hnswlib/args.json", "hnswlib/hnswlib.index"];
+  const expected = ["chunks.json", "lexical.json", "manifest.json", "report.json", "terms.json"];
   it.each([
     ["names", listed],
     ["objects with a name and a SHA-256", listed.map((name) => ({ name, sha256: "0".repeat(64) }))],
@@ -68,21 +70,21 @@ describe("which index files the Worker takes (workerIndexFiles)", () => {
 });
 
 describe("build-worker-assets", () => {
-  it("bundles every data file the manifest lists (a glossary too), never hnswlib/, with the version and the migration names", async () => {
-    const { bundle, result } = await build(await indexCopy(listingGlossary));
-    expect(Object.keys(bundle.files).sort()).toEqual([...CORE, "glossary.json"].sort());
+  it("bundles every data file the manifest lists (an extra one too), never hnswlib/, with the version and the migration names", async () => {
+    const { bundle, result } = await build(await indexCopy(listingExtra));
+    expect(Object.keys(bundle.files).sort()).toEqual([...CORE, ...ANSWERING, "terms.json"].sort());
     expect(result.indexFiles.some((f) => f.startsWith("hnswlib"))).toBe(false);
-    expect(bundle.files["glossary.json"]).toEqual({ terms: { MINUSMA: expect.stringContaining("Stabilization Mission") } });
+    expect(bundle.files["terms.json"]).toEqual({ terms: { MINUSMA: expect.stringContaining("Stabilization Mission") } });
     expect(bundle.version).toBe("1.2.3");
     expect(bundle.migrations).toEqual(readMigrations().map((m) => m.name).sort());
   });
 
   it("fails on a listed file that is missing, naming it", async () => {
     const dir = await indexCopy(async (m, d) => {
-      const listed = await listingGlossary(m, d);
-      return { ...listed, files: { ...listed.files, "lexicon.json": "0".repeat(64) } };
+      const listed = await listingExtra(m, d);
+      return { ...listed, files: { ...listed.files, "thesaurus.json": "0".repeat(64) } };
     });
-    await expect(build(dir)).rejects.toThrow(/lists lexicon\.json/);
+    await expect(build(dir)).rejects.toThrow(/lists thesaurus\.json/);
   });
 
   it("bundles vectorize.json when it was made from this index, and leaves a stale one out with the reason", async () => {

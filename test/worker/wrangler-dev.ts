@@ -22,8 +22,11 @@ export async function startWranglerDev(vars: Record<string, string>): Promise<Wr
   const config = join(workDir, "wrangler.toml");
   const toml = (await readFile(join(REPO_ROOT, "wrangler.toml"), "utf8"))
     .replace(/^main = .*$/m, `main = ${JSON.stringify(join(REPO_ROOT, "src", "worker.ts"))}`)
-    .replace(/^directory = .*$/m, `directory = ${JSON.stringify(assets)}`);
+    .replace(/^directory = .*$/m, `directory = ${JSON.stringify(assets)}`)
+    .replace(/^migrations_dir = .*$/m, `migrations_dir = ${JSON.stringify(join(REPO_ROOT, "migrations"))}`);
   await writeFile(config, toml);
+  // The Worker refuses to start on an unmigrated D1: migrate the local database first, as `npm run dev:worker` does.
+  await migrateLocalD1(config, join(workDir, "state"), workDir);
   const [port, inspector] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}`;
   let output = "";
@@ -49,6 +52,21 @@ export async function startWranglerDev(vars: Record<string, string>): Promise<Wr
     throw err;
   }
   return { url, stop };
+}
+
+function migrateLocalD1(config: string, state: string, cwd: string): Promise<void> {
+  return new Promise((resolveDone, reject) => {
+    let output = "";
+    const child = spawn(join(REPO_ROOT, "node_modules", ".bin", "wrangler"), ["d1", "migrations", "apply", "DB", "--local", "--config", config, "--persist-to", state], {
+      cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1" },
+    });
+    child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolveDone() : reject(new Error(`wrangler d1 migrations apply failed (${code}):\n${output.slice(-2000)}`))));
+  });
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
