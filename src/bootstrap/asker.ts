@@ -21,7 +21,7 @@ export interface ReportRetrieval {
 /** The retriever expands queries through the same glossary and lexicon as the question frame. */
 export function createReportRetrieval(data: ReportData, dense?: { vectors: VectorStoreInterface; embeddings: EmbeddingsInterface }): ReportRetrieval {
   const knowledge = buildKnowledge(data);
-  const expand = (query: string) => expandText(query, knowledge.glossary).terms;
+  const expand = (query: string) => expandText(query, knowledge.glossary, (term) => knowledge.sentences.vocabulary.has(term)).terms;
   const retriever = dense
     ? new HybridRetriever({ chunks: data.chunks, lexical: data.lexical, vectors: dense.vectors, embeddings: dense.embeddings, expand })
     : HybridRetriever.lexicalOnly(data.chunks, data.lexical, { expand });

@@ -1,5 +1,7 @@
 // Retrieval quality on paraphrased staff questions: measures four recipes and asserts the tuned one.
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildKnowledge } from "../../src/answer/knowledge/knowledge.js";
+import { expandText, type WeightedTerm } from "../../src/glossary/expand.js";
 import { HybridRetriever, type HybridTuning, type RetrievalMode } from "../../src/retrieval/hybrid.js";
 import { loadIndex, type LoadedIndex } from "../../src/retrieval/load-index.js";
 import { buildTestIndex, testEmbeddings } from "../helpers/index-fixture.js";
@@ -13,16 +15,20 @@ interface Metrics {
 }
 
 let index: LoadedIndex;
+let expand: (query: string) => WeightedTerm[];
 const vectors = new Map<string, number[]>();
 
 beforeAll(async () => {
   index = await loadIndex(await buildTestIndex(), testEmbeddings().embeddings);
+  // The production retriever expands queries through the report's glossary and lexicon.
+  const knowledge = buildKnowledge(index);
+  expand = (query) => expandText(query, knowledge.glossary, (term) => knowledge.sentences.vocabulary.has(term)).terms;
   // One embedQuery per question, exactly as a live search would embed it.
   for (const q of GOLDEN_QUESTIONS) vectors.set(q.question, await testEmbeddings().embeddings.embedQuery(q.question));
 }, 300_000);
 
 async function measure(mode: RetrievalMode, tuning: Partial<HybridTuning> = {}): Promise<Metrics> {
-  const retriever = new HybridRetriever({ chunks: index.chunks, lexical: index.lexical, vectors: index.vectors, mode, tuning });
+  const retriever = new HybridRetriever({ chunks: index.chunks, lexical: index.lexical, vectors: index.vectors, mode, tuning, expand });
   let hit1 = 0;
   let hit5 = 0;
   let mrr = 0;
