@@ -2,17 +2,21 @@
 // the words that can stand for it in a question (synonyms of its main senses, derivationally related
 // forms, and what its verb senses cause: "kill" causes "die", so "perished" finds "killed"), plus the
 // definitions of those senses; verbs also reach their direct hypernym, kept apart as a weaker link
-// ("hurt" finds "injured"). A question word maps to a report word only through one of its own main
+// ("hurt" finds "injured"), and adjectives reach their cluster. A question word maps to a report word only through one of its own main
 // senses, so "go" (whose 13th sense is "die") does not find "killed".
 import type { Lexicon } from "../../src/glossary/schema.js";
 import { analyse } from "../../src/report/nlp.js";
 import { terms } from "../../src/report/terms.js";
-import { loadWordNet, type Synset, type WordNetPos } from "./wordnet.js";
+import { loadWordNet, WORDNET_POS, type Synset, type WordNet, type WordNetPos } from "./wordnet.js";
 
 /** Senses of a report word that count: WordNet orders senses by frequency, and the tail is noise. */
 const REPORT_SENSES = 5;
 /** A question word stands for a report word only through one of its own first senses. */
 const QUESTION_SENSES = 3;
+
+/** How far up, and from how many of a noun's senses, its hypernyms stand for it. */
+const NOUN_HYPERNYM_DEPTH = 2;
+const NOUN_HYPERNYM_SENSES = 2;
 
 const POS: Record<string, WordNetPos> = { NOUN: "n", VERB: "v", ADJ: "a", ADV: "r" };
 
@@ -22,14 +26,19 @@ interface ReportWord {
   term: string;
 }
 
-function reportWords(texts: readonly string[]): ReportWord[] {
+function reportWords(texts: readonly string[], wn: WordNet): ReportWord[] {
   const seen = new Map<string, ReportWord>();
   for (const text of texts) {
     for (const t of analyse(text)) {
-      const pos = POS[t.pos];
-      if (!pos || t.term === null || /\d/.test(t.lemma)) continue; // one word (a hyphenated compound has no single sense)
-      const key = `${t.lemma}/${pos}/${t.term}`;
-      if (!seen.has(key)) seen.set(key, { lemma: t.lemma, pos, term: t.term });
+      if (t.term === null || /\d/.test(t.lemma)) continue; // one word (a hyphenated compound has no single sense)
+      // The tagger reads a capitalised common word ("(a) Unpaid assessed ...") as a proper noun:
+      // such a word takes every part of speech WordNet knows it by.
+      const tags = t.pos === "PROPN" ? WORDNET_POS.filter((pos) => wn.senses(t.lemma, pos).length > 0) : [POS[t.pos]];
+      for (const pos of tags) {
+        if (!pos) continue;
+        const key = `${t.lemma}/${pos}/${t.term}`;
+        if (!seen.has(key)) seen.set(key, { lemma: t.lemma, pos, term: t.term });
+      }
     }
   }
   return [...seen.values()];
@@ -50,7 +59,7 @@ export function buildLexicon(texts: readonly string[]): Lexicon {
   /** The word's own first senses include this synset. */
   const isMainSense = (word: string, synset: Synset) => wn.senses(word, synset.pos).slice(0, QUESTION_SENSES).includes(synset.offset);
 
-  for (const word of reportWords(texts)) {
+  for (const word of reportWords(texts, wn)) {
     relate(word.lemma, word.term);
     const senses = wn.senses(word.lemma, word.pos).slice(0, REPORT_SENSES);
     for (const offset of senses) {
@@ -64,6 +73,26 @@ export function buildLexicon(texts: readonly string[]): Lexicon {
         for (const p of sense.pointers) {
           const general = p.symbol === "@" ? wn.synset(p.offset, p.pos) : undefined;
           for (const w of general?.words ?? []) if (isMainSense(w, general!)) add(broader, w, word.term);
+        }
+      }
+      // A noun's hypernyms two levels up ("budget" is a "fund", a fund is "money"): the general word
+      // finds the specific one, weakly. Only the first senses: the tail reaches too far.
+      if (word.pos === "n" && senses.indexOf(offset) < NOUN_HYPERNYM_SENSES) {
+        let level = [sense];
+        for (let depth = 0; depth < NOUN_HYPERNYM_DEPTH; depth++) {
+          level = level.flatMap((s) => s.pointers.filter((p) => p.symbol === "@").map((p) => wn.synset(p.offset, p.pos)).filter((x): x is Synset => !!x));
+          for (const general of level) for (const w of general.words) if (isMainSense(w, general)) add(broader, w, word.term);
+        }
+      }
+      // An adjective's cluster ("unpaid" & "outstanding, owing"): the similar adjectives, and what
+      // their short definitions open with ("owed as a debt"), stand for it weakly.
+      if (word.pos === "a") {
+        for (const p of sense.pointers) {
+          const similar = p.symbol === "&" ? wn.synset(p.offset, p.pos) : undefined;
+          if (!similar) continue;
+          for (const w of similar.words) if (isMainSense(w, similar)) add(broader, w, word.term);
+          const defining = definitionHead(similar.definition);
+          if (defining) add(definedBy, defining, word.term);
         }
       }
       for (const synset of reach) {

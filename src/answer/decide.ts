@@ -7,6 +7,8 @@ import type { ReportKnowledge } from "./knowledge/knowledge.js";
 import type { ReportSentence } from "./knowledge/sentence-index.js";
 import type { FramePart, SubjectItem } from "./understand/frame.js";
 import { covers } from "./understand/subject.js";
+import { figureWords } from "../figures/schema.js";
+import { namesTime } from "./knowledge/text-features.js";
 
 export type Decision =
   | { kind: "answer"; best: ScoredSentence; scored: ScoredSentence[] }
@@ -18,6 +20,8 @@ const MIN_SENTENCE_COVERAGE = 0.3;
 /** An unknown word this telling (relative to the most telling item) is what the question is about. */
 /** "What is/was the X of …": the noun after it is the attribute asked for. */
 const ATTRIBUTE = /^\s*what(?:['’]s| is| was| are| were)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:of|in|for|at)\b|^\s*what(?:['’]s| is| was| are| were)\s+(?:the\s+)?[\p{L}-]+\s*\??$/iu;
+/** A paragraph that names the question's year answers it when it scores at least this share of the best match. */
+const DATED_SCORE = 0.6;
 const PAST = /\b(?:did|was|were|had|won|lost|held|took|became|went|came|began|happened|ended|adopted|voted|approved|elected|decided|renewed|extended|signed|passed)\b/i;
 
 const describe = (items: SubjectItem[]) => items.map((s) => `“${s.text.replace(" … ", " ")}”`).join(" or ");
@@ -53,17 +57,29 @@ export function decide(part: FramePart, scored: ScoredSentence[], k: ReportKnowl
   if (part.afterReport.length > 0) {
     // Plans the report states ("scheduled for July 2018") answer a question about them; outcomes do not.
     const later = part.times.filter((t) => part.afterReport.includes(t.text));
-    const says = (text: string, t: (typeof later)[number]) =>
-      t.month !== undefined ? text.includes(t.text.replace(/^\w+\s+(?=\d|[A-Z])/, "")) : t.year !== undefined && text.includes(String(t.year));
-    const mentioned = scored.slice(0, 5).some((s) => later.every((t) => says(s.sentence.text, t)));
+    const mentioned = scored.some((s) => s.coverage > 0 && later.every((t) => namesTime(s.sentence, t)));
     if (!mentioned || PAST.test(part.question)) return refuse(`It reports on events up to ${k.asAt.label}, so it says nothing about ${part.afterReport.join(" or ")}.`);
   }
 
-  // A year the question names must be one the answer's paragraph is about ("2016/17" is not "1 July 2017 to 30 June 2018").
-  const unitText = (k.sentences.byUnit.get(best.sentence.unit) ?? []).map((s) => s.text).join(" ");
+  // A year the question names must be one the answer's paragraph is about ("2016/17" is not "1 July
+  // 2017 to 30 June 2018"): the evidence narrows to the paragraphs that name it.
   const reportYear = Math.floor(k.asAt.month / 12);
-  const otherYears = [...new Set(part.times.filter((t) => t.explicitYear && t.year !== undefined && t.year !== reportYear && !unitText.includes(String(t.year))).map((t) => t.year!))];
-  if (otherYears.length > 0) return refuse(`What it says nearest to this does not concern ${otherYears.join(" or ")}.`);
+  const years = [...new Set(part.times.filter((t) => t.explicitYear && t.year !== undefined && t.year !== reportYear).map((t) => t.year!))];
+  const unitNames = (s: ScoredSentence, year: number) => (k.sentences.byUnit.get(s.sentence.unit) ?? []).some((x) => x.times.years.includes(year));
+  if (years.length > 0) {
+    const dated = scored.filter((s) => s.score > 0 && years.every((y) => unitNames(s, y)));
+    if (dated.length === 0 || dated[0]!.score < best.score * DATED_SCORE) {
+      const missingYears = years.filter((y) => !scored.some((s) => s.score >= best.score * DATED_SCORE && unitNames(s, y)));
+      return refuse(`What it says nearest to this does not concern ${(missingYears.length > 0 ? missingYears : years).join(" or ")}.`);
+    }
+    return decideOn(part, dated, k, refuse);
+  }
+  return decideOn(part, scored, k, refuse);
+}
+
+/** The checks on the best evidence, once the evidence is narrowed to what the question's times allow. */
+function decideOn(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge, refuse: (reason: string) => Decision): Decision {
+  const best = scored[0]!;
 
   const near = termsOf(neighbourhood(best.sentence, k));
   const unitTerms = k.sentences.unitTerms(best.sentence.unit);
@@ -104,8 +120,7 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       // (A share is computed from a part and its whole, not read off one figure.)
       if (part.operation?.kind !== "share" && asked.length > 0 && asked.every((a) => covers(best.sentence.terms, a) > 0)) {
         // Money and percentages name what they measure before them ("the budget … amounting to $1,077.6 million").
-        const words = (f: ReportSentence["figures"][number]) => new Set([...f.terms, ...(f.head ? [f.head] : []), ...(f.unit !== "count" || !f.head ? f.context : [])]);
-        const counted = close.some((s) => s.sentence.figures.some((f) => asked.some((a) => covers(words(f), a) > 0)));
+        const counted = close.some((s) => s.sentence.figures.some((f) => asked.some((a) => covers(figureWords(f, false), a) > 0)));
         if (!counted) return { kind: "refuse", reason: `It gives no figure for ${what}.` };
       }
       const found = close.map(withNext).find((s): s is ScoredSentence => s !== undefined) ?? close.find((s) => s.sentence.figures.length > 0);

@@ -5,6 +5,7 @@ import type { BaseRetriever } from "@langchain/core/retrievers";
 import type { Evidence } from "./contract.js";
 import type { ReportKnowledge } from "./knowledge/knowledge.js";
 import { indicatorUnit, paragraphUnit, type ReportSentence } from "./knowledge/sentence-index.js";
+import { namesTime } from "./knowledge/text-features.js";
 import type { FramePart, SubjectItem } from "./understand/frame.js";
 import { covers } from "./understand/subject.js";
 
@@ -30,6 +31,8 @@ export interface ScoredSentence {
 
 /** Extra score for a first-person sentence when the question asks about the report's author. */
 const AUTHOR_BONUS = 0.2;
+/** Extra score for a sentence whose dates name the months and years the question names. */
+const TIME_BONUS = 0.15;
 /** How many retrieved units the sentence scoring looks at. */
 export const EVIDENCE_UNITS = 8;
 
@@ -79,12 +82,19 @@ export function scoreSentences(part: FramePart, units: RetrievedUnit[], k: Repor
       for (const sentence of k.sentences.byUnit.get(unit) ?? []) {
         if (only && !only(sentence)) continue;
         const coverage = coverageOf(sentence.terms, part.subject);
-        const score = coverage * (1 + 0.5 / (1 + u.rank)) + 0.25 * unitCoverage + typeBonus(part, sentence) + (asksAuthor && sentence.firstPerson ? AUTHOR_BONUS : 0);
+        const score =
+          coverage * (1 + 0.5 / (1 + u.rank)) + 0.25 * unitCoverage + typeBonus(part, sentence) + TIME_BONUS * timeMatch(part, sentence) + (asksAuthor && sentence.firstPerson ? AUTHOR_BONUS : 0);
         out.push({ sentence, rank: u.rank, coverage, unitCoverage, score: coverage > 0 ? score : 0 });
       }
     }
   }
   return out.sort((a, b) => b.score - a.score || a.rank - b.rank);
+}
+
+/** Share of the question's named months and years that the sentence's dates name (0 when it names none). */
+function timeMatch(part: FramePart, s: ReportSentence): number {
+  const named = part.times.filter((t) => t.month !== undefined || t.year !== undefined);
+  return named.length === 0 ? 0 : named.filter((t) => namesTime(s, t)).length / named.length;
 }
 
 /** A sentence that holds the kind of thing asked for ranks above one that only shares its words. */

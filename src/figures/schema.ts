@@ -44,3 +44,12 @@ export type Figure = z.infer<typeof FigureSchema>;
 
 export const FiguresSchema = z.object({ formatVersion: z.literal(1), figures: z.array(FigureSchema) });
 export type Figures = z.infer<typeof FiguresSchema>;
+
+/**
+ * The words that describe a figure: its noun phrase, modifiers and verb. Money and percentages name
+ * what they measure before them ("unpaid assessed contributions … amounted to $53.3 million"), so a
+ * figure without a noun of its own takes its clause's words too.
+ */
+export function figureWords(f: Figure, withVerb = true): Set<string> {
+  return new Set([...f.terms, ...(f.head ? [f.head] : []), ...(withVerb && f.verb ? [f.verb] : []), ...(f.unit !== "count" || !f.head ? f.context : [])]);
+}

@@ -3,7 +3,7 @@
 // paragraph, in the period asked. When the report states the result itself ("an additional 65
 // schools"), that sentence is quoted instead. A part is never added to its own total. When the
 // operands cannot be aligned without doubt, it computes nothing and the caller quotes the sentence.
-import type { Figure } from "../../figures/schema.js";
+import { figureWords, type Figure } from "../../figures/schema.js";
 import { NumericToolError } from "../../tools/errors.js";
 import { formatNumber } from "../../tools/format.js";
 import type { NumericOperation } from "../../tools/numeric-input.js";
@@ -41,7 +41,7 @@ const covered = (terms: ReadonlySet<string>, alternatives: string[][]) => altern
  */
 function alignment(f: Figure, s: ReportSentence, operand: Operand): number | null {
   if (operand.period && f.period !== operand.period) return null;
-  const own = new Set([...f.terms, ...(f.head ? [f.head] : []), ...(f.verb ? [f.verb] : [])]);
+  const own = figureWords(f);
   const clause = new Set([...f.context, ...s.termList]);
   const total = operand.items.reduce((sum, i) => sum + i.weight, 0) || 1;
   const present = operand.items.filter((i) => covered(clause, i.alternatives) || covered(own, i.alternatives));
@@ -68,7 +68,7 @@ function candidatesFor(operand: Operand, other: Operand | undefined, scored: Sco
   for (const { sentence } of scored.slice(0, CANDIDATE_SENTENCES)) {
     // The tool verifies operands in a paragraph: Annex I figures are quoted, not computed on.
     for (const figure of sentence.figures.filter((f) => f.paragraph !== undefined)) {
-      const own = new Set([...figure.terms, ...(figure.head ? [figure.head] : [])]);
+      const own = figureWords(figure, false);
       if (!must.every((i) => covered(own, i.alternatives))) continue;
       // It must count the operand's thing: "115 victims", not "66 cases … involving 115 victims".
       if (head && !covered(new Set(figure.head ? [figure.head] : []), head.alternatives)) continue;
@@ -182,7 +182,8 @@ export function figuresCounting(part: FramePart, s: ReportSentence): Figure[] {
   const nouns = part.subject.filter((i) => i.weight > 0 && (i.kind === "entity" || i.pos === "NOUN"));
   const verbs = part.subject.filter((i) => i.weight > 0 && i.pos === "VERB");
   const named = (terms: Set<string>, i: FramePart["subject"][number]) => i.alternatives.some((a) => a.terms.every((t) => terms.has(t)));
-  const head = nouns.find((i) => part.asked?.toLowerCase().includes(i.text.toLowerCase())) ?? nouns[0];
+  // What is counted: the asked noun, else the first common noun ("total attacks by terrorists on … French forces").
+  const head = nouns.find((i) => part.asked?.toLowerCase().includes(i.text.toLowerCase())) ?? nouns.find((i) => i.kind === "word") ?? nouns[0];
   // Verbs tell figures apart only when the sentence's figures have the asked one ("killed", not "injured").
   const askedVerbs = new Set<string>(s.figures.flatMap((f) => (f.verb !== undefined && verbs.some((v) => named(new Set([f.verb!]), v)) ? [f.verb] : [])));
   return s.figures.filter((f) => {
@@ -237,8 +238,10 @@ function shareOfWhole(part: FramePart, scored: ScoredSentence[], k: ReportKnowle
       if (!whole || whole.unit !== "count") continue;
       // The whole is what is measured: its noun, or the clause it counts ("a new cabinet … comprising 35 ministers").
       if (wholeItem && !named(new Set([...whole.terms, ...whole.context, ...(whole.head ? [whole.head] : [])]), wholeItem)) continue;
-      const own = new Set([...f.terms, ...(f.head ? [f.head] : [])]);
-      const score = partItems.filter((i) => named(own, i)).reduce((sum, i) => sum + i.weight * (i.carried ? 0.6 : 1), 0);
+      // What the part is: its own words, or (at half credit) the rest of its sentence ("an additional 65
+      // schools have been closed, bringing the number to 501 … of a total of 4,872 schools").
+      const own = figureWords(f);
+      const score = partItems.reduce((sum, i) => sum + i.weight * (i.carried ? 0.6 : 1) * (named(own, i) ? 1 : named(sentence.terms, i) ? 0.5 : 0), 0);
       if (score > 0) pairs.push({ partFigure: f, whole, sentence, score });
     }
   }

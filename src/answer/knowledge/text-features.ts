@@ -10,6 +10,8 @@ export const CAUSE = /\b(?:because|owing to|due to|as a result of|as a consequen
 
 export interface TextFeatures {
   dates: string[];
+  /** The months and years its dates name: absolute months (year × 12 + month) where a year is given, month numbers (0–11) either way. */
+  times: { months: number[]; monthNames: number[]; years: number[] };
   people: string[];
   hasCause: boolean;
   /** The author speaking ("I recommend", "my Special Representative"). */
@@ -20,5 +22,28 @@ export function textFeatures(text: string): TextFeatures {
   const people = new Set<string>();
   for (const m of text.matchAll(TITLED_NAME)) people.add((m[1] ?? m[2])!.trim());
   for (const m of text.matchAll(APPOSITIVE_NAME)) people.add(m[1]!.trim());
-  return { dates: [...text.matchAll(DATE)].map((m) => m[0]), people: [...people], hasCause: CAUSE.test(text), firstPerson: /\b(?:I|my|me)\b/.test(text) };
+  const dates = [...text.matchAll(DATE)].map((m) => m[0]);
+  return { dates, times: timesOf(dates), people: [...people], hasCause: CAUSE.test(text), firstPerson: /\b(?:I|my|me)\b/.test(text) };
+}
+
+const MONTH_NAMES = MONTH.split("|");
+
+function timesOf(dates: readonly string[]): TextFeatures["times"] {
+  const months = new Set<number>();
+  const monthNames = new Set<number>();
+  const years = new Set<number>();
+  for (const date of dates) {
+    const month = MONTH_NAMES.findIndex((m) => date.includes(m));
+    const year = /\b((?:19|20)\d\d)\b/.exec(date)?.[1];
+    if (month >= 0) monthNames.add(month);
+    if (year) years.add(Number(year));
+    if (month >= 0 && year) months.add(Number(year) * 12 + month);
+  }
+  return { months: [...months], monthNames: [...monthNames], years: [...years] };
+}
+
+/** Whether the sentence's dates name this month or year ("in April" matches any April; "July 2017" only that one). */
+export function namesTime(features: Pick<TextFeatures, "times">, time: { month?: number; year?: number; explicitYear?: boolean }): boolean {
+  if (time.month !== undefined) return time.explicitYear ? features.times.months.includes(time.month) : features.times.monthNames.includes(time.month % 12);
+  return time.year !== undefined && features.times.years.includes(time.year);
 }

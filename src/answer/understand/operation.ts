@@ -29,6 +29,7 @@ const DIFFERENCE = /\bhow (?:many|much) (?:more|fewer|less|higher|lower|bigger|s
 const CHANGE = /\b(how (?:much|many) (?:did|has|have|had))\b(?:\s+[\w'-]+){0,8}?\s+(rise|rose|risen|increase|increased|grow|grew|grown|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|go up|went up|go down|went down|change|changed)\b/i;
 const RATIO = /\bhow many times\b|\bratio\b|\btimes (?:as many|as much|more|larger|bigger)\b/i;
 const SHARE = /\b(?:what|which) (?:percentage|proportion|share|fraction|per ?cent|part)\b|\bas a (?:percentage|share|proportion|fraction) of\b|\b(?:percentage|share|proportion) of\b|\bhow much of\b/i;
+const AS_SHARE = /\b(?:as|is|are) (?:a |an )?(?:percentage|share|proportion|fraction|per ?cent|%) of\b|\bin (?:percentage|per ?cent|%) of\b/i;
 const SUM = /\b(?:in total|combined|altogether|together|in all|sum of|all together|put together)\b|^\s*total\b/i;
 const COUNT = /\bhow many\s+(?:[\w-]+\s+){0,2}(?:countries|nations|contributors|member states|states|indicators|benchmarks)\b/i;
 const RANK = /\b(?:(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ])?(most|largest|biggest|highest|greatest|top|leading|fewest|smallest|least|lowest|bottom)\b/i;
@@ -88,6 +89,16 @@ export function readOperation(question: string, tokens: Token[]): OperationReadi
   }
   const count = match(COUNT, question);
   if (count) return { operation: { kind: "count", operands: [], overTime: false }, consumed };
+  // "A as a percentage of B": A is the part, B the whole.
+  const asShare = match(AS_SHARE, question);
+  if (asShare) {
+    take(asShare);
+    const startOfPart = tokens.find((t) => !/^(?:what|which|how|is|are|was|were|the)$/i.test(t.text))?.start ?? 0;
+    return {
+      operation: { kind: "share", operands: [{ start: startOfPart, end: asShare.index }, { start: asShare.index + asShare[0].length, end }], overTime: false },
+      consumed,
+    };
+  }
   const share = match(SHARE, question);
   if (share) {
     take(share);

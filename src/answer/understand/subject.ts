@@ -115,7 +115,9 @@ export function subjectItems(tokens: Token[], mentions: Mention[], k: ReportKnow
       const defined = k.glossary.definedBy(stems).flatMap((e) => k.glossary.alternatives(e)).map((terms) => ({ terms, strength: STRENGTH.defined }));
       if (matches.length === 0 && defined.length === 0) continue;
       const text = `${a.text} … ${b.text}`;
-      const alternatives: Alternative[] = [{ terms: [...a.terms, ...b.terms], strength: STRENGTH.own }, ...defined, ...matches];
+      // A sentence with only one of the two words says half of what the pair says.
+      const halves = [words[i]!, words[j]!].flatMap((w) => w.alternatives.map((x) => ({ terms: x.terms, strength: x.strength * 0.5 })));
+      const alternatives: Alternative[] = [{ terms: [...a.terms, ...b.terms], strength: STRENGTH.own }, ...defined, ...matches, ...halves];
       // The phrase stands for both words: it weighs what they weighed together.
       const phrase = item(text, alternatives, "phrase", k);
       items.push({ ...phrase, weight: words[i]!.weight + words[j]!.weight });
