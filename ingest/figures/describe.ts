@@ -19,7 +19,7 @@ const MODIFIER = new Set(["ADJ", "NOUN", "PROPN", "VERB"]);
 /** Words that stand for the noun already counted: "injured five others". */
 const SAME_AS_BEFORE = new Set(["other", "others", "more"]);
 const CHANGE_BEFORE = /\b(?:additional|increase of|decrease of|rise of|drop of|reduction of|growth of|further)\s*$/i;
-const CHANGE_AFTER = /^\s*(?:more|fewer|additional)\b/i;
+const CHANGE_AFTER = /^\s*(?:more|fewer|additional|(?:increase|decrease|rise|drop|reduction|growth|decline|jump|fall)\b(?!\s+(?:to|from)\b))\b/i;
 const TOTAL_BEFORE = /\b(?:a total of|total of|in total,?|altogether,?|overall,?)\s*(?:some |about |approximately |at least |more than )?$/i;
 const PART_BEFORE = /\b(?:including|of whom|of which|among them|among whom|among those)\s*(?:some |about |approximately |at least )?$/i;
 const WHOLE_BEFORE = /\b(?:of a total of|out of a total of|out of)\s*$/i;

@@ -45,6 +45,7 @@ function alignment(f: Figure, s: ReportSentence, operand: Operand): number | nul
   const clause = new Set([...f.context, ...s.termList]);
   const total = operand.items.reduce((sum, i) => sum + i.weight, 0) || 1;
   const present = operand.items.filter((i) => covered(clause, i.alternatives) || covered(own, i.alternatives));
+  if (operand.items.some((i) => i.named && !present.includes(i))) return null;
   const presentWeight = present.reduce((sum, i) => sum + i.weight, 0);
   if (presentWeight / total < MIN_SENTENCE_SHARE) return null;
   let score = 0;
@@ -67,7 +68,8 @@ function candidatesFor(operand: Operand, other: Operand | undefined, scored: Sco
   const out: Candidate[] = [];
   for (const { sentence } of scored.slice(0, CANDIDATE_SENTENCES)) {
     // The tool verifies operands in a paragraph: Annex I figures are quoted, not computed on.
-    for (const figure of sentence.figures.filter((f) => f.paragraph !== undefined)) {
+    // A stated change is a result, never an operand ("an additional 65 schools").
+    for (const figure of sentence.figures.filter((f) => f.paragraph !== undefined && f.role !== "change")) {
       const own = figureWords(figure, false);
       if (!must.every((i) => covered(own, i.alternatives))) continue;
       // It must count the operand's thing: "115 victims", not "66 cases … involving 115 victims".
@@ -121,11 +123,13 @@ function toolOperation(kind: NonNullable<FramePart["operation"]>["kind"], pair: 
 
 /** A change the report states about the subject ("an additional 65 schools", "a 42 per cent increase"). */
 function statedChange(part: FramePart, scored: ScoredSentence[]): ScoredSentence | undefined {
-  const wantsPercent = part.operation?.kind === "percentChange";
   const operand = part.operation!.operands[0]!;
-  return scored.slice(0, CANDIDATE_SENTENCES).find(({ sentence }) =>
-    sentence.figures.some((f) => f.role === "change" && (f.unit === "percent") === wantsPercent && (alignment(f, sentence, { ...operand, period: undefined }) ?? 0) >= 0.6),
-  );
+  const stated = (percent: boolean) =>
+    scored.slice(0, CANDIDATE_SENTENCES).find(({ sentence }) =>
+      sentence.figures.some((f) => f.role === "change" && (f.unit === "percent") === percent && (alignment(f, sentence, { ...operand, period: undefined }) ?? 0) >= 0.6),
+    );
+  // "By how much did attacks rise?" is answered by the change in either form the report states it.
+  return part.operation?.kind === "percentChange" ? stated(true) : (stated(false) ?? stated(true));
 }
 
 export function composeArithmetic(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge, lead?: ScoredSentence): ComposedAnswer | null {

@@ -48,7 +48,15 @@ export const OperandSchema = z.object({
   /** The operand as asked: "attacks on the Malian forces". */
   text: z.string(),
   /** What the figure must describe: each item is covered by any one of its alternatives (all of whose terms must be present). */
-  items: z.array(z.object({ text: z.string(), alternatives: z.array(z.array(z.string()).min(1)), weight: z.number().nonnegative() })),
+  items: z.array(
+    z.object({
+      text: z.string(),
+      alternatives: z.array(z.array(z.string()).min(1)),
+      weight: z.number().nonnegative(),
+      /** A specific named thing ("Mopti", "Niger"): a figure's sentence must name it, or the figure is about something else. */
+      named: z.boolean().default(false),
+    }),
+  ),
   /** The item naming what the figure counts ("victims" in "the number of human rights victims"): the figure's own noun must be it. */
   head: z.string().optional(),
   period: z.enum(["current", "previous"]).optional(),
