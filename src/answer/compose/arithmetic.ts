@@ -59,7 +59,7 @@ function alignment(f: Figure, s: ReportSentence, operand: Operand): number | nul
 /** The figure's own words name a place or body the operand does not ("a 42 per cent increase … in the Mopti and Ségou regions"): it counts only part of what is asked. */
 function narrower(f: Figure, operand: Operand, k: ReportKnowledge): boolean {
   const asked = new Set(operand.items.flatMap((i) => i.alternatives.flat()));
-  return f.terms.some((t) => k.isName(t) && !k.isImplicit(t) && !asked.has(t));
+  return [...f.terms, ...f.context].some((t) => k.isName(t) && !k.isImplicit(t) && !asked.has(t));
 }
 
 /** Items that tell the operands apart ("MINUSMA" vs "Malian forces"): each must be in its own figure's words. */
@@ -73,6 +73,7 @@ function distinctive(operand: Operand, other: Operand | undefined): Operand["ite
 function candidatesFor(operand: Operand, other: Operand | undefined, scored: ScoredSentence[], k: ReportKnowledge): Candidate[] {
   const must = distinctive(operand, other);
   const head = operand.items.find((i) => i.text === operand.head);
+  const compoundNouns = new Set(operand.items.flatMap((i) => (i.alternatives[0]!.length > 1 ? [i.alternatives[0]!.at(-1)!] : [])));
   const out: Candidate[] = [];
   for (const { sentence } of scored.slice(0, CANDIDATE_SENTENCES)) {
     // The tool verifies operands in a paragraph: Annex I figures are quoted, not computed on.
@@ -80,8 +81,9 @@ function candidatesFor(operand: Operand, other: Operand | undefined, scored: Sco
     for (const figure of sentence.figures.filter((f) => f.paragraph !== undefined && f.role !== "change")) {
       const own = figureWords(figure, false);
       if (!must.every((i) => covered(own, i.alternatives))) continue;
-      // It must count the operand's thing: "115 victims", not "66 cases … involving 115 victims".
-      if (head && !covered(new Set(figure.head ? [figure.head] : []), head.alternatives)) continue;
+      // It must count the operand's thing: "115 victims", not "66 cases … involving 115 victims". A
+      // compound the operand names counts too ("by how many people did the internally displaced persons grow").
+      if (head && !covered(new Set(figure.head ? [figure.head] : []), head.alternatives) && !compoundNouns.has(figure.head ?? "")) continue;
       const aligned = alignment(figure, sentence, operand);
       // A figure for only part of what is asked (one region's) is a worse reading than one for all of it.
       const score = aligned !== null && narrower(figure, operand, k) ? aligned * NARROWER : aligned;

@@ -122,11 +122,16 @@ function understandPart(text: string, previous: QuestionFrame | undefined, k: Re
 
 
 /** The noun an operand counts: the asked noun when the question names one, else its first common noun. */
-function countedNoun(items: SubjectItem[], asked: string | undefined): string | undefined {
-  const nouns = items.filter((s) => s.kind !== "phrase" && (s.pos === "NOUN" || s.entityKind === "component"));
+function countedNoun(items: SubjectItem[], asked: string | undefined, question: string): string | undefined {
+  // A noun modifying the next one ("security incidents") is not what is counted.
+  const isNoun = (s: SubjectItem) => s.kind !== "phrase" && (s.pos === "NOUN" || s.entityKind === "component");
+  const modifies = (s: SubjectItem) => items.some((o) => o !== s && isNoun(o) && new RegExp(`\\b${escape(s.text)}\\s+${escape(o.text)}\\b`, "i").test(question));
+  const nouns = items.filter((s) => isNoun(s) && !modifies(s));
   const askedItem = asked ? nouns.find((s) => asked.toLowerCase().includes(s.text.toLowerCase())) : undefined;
   return (askedItem ?? nouns[0])?.text;
 }
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function operationOf(span: OperationSpan, text: string, subject: SubjectItem[], asked: string | undefined, times: TimeConstraint[]): Operation {
   const within = (s: SubjectItem, r: { start: number; end: number }) => {
@@ -137,7 +142,7 @@ function operationOf(span: OperationSpan, text: string, subject: SubjectItem[], 
   // A word the report never uses cannot describe any of its figures ("all PKO arrears"): the operand is what remains.
   const known = (items: SubjectItem[]) => (items.some((s) => !s.unknown) ? items.filter((s) => !s.unknown) : items);
   const toOperandItems = (items: SubjectItem[]) => known(items).map((s) => ({ text: s.text, alternatives: s.alternatives.map((a) => a.terms), weight: Math.max(s.weight, 1), named: s.required && s.kind === "entity" }));
-  const headOf = (items: SubjectItem[]) => countedNoun(known(items), asked);
+  const headOf = (items: SubjectItem[]) => countedNoun(known(items), asked, text);
   const base: Operation = { kind: span.kind, operands: [], ...(span.order ? { order: span.order } : {}), ...(span.n ? { n: span.n } : {}), ...(span.position ? { position: span.position } : {}) };
   const own = span.operands.map((r) => subject.filter((s) => !s.carried && within(s, r)));
   // "… rise compared with the previous mandate period": the second operand is only a time, so the
