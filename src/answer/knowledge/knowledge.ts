@@ -20,6 +20,8 @@ export interface ReportKnowledge {
   authorTerms: Set<string>;
   /** A term the report only ever writes capitalised inside a sentence: a place, a person, a named body ("mopti", "barkhan"). */
   isName(term: string): boolean;
+  /** Nouns the report's figures count ("attack", "school"). */
+  figureHeads: Set<string>;
   /** True when the report's text mentions the year (and month) at all. */
   mentionsTime(time: { year?: number; month?: number }): boolean;
 }
@@ -51,6 +53,7 @@ export function buildKnowledge(data: { report: StructuredReport; glossary: Gloss
     glossary,
     sentences,
     isName: (term) => names.has(term),
+    figureHeads: new Set(data.figures.figures.flatMap((f) => (f.head ? [f.head] : []))),
     isImplicit: (term) => title.has(term) || sentences.unitsWith(term) > units * COMMON_SHARE,
     asAt: { month, label: report.annexII.asAt },
     byParagraph: new Map(report.paragraphs.map((p) => [p.number, p])),
@@ -64,10 +67,13 @@ function nameTerms(texts: readonly string[]): Set<string> {
   const capitalised = new Set<string>();
   const lower = new Set<string>();
   for (const text of texts) {
-    for (const m of text.matchAll(/(?<=[\s(“"‘'-])(\p{L}[\p{L}’'-]*)/gu)) {
+    // Capitals count only inside a sentence, after a lower-case word or a comma ("in the Mopti region").
+    for (const m of text.matchAll(/(?<=[\p{Ll}\d,;)]\s+(?:the\s+)?|\s)(\p{L}[\p{L}’'-]*)/gu)) {
       const term = termOf(m[1]!.toLowerCase());
       if (!term) continue;
-      (/^\p{Lu}/u.test(m[1]!) ? capitalised : lower).add(term);
+      const after = text.slice(0, m.index).trimEnd();
+      if (/^\p{Ll}/u.test(m[1]!)) lower.add(term);
+      else if (/[\p{Ll}\d,;)]$/u.test(after) || /[\p{Ll},]\s+the$/u.test(after)) capitalised.add(term);
     }
   }
   return new Set([...capitalised].filter((t) => !lower.has(t)));
