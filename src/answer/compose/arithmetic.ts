@@ -255,9 +255,11 @@ export function figuresCounting(part: FramePart, s: ReportSentence): Figure[] {
   // What is counted: the asked noun, else the first common noun ("total attacks by terrorists on … French forces").
   const head = nouns.find((i) => part.asked?.toLowerCase().includes(i.text.toLowerCase())) ?? nouns.find((i) => i.kind === "word") ?? nouns[0];
   // Verbs tell figures apart only when the sentence's figures have the asked one ("killed", not "injured").
+  // "… during the previous mandate period": the figures of the period asked.
+  const askedPeriod = part.times.some((t) => t.period === "previous") ? "previous" : "current";
   const askedVerbs = new Set<string>(s.figures.flatMap((f) => (f.verb !== undefined && verbs.some((v) => named(new Set([f.verb!]), v)) ? [f.verb] : [])));
   return s.figures.filter((f) => {
-    if (f.period === "previous" || f.role === "total" || f.role === "whole" || f.role === "change" || f.role === "from" || f.unit !== "count") return false;
+    if (f.period !== askedPeriod || f.role === "total" || f.role === "whole" || f.role === "change" || f.role === "from" || f.unit !== "count") return false;
     const own = new Set([...f.terms, ...(f.head ? [f.head] : [])]);
     if (head && !named(new Set(f.head ? [f.head] : []), head)) return false;
     if (askedVerbs.size > 0 && f.verb && !askedVerbs.has(f.verb)) return false;
