@@ -165,7 +165,10 @@ export function composeArithmetic(part: FramePart, scored: ScoredSentence[], k: 
     if (stated) return quoteSentences([stated.sentence]);
   }
   const [first, second] = [op.operands[0]!, op.operands[1]!];
-  const pairs = bestPairs(candidatesFor(first, second, scored, k), candidatesFor(second, first, scored, k), overTime);
+  const aligned = bestPairs(candidatesFor(first, second, scored, k), candidatesFor(second, first, scored, k), overTime);
+  // The figures the question states ("28→8"), when a reading has them, are the ones meant.
+  const stated = aligned.filter((p) => part.figures.includes(p.a.figure.value) && part.figures.includes(p.b.figure.value));
+  const pairs = stated.length > 0 ? stated : aligned;
   const best = pairs[0];
   if (!best) return null;
   // Another reading, nearly as good, with other figures: the alignment is in doubt.
