@@ -60,7 +60,9 @@ const SHORTHAND: Record<string, string> = {
   pct: "percent", incl: "including", excl: "excluding", yr: "year", yrs: "years", mo: "month", mos: "months", w: "with", tot: "total",
 };
 function expandShorthand(question: string): string {
-  return question.replace(/\b([A-Za-z]+)\.?(?=[\s,?!:;)]|$)/g, (word, bare: string) => SHORTHAND[bare.toLowerCase()] ?? word).replace(/(\d)\s*(?:->|→|=>)\s*(\d)/g, "$1 to $2");
+  return question.replace(/\b([A-Za-z]+)\.?(?=[\s,?!:;)]|$)/g, (word, bare: string) => SHORTHAND[bare.toLowerCase()] ?? word)
+    .replace(/(\d)\s*(?:->|→|=>)\s*(\d)/g, "$1 to $2")
+    .replace(/(\d(?:[\d.,]*\d)?)\s?(k|m|mn|bn)\b/gi, (_, n: string, scale: string) => `${n} ${{ k: "thousand", m: "million", mn: "million", bn: "billion" }[scale.toLowerCase()]}`);
 }
 
 /** "Could the Secretariat indicate …", "Can you confirm …": whoever is asked is not what the question is about. */
@@ -118,6 +120,10 @@ function understandPart(text: string, previous: QuestionFrame | undefined, k: Re
     const carriedWords = subject.filter((s) => s.carried && s.weight > 0).map((s) => s.text.replace(" … ", " "));
     retrievalText = [text, ...carriedWords].join(" ");
   }
+  let figures = figureSpans(text).filter((f) => /\d/.test(f.text)).map((f) => f.value);
+  // "… from 84 to 105, right? what's the % rise": the figures stated before are the ones asked about.
+  if (figures.length === 0 && kind && previous) figures = previous.figures ?? [];
+  if (context) figures = [...(context.figures ?? []), ...figures];
   if (context) {
     const own = new Set(subject);
     subject = carrySubject(subject, { ...context, parts: [], answeredWith: [] }, "pronoun").map((s) => (own.has(s) ? s : { ...s, required: false }));
@@ -139,7 +145,7 @@ function understandPart(text: string, previous: QuestionFrame | undefined, k: Re
     ...(table ? { table } : {}),
     ...(reference ? { reference } : {}),
     negated: NEGATION.test(text),
-    figures: figureSpans(text).map((f) => f.value),
+    figures,
     retrievalText,
   };
   return { part, ...(kind && previous ? { followUp: { kind, previousEvidence: previous.answeredWith } } : {}) };
