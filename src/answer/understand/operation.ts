@@ -41,7 +41,7 @@ const TOP_N = /\b(?:top|bottom|first|last)\s+(\d+|two|three|four|five|six|seven|
 const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 const SMALL: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 /** Where a comparison splits its two operands. */
-const SPLIT = /\b(?:than|compared (?:with|to)|versus|vs\.?|as against|against)\b/i;
+const SPLIT = /\b(?:than|compared (?:with|to)|in comparison (?:with|to)|relative to|versus|vs\.?|as against)\b/i;
 
 /** Verbs of change: in a question asking how much something changed they state the operation, not its subject. */
 const CHANGE_VERB = /^(?:rise|rose|risen|rising|increase|increased|increasing|grow|grew|grown|growing|fall|fell|fallen|falling|drop|dropped|decline|declined|decrease|decreased|change|changed|go|went|gone|jump|jumped|climb|climbed|shrink|shrank)$/i;
