@@ -104,7 +104,11 @@ function candidatesFor(operand: Operand, other: Operand | undefined, scored: Sco
       if (!must.every((i) => covered(own, i.alternatives))) continue;
       // It must count the operand's thing: "115 victims", not "66 cases … involving 115 victims". A
       // compound the operand names counts too ("by how many people did the internally displaced persons grow").
-      if (head && !headMatches(figure, head.alternatives) && !compoundNouns.has(figure.head ?? "")) continue;
+      // An amount names what it measures in its clause; an event noun ("fatalities") is the figure's verb ("killed").
+      const counts = figure.head
+        ? headMatches(figure, head?.alternatives ?? []) || compoundNouns.has(figure.head) || (figure.verb !== undefined && covered(new Set([figure.verb]), head?.alternatives ?? []))
+        : covered(figureWords(figure), head?.alternatives ?? []);
+      if (head && !counts) continue;
       const aligned = alignment(figure, sentence, operand);
       // A figure for only part of what is asked (one region's) is a worse reading than one for all of it.
       const score = aligned !== null && narrower(figure, operand, k) ? aligned * NARROWER : aligned;
