@@ -281,7 +281,10 @@ function onStatedFigures(part: FramePart, scored: ScoredSentence[], k: ReportKno
  */
 function shortfallOf(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge): ComposedAnswer | null {
   const operand = part.operation!.operands[0]!;
-  const limits = candidatesFor(operand, undefined, scored, k).filter((c) => c.figure.role !== "part" && c.figure.unit !== "percent");
+  // A limit says what makes it one ("authorized", "ceiling"): a telling word of the question besides the counted noun.
+  const telling = operand.items.filter((i) => i.text !== operand.head && !i.alternatives[0]!.every((t) => k.isImplicit(t)));
+  const saysLimit = (c: Candidate) => telling.some((i) => covered(new Set([...c.figure.terms, ...c.figure.context]), i.alternatives));
+  const limits = candidatesFor(operand, undefined, scored, k).filter((c) => c.figure.role !== "part" && c.figure.unit !== "percent" && saysLimit(c));
   const limit = limits[0];
   if (!limit || limits.some((c) => c.figure.value !== limit.figure.value && c.score >= limit.score - MARGIN)) return null;
   // The words that make it a limit ("authorized", "ceiling"): question items its words have and the actual figure's lack.
