@@ -9,6 +9,7 @@ import { asEvidence, retrieveUnits, type RetrievedUnit } from "./evidence.js";
 import type { ReportKnowledge } from "./knowledge/knowledge.js";
 import { splitForStreaming } from "./stream-pieces.js";
 import type { FramePart, QuestionFrame } from "./understand/frame.js";
+import { covers } from "./understand/subject.js";
 import { readFrame, understand } from "./understand/understand.js";
 import { verifyAnswer } from "./verify.js";
 
@@ -52,23 +53,40 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
   const k = deps.knowledge;
   const log = deps.log ?? ((m: string) => console.warn(`[sitrep] ${m}`));
 
+  /** The answer quotes a sentence about most of what was carried over from the previous question. */
+  function aboutCarried(a: PartAnswer, frame: QuestionFrame): boolean {
+    const carried = frame.subject.filter((s) => s.carried && s.weight > 0);
+    const quoted = (a.composed.quoted ?? []).flatMap((id) => k.sentences.byId.get(id) ?? []);
+    const total = carried.reduce((sum, c) => sum + c.weight, 0);
+    return quoted.some((s) => carried.reduce((sum, c) => sum + (covers(s.terms, c) > 0 ? c.weight : 0), 0) > total * 0.5);
+  }
+
+  async function answerFrame(frame: QuestionFrame, signal?: AbortSignal) {
+    const parts: FramePart[] = frame.parts.length ? frame.parts : [frame];
+    // Retrieval runs for every question (the evidence a debug caller sees is retrieval's alone).
+    const retrieved: RetrievedUnit[][] = [];
+    for (const part of parts) retrieved.push(await retrieveUnits(deps.retriever, part.retrievalText, k, signal));
+    signal?.throwIfAborted();
+    const avoid = new Set(frame.followUp?.previousEvidence ?? []);
+    return { frame, parts, retrieved, answers: parts.map((part, i) => answerPart(part, retrieved[i]!, k, avoid)) };
+  }
+
   return {
     async answer(input: AnswerInput): Promise<AnswerTurn> {
       const { question, history, debug, signal } = input;
       signal?.throwIfAborted();
       const previous = readFrame(history.at(-1)?.frame);
-      const frame = understand(question, previous, k);
-      const parts: FramePart[] = frame.parts.length ? frame.parts : [frame];
-      // Retrieval runs for every question (the evidence a debug caller sees is retrieval's alone).
-      const retrieved: RetrievedUnit[][] = [];
-      for (const part of parts) retrieved.push(await retrieveUnits(deps.retriever, part.retrievalText, k, signal));
-      signal?.throwIfAborted();
-      const avoid = new Set(frame.followUp?.previousEvidence ?? []);
-      const answers = parts.map((part, i) => answerPart(part, retrieved[i]!, k, avoid));
+      let { frame, retrieved, answers } = await answerFrame(understand(question, previous, k), signal);
+      // A question that names no earlier turn but finds nothing on its own ("which region is hit
+      // hardest?") is tried once more as leaning on the previous question.
+      if (previous && !frame.followUp && answers.every((a) => !a.composed.answered)) {
+        const retry = await answerFrame(understand(question, previous, k, { assumeFollowUp: true }), signal);
+        if (retry.answers.some((a) => a.composed.answered && aboutCarried(a, retry.frame))) ({ frame, retrieved, answers } = retry);
+      }
       let { composed, route } = joinParts(answers);
 
       const evidenceParagraphs = new Set(retrieved.flat().flatMap((u) => u.units.filter((x) => x.startsWith("p")).map((x) => Number(x.slice(1)))));
-      for (const p of parts) if (p.reference?.kind === "paragraph") evidenceParagraphs.add(p.reference.paragraph);
+      for (const p of frame.parts.length ? frame.parts : [frame]) if (p.reference?.kind === "paragraph") evidenceParagraphs.add(p.reference.paragraph);
       const problems = verifyAnswer(composed, { report: k.report, evidenceParagraphs });
       if (problems.length) {
         log(`answer failed verification, refusing instead: ${problems.join("; ")}`);

@@ -21,14 +21,19 @@ export function readFrame(stored: unknown): QuestionFrame | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export function understand(question: string, previous: QuestionFrame | undefined, k: ReportKnowledge): QuestionFrame {
+export interface UnderstandOptions {
+  /** Read the question as leaning on the previous one even when nothing in it says so ("which region is hit hardest?"). */
+  assumeFollowUp?: boolean;
+}
+
+export function understand(question: string, previous: QuestionFrame | undefined, k: ReportKnowledge, options: UnderstandOptions = {}): QuestionFrame {
   // "Press reports said only about 300 took part. What figure does the report give?": the statement
   // before the question says what it is about, the way an earlier turn would, but names nothing the
   // answer must concern ("ocha says …", "HRW has flagged …").
   const { context, rest } = splitContext(withoutRequest(expandShorthand(question.trim())));
   const contextPart = context ? understandPart(context, previous, k).part : undefined;
   const texts = splitParts(rest);
-  const first = understandPart(texts[0]!, previous, k, contextPart);
+  const first = understandPart(texts[0]!, previous, k, contextPart, options.assumeFollowUp);
   if (texts.length === 1) return { ...first.part, question, ...(first.followUp ? { followUp: first.followUp } : {}), parts: [], answeredWith: [] };
   // Later parts lean on the first one ("… and which country sends the most of them?").
   const asFrame = (p: FramePart): QuestionFrame => ({ ...p, parts: [], answeredWith: [] });
@@ -90,7 +95,13 @@ function splitContext(question: string): { context?: string; rest: string } {
   return { context, rest: last };
 }
 
-function understandPart(text: string, previous: QuestionFrame | undefined, k: ReportKnowledge, context?: FramePart): { part: FramePart; followUp?: QuestionFrame["followUp"] } {
+function understandPart(
+  text: string,
+  previous: QuestionFrame | undefined,
+  k: ReportKnowledge,
+  context?: FramePart,
+  assumeFollowUp = false,
+): { part: FramePart; followUp?: QuestionFrame["followUp"] } {
   const tokens = analyse(text);
   const mentions = k.glossary.mentions(text);
   const form = questionForm(tokens);
@@ -103,7 +114,7 @@ function understandPart(text: string, previous: QuestionFrame | undefined, k: Re
   const referenceSpan = referenceSpanOf(text);
   let subject = subjectItems(kept, mentions, k, [...timeSpans, ...(referenceSpan ? [referenceSpan] : [])]);
   const asksNumberWithoutNoun = form.answerType === "number" && !form.asked;
-  const kind = followUpKind({ question: text, subject, typeIsDefault: form.answerType === "description", asksNumberWithoutNoun, times }, previous);
+  const kind = followUpKind({ question: text, subject, typeIsDefault: form.answerType === "description", asksNumberWithoutNoun, times }, previous) ?? (assumeFollowUp && previous ? "pronoun" : undefined);
   let answerType = form.answerType;
   let asked = form.asked;
   let table = tableQuery(text, tokens, mentions, subject, k, form.answerType === "list" || /\bwhich\b/i.test(text));
