@@ -1,68 +1,132 @@
-// Wires the Node build: env config, the on-disk index, the local encoder, SQLite, and the Hono app.
+// Wires the Node build: env config, the on-disk index, the answer workers (or the main thread), SQLite,
+// logs, metrics and the Hono app. With a pool, the main thread reads only the manifest and the report
+// (for /health and the report routes); each worker loads the index and the encoder itself.
 import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
+import { pino, type Logger } from "pino";
+import type { AnswerPipeline } from "../answer/contract.js";
 import type { Composer } from "../answer/pipeline.js";
 import { loadConfig, type AppConfig } from "../config.js";
-import { createReportAsker } from "./asker.js";
+import { createConversationAsker } from "../conversations/conversation-asker.js";
 import { buildApp } from "../http/app.js";
 import type { AppDeps } from "../http/deps.js";
-import { createEmbeddings } from "../retrieval/embeddings/provider.js";
-import { HybridRetriever } from "../retrieval/hybrid.js";
-import { loadIndex } from "../retrieval/load-index.js";
-import { openSqliteStore } from "../stores/sqlite.js";
-import { createLlmComposerFromConfig } from "../answer/llm/from-config.js";
+import { createMetrics } from "../http/middleware/metrics.js";
 import { createReadiness } from "../http/readiness.js";
+import { knownEncoder } from "../retrieval/embeddings/encoder-info.js";
+import { createAnswerPool, type AnswerPool } from "../serving/answer-pool.js";
+import { guardDeadline } from "../serving/deadline.js";
+import { openSqliteStore } from "../stores/sqlite.js";
+import { readIndexSummary } from "./index-summary.js";
+import { indexDirFor } from "./index-dir.js";
+import { PROJECT_ROOT, RUNNING_COMPILED } from "./project-root.js";
+
+export { indexDirFor };
 
 export interface NodeSitrepOptions {
   env?: Record<string, string | undefined>;
-  /** Replaces the configured LLM composer (tests pass a fake chat model through this). */
+  /** Replaces the configured LLM composer (tests pass a fake chat model through this); answers on the main thread. */
   composer?: Composer;
+  /** Wraps the pipeline (tests inject a slow one around the real one); answers on the main thread. */
+  wrapPipeline?: (pipeline: AnswerPipeline) => AnswerPipeline;
+  /** Where logs go (default: pino to stdout at LOG_LEVEL). */
+  logger?: Logger;
 }
-
-const PROJECT_ROOT = resolve(import.meta.dirname, "../..");
 
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version;
 }
 
-/** Builds the widget from source when esbuild is installed (never stale); else serves `npm run build` output. */
+/** Compiled (npm start): the bundle the same build wrote. From source: built now, so never stale. */
 async function loadWidgetScript(): Promise<string> {
+  const built = join(PROJECT_ROOT, "dist", "widget.js");
+  if (RUNNING_COMPILED && existsSync(built)) return readFileSync(built, "utf8");
   try {
     const { buildWidgetBundle } = await import("../../scripts/build-widget.js");
     return await buildWidgetBundle();
   } catch (err) {
-    const built = join(PROJECT_ROOT, "dist", "widget.js");
     if (existsSync(built)) return readFileSync(built, "utf8");
     throw new Error(`The chat widget could not be built (${(err as Error).message}) and dist/widget.js is missing: run \`npm run build\`.`);
   }
 }
 
-export function indexDirFor(config: AppConfig): string {
-  return join(resolve(config.DATA_DIR), "index");
+/** Answer worker threads: ANSWER_THREADS, else one per core; 0 (or an in-process option) answers on the main thread. */
+export function answerThreads(config: AppConfig, options: NodeSitrepOptions = {}): number {
+  if (options.composer || options.wrapPipeline) return 0;
+  return config.ANSWER_THREADS ?? availableParallelism();
+}
+
+/** Promise.all that waits for every part, then undoes the ones that succeeded when one failed. */
+async function settleAll<const T extends readonly unknown[]>(
+  parts: T,
+  undo: (done: { -readonly [K in keyof T]: Awaited<T[K]> | undefined }) => Promise<unknown>,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(parts);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  const values = settled.map((s) => (s.status === "fulfilled" ? s.value : undefined)) as { -readonly [K in keyof T]: Awaited<T[K]> };
+  if (failed) {
+    await undo(values).catch(() => {});
+    throw failed.reason;
+  }
+  return values;
 }
 
 export async function createNodeSitrep(options: NodeSitrepOptions = {}) {
-  const config = loadConfig(options.env ?? process.env);
-  const { embeddings, encoder } = await createEmbeddings(config);
-  const index = await loadIndex(indexDirFor(config), embeddings, { encoder });
-  // Load the encoder now, so the first question does not pay for it after the server says it is ready.
-  await embeddings.embedQuery("warm-up");
-  const retriever = new HybridRetriever({ chunks: index.chunks, lexical: index.lexical, vectors: index.vectors, embeddings });
-  const store = await openSqliteStore(join(resolve(config.DATA_DIR), "sitrep.db"));
-  const asker = createReportAsker(index.report, retriever, store, options.composer ?? (await createLlmComposerFromConfig(config, index.report)));
-  const deps: AppDeps = {
-    config,
-    asker,
-    report: index.report,
-    manifest: index.manifest,
-    store,
-    readiness: createReadiness(),
-    version: packageVersion(),
-    waitUntil: (work) => {
-      work.catch((err: unknown) => console.error("[sitrep] background work failed:", err));
-    },
-    widgetScript: await loadWidgetScript(),
-    retrieval: "hybrid",
-  };
-  return { app: buildApp(deps), deps, close: () => store.close() };
+  const env = options.env ?? process.env;
+  const config = loadConfig(env);
+  const logger = options.logger ?? pino({ level: config.LOG_LEVEL, base: { service: "sitrep" } });
+  const readiness = createReadiness();
+  const threads = answerThreads(config, options);
+  // Start the workers first: they load the encoder and the index while this thread does its part.
+  const pool: AnswerPool | undefined =
+    threads > 0 ? createAnswerPool({ env, threads, readiness, onError: (err) => logger.error({ err }, "answer worker failed") }) : undefined;
+  try {
+    const encoder = knownEncoder(config) ?? (await (await import("../retrieval/embeddings/provider.js")).createEmbeddings(config)).encoder;
+    const [local, store, widgetScript] = await settleAll(
+      [
+        pool
+          ? readIndexSummary(indexDirFor(config), encoder).then((summary) => ({ ...summary, pipeline: pool.pipeline }))
+          : // The whole answering stack loads on this thread only when it answers here.
+            import("./node-pipeline.js")
+              .then(({ loadNodePipeline }) => loadNodePipeline(config, options.composer))
+              .then(({ pipeline, index }) => ({ ...index, pipeline })),
+        openSqliteStore(join(resolve(config.DATA_DIR), "sitrep.db")),
+        loadWidgetScript(),
+        pool?.ready,
+      ] as const,
+      // Whatever did open is closed again when another part fails.
+      async ([, opened]) => opened?.close(),
+    );
+    const pipeline = options.wrapPipeline ? options.wrapPipeline(local.pipeline) : local.pipeline;
+    const asker = createConversationAsker({ pipeline: guardDeadline(pipeline), store });
+    const deps: AppDeps = {
+      config,
+      asker,
+      report: local.report,
+      manifest: local.manifest,
+      store,
+      readiness,
+      version: packageVersion(),
+      waitUntil: (work) => {
+        work.catch((err: unknown) => logger.error({ err }, "background work failed"));
+      },
+      widgetScript,
+      retrieval: "hybrid",
+      logger,
+      metrics: createMetrics(pool),
+    };
+    return {
+      app: buildApp(deps),
+      deps,
+      logger,
+      answerThreads: threads,
+      async close() {
+        await pool?.close();
+        await store.close();
+      },
+    };
+  } catch (err) {
+    await pool?.close();
+    throw err;
+  }
 }

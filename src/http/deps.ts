@@ -4,6 +4,8 @@ import type { AppConfig } from "../config.js";
 import type { StructuredReport } from "../report/schema.js";
 import type { IndexManifest } from "../retrieval/manifest.js";
 import type { SitrepStore } from "../stores/types.js";
+import type { AppMetrics } from "./middleware/metrics.js";
+import type { AppLogger } from "./middleware/request-log.js";
 import type { Readiness } from "./readiness.js";
 
 export interface AppDeps {
@@ -21,4 +23,8 @@ export interface AppDeps {
   waitUntil?: (work: Promise<unknown>) => void;
   /** The widget bundle (built from src/widget), served at /widget.js. */
   widgetScript?: string;
+  /** Structured logs (pino on Node): one line per request. Without it, requests are not logged. */
+  logger?: AppLogger;
+  /** Prometheus metrics (Node), served at /metrics. */
+  metrics?: AppMetrics;
 }

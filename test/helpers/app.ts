@@ -21,7 +21,8 @@ export async function createTestDataDir(): Promise<string> {
 export async function createTestSitrep(env: Record<string, string> = {}, options: TestSitrepOptions = {}) {
   const dataDir = options.dataDir ?? (await createTestDataDir());
   if (!existsSync(join(dataDir, "index"))) await symlink(await buildTestIndex(), join(dataDir, "index"), "dir");
-  const sitrep = await createNodeSitrep({ ...options, env: { LOG_LEVEL: "warn", ...env, DATA_DIR: dataDir } });
+  // Answers on the test's own thread unless the test asks for answer workers (ANSWER_THREADS).
+  const sitrep = await createNodeSitrep({ ...options, env: { LOG_LEVEL: "warn", ANSWER_THREADS: "0", ...env, DATA_DIR: dataDir } });
   return { ...sitrep, dataDir };
 }
 

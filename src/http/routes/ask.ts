@@ -1,5 +1,6 @@
 // POST /v1/ask: the product's core contract.
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { noteAnswerRoute } from "../answer-route.js";
 import type { AppDeps } from "../deps.js";
 import { answerWithinBudget } from "../time-budget.js";
 import { AskRequest, AskResponse, askBodyErrors, errorResponse, jsonBody, jsonResponse } from "../openapi-schemas.js";
@@ -12,13 +13,14 @@ const route = createRoute({
   responses: {
     200: jsonResponse(AskResponse, "The answer; answered=false when the report does not support one"),
     ...askBodyErrors,
+    503: errorResponse("Every answer worker is busy and the queue is full"),
     504: errorResponse("The answer took longer than its time budget"),
   },
 });
 
 export function askRoutes(deps: AppDeps) {
   return new OpenAPIHono().openapi(route, async (c) => {
-    const response = await answerWithinBudget(deps, c.req.valid("json"));
+    const response = await answerWithinBudget(deps, c.req.valid("json"), { onTurn: noteAnswerRoute(c, deps) });
     return c.json(response, 200);
   });
 }

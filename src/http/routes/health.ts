@@ -1,4 +1,7 @@
-// GET /health: readiness, what index is loaded, and which optional integrations are on.
+// GET /health (liveness): the process answers HTTP; what index is loaded and which integrations are on.
+// It never looks at dependencies, so a busy or degraded server is not restarted by its liveness probe.
+// GET /ready (readiness): whether the service should get traffic now (deps.readiness: the answer
+// workers, the store, shutdown); 503 with the problems when not.
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppDeps } from "../deps.js";
 import { jsonResponse } from "../openapi-schemas.js";
@@ -23,11 +26,25 @@ const Health = z
 const route = createRoute({
   method: "get",
   path: "/health",
-  summary: "Readiness and the loaded index manifest",
-  responses: { 200: jsonResponse(Health, "Ready") },
+  summary: "Liveness and the loaded index manifest",
+  responses: { 200: jsonResponse(Health, "Alive") },
 });
 
-export function healthRoutes({ config, manifest, report, version, retrieval }: AppDeps, slackMounted: boolean) {
+const Ready = z
+  .object({
+    status: z.enum(["ready", "not ready"]),
+    problems: z.array(z.object({ component: z.string(), reason: z.string(), since: z.string() })),
+  })
+  .meta({ id: "Ready" });
+
+const readyRoute = createRoute({
+  method: "get",
+  path: "/ready",
+  summary: "Readiness: whether the service can take traffic now",
+  responses: { 200: jsonResponse(Ready, "Ready"), 503: jsonResponse(Ready, "Not ready (starting, degraded or shutting down)") },
+});
+
+export function healthRoutes({ config, manifest, report, version, retrieval, readiness }: AppDeps, slackMounted: boolean) {
   const body = {
     status: "ok" as const,
     version,
@@ -48,5 +65,9 @@ export function healthRoutes({ config, manifest, report, version, retrieval }: A
     composer: config.LLM_BASE_URL && config.LLM_MODEL ? ("llm" as const) : ("extractive" as const),
     slack: slackMounted ? ("enabled" as const) : ("not configured" as const),
   };
-  return new OpenAPIHono().openapi(route, (c) => c.json(body, 200));
+  return new OpenAPIHono()
+    .openapi(route, (c) => c.json(body, 200))
+    .openapi(readyRoute, (c) =>
+      readiness.ready() ? c.json({ status: "ready" as const, problems: [] }, 200) : c.json({ status: "not ready" as const, problems: readiness.problems() }, 503),
+    );
 }
