@@ -13,7 +13,7 @@ import type { Readiness } from "../http/readiness.js";
 import type { AnswerWorkerData } from "./answer-worker.js";
 import { PoolBusyError } from "./errors.js";
 import { isWorkerReady, type AnswerTask, type MainToWorker, type WorkerToMain } from "./protocol.js";
-import { workerFile } from "./worker-file.js";
+import { workerFile, type WorkerFile } from "./worker-file.js";
 
 export const ABORT_GRACE_MS = 500;
 const READINESS_COMPONENT = "answer-pool";
@@ -27,6 +27,8 @@ export interface AnswerPoolOptions {
   /** Told when no worker is alive, and when one is again. */
   readiness?: Readiness;
   onError?: (err: Error) => void;
+  /** The worker module (default: answer-worker); tests script one. */
+  worker?: WorkerFile;
 }
 
 export interface AnswerPool {
@@ -38,7 +40,7 @@ export interface AnswerPool {
 }
 
 export function createAnswerPool(options: AnswerPoolOptions): AnswerPool {
-  const { filename, execArgv } = workerFile(import.meta.url, "answer-worker");
+  const { filename, execArgv } = options.worker ?? workerFile(import.meta.url, "answer-worker");
   const pool = new Piscina<AnswerTask, AnswerTurn>({
     filename,
     ...(execArgv ? { execArgv } : {}),
