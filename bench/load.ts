@@ -1,4 +1,5 @@
-// Concurrency runs with autocannon; every response time is kept so p95 can be computed exactly.
+// Load runs with autocannon (every response time kept, so percentiles are exact), and a /health probe
+// that runs alongside a load to see what a liveness check waits for while /v1/ask is saturated.
 import autocannon, { type AutocannonRequest } from "autocannon";
 import { summarize, type LatencySummary } from "./stats.js";
 
@@ -32,20 +33,9 @@ export function loadAsk(options: LoadOptions, questions: string[]): Promise<Load
   return run(options, "/v1/ask", [request]);
 }
 
-/** GET /health: the HTTP floor of the same server. */
-export function loadHealth(options: LoadOptions): Promise<LoadResult> {
-  return run(options, "/health", [{ method: "GET", path: "/health" }]);
-}
-
 async function run(options: LoadOptions, path: string, requests: AutocannonRequest[]): Promise<LoadResult> {
   const times: number[] = [];
-  const instance = autocannon({
-    url: options.baseUrl,
-    connections: options.connections,
-    duration: options.durationS,
-    timeout: 10,
-    requests,
-  });
+  const instance = autocannon({ url: options.baseUrl, connections: options.connections, duration: options.durationS, timeout: 15, requests });
   instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   const result = await instance;
   return {
@@ -59,4 +49,31 @@ async function run(options: LoadOptions, path: string, requests: AutocannonReque
     timeouts: result.timeouts,
     latency: summarize(times),
   };
+}
+
+export interface ProbeResult {
+  requests: number;
+  failed: number;
+  latency: LatencySummary;
+}
+
+/** GET /health one at a time, every `intervalMs`, until `until` resolves: a liveness probe's view. */
+export async function probeHealth(baseUrl: string, until: Promise<unknown>, intervalMs = 20): Promise<ProbeResult> {
+  let done = false;
+  void until.finally(() => (done = true));
+  const times: number[] = [];
+  let failed = 0;
+  while (!done) {
+    const t0 = performance.now();
+    try {
+      const res = await fetch(`${baseUrl}/health`);
+      await res.arrayBuffer();
+      if (!res.ok) failed++;
+    } catch {
+      failed++;
+    }
+    times.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  return { requests: times.length, failed, latency: summarize(times) };
 }

@@ -1,14 +1,19 @@
 // Node entry point: build the app from env and serve it with @hono/node-server. `npm start` runs the
 // compiled form of this file (dist/node/src/server.js) as its own process, so signals reach it.
 import type { Server } from "node:http";
-import { serve } from "@hono/node-server";
-import { createNodeSitrep } from "./bootstrap/node.js";
+import { startAnswerWorkers } from "./bootstrap/node-workers.js";
 import { ConfigError } from "./config.js";
-import { installGracefulShutdown } from "./serving/shutdown.js";
 
 const startedAt = performance.now();
 try {
-  const { app, deps, logger, answerThreads, close } = await createNodeSitrep();
+  // The workers start before the app is even imported: they load on the other cores meanwhile.
+  const workers = startAnswerWorkers();
+  const [{ serve }, { createNodeSitrep }, { installGracefulShutdown }] = await Promise.all([
+    import("@hono/node-server"),
+    import("./bootstrap/node.js"),
+    import("./serving/shutdown.js"),
+  ]);
+  const { app, deps, logger, answerThreads, close } = await createNodeSitrep({ workers });
   const { PORT: port, HOST: hostname } = deps.config;
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
     const ms = Math.round(performance.now() - startedAt);

@@ -2,23 +2,20 @@
 // logs, metrics and the Hono app. With a pool, the main thread reads only the manifest and the report
 // (for /health and the report routes); each worker loads the index and the encoder itself.
 import { existsSync, readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { pino, type Logger } from "pino";
 import type { AnswerPipeline } from "../answer/contract.js";
 import type { Composer } from "../answer/pipeline.js";
-import { loadConfig, type AppConfig } from "../config.js";
 import { createConversationAsker } from "../conversations/conversation-asker.js";
 import { buildApp } from "../http/app.js";
 import type { AppDeps } from "../http/deps.js";
 import { createMetrics } from "../http/middleware/metrics.js";
-import { createReadiness } from "../http/readiness.js";
 import { knownEncoder } from "../retrieval/embeddings/encoder-info.js";
-import { createAnswerPool, type AnswerPool } from "../serving/answer-pool.js";
 import { guardDeadline } from "../serving/deadline.js";
 import { openSqliteStore } from "../stores/sqlite.js";
 import { readIndexSummary } from "./index-summary.js";
 import { indexDirFor } from "./index-dir.js";
+import { startAnswerWorkers, type StartedWorkers } from "./node-workers.js";
 import { PROJECT_ROOT, RUNNING_COMPILED } from "./project-root.js";
 
 export { indexDirFor };
@@ -31,6 +28,8 @@ export interface NodeSitrepOptions {
   wrapPipeline?: (pipeline: AnswerPipeline) => AnswerPipeline;
   /** Where logs go (default: pino to stdout at LOG_LEVEL). */
   logger?: Logger;
+  /** Workers already started by the entry point (startAnswerWorkers); otherwise started here. */
+  workers?: StartedWorkers;
 }
 
 export function packageVersion(): string {
@@ -50,12 +49,6 @@ async function loadWidgetScript(): Promise<string> {
   }
 }
 
-/** Answer worker threads: ANSWER_THREADS, else one per core; 0 (or an in-process option) answers on the main thread. */
-export function answerThreads(config: AppConfig, options: NodeSitrepOptions = {}): number {
-  if (options.composer || options.wrapPipeline) return 0;
-  return config.ANSWER_THREADS ?? availableParallelism();
-}
-
 /** Promise.all that waits for every part, then undoes the ones that succeeded when one failed. */
 async function settleAll<const T extends readonly unknown[]>(
   parts: T,
@@ -72,14 +65,12 @@ async function settleAll<const T extends readonly unknown[]>(
 }
 
 export async function createNodeSitrep(options: NodeSitrepOptions = {}) {
-  const env = options.env ?? process.env;
-  const config = loadConfig(env);
-  const logger = options.logger ?? pino({ level: config.LOG_LEVEL, base: { service: "sitrep" } });
-  const readiness = createReadiness();
-  const threads = answerThreads(config, options);
-  // Start the workers first: they load the encoder and the index while this thread does its part.
-  const pool: AnswerPool | undefined =
-    threads > 0 ? createAnswerPool({ env, threads, readiness, onError: (err) => logger.error({ err }, "answer worker failed") }) : undefined;
+  // The workers first: they load the encoder and the index while this thread does its part.
+  const workers = options.workers ?? startAnswerWorkers({ ...(options.env ? { env: options.env } : {}), inProcess: Boolean(options.composer || options.wrapPipeline) });
+  const { config, readiness, threads, pool } = workers;
+  // Logging never blocks the event loop (asynchronous writes; pino flushes them on exit).
+  const logger = options.logger ?? pino({ level: config.LOG_LEVEL, base: { service: "sitrep" } }, pino.destination({ dest: 1, sync: false }));
+  workers.logErrorsWith((err) => logger.error({ err }, "answer worker failed"));
   try {
     const encoder = knownEncoder(config) ?? (await (await import("../retrieval/embeddings/provider.js")).createEmbeddings(config)).encoder;
     const [local, store, widgetScript] = await settleAll(
