@@ -1,5 +1,6 @@
 // Load runs with autocannon (every response time kept, so percentiles are exact), and a /health probe
 // that runs alongside a load to see what a liveness check waits for while /v1/ask is saturated.
+import { spawn } from "node:child_process";
 import autocannon, { type AutocannonRequest } from "autocannon";
 import { summarize, type LatencySummary } from "./stats.js";
 
@@ -57,23 +58,18 @@ export interface ProbeResult {
   latency: LatencySummary;
 }
 
-/** GET /health one at a time, every `intervalMs`, until `until` resolves: a liveness probe's view. */
-export async function probeHealth(baseUrl: string, until: Promise<unknown>, intervalMs = 20): Promise<ProbeResult> {
-  let done = false;
-  void until.finally(() => (done = true));
-  const times: number[] = [];
-  let failed = 0;
-  while (!done) {
-    const t0 = performance.now();
-    try {
-      const res = await fetch(`${baseUrl}/health`);
-      await res.arrayBuffer();
-      if (!res.ok) failed++;
-    } catch {
-      failed++;
-    }
-    times.push(performance.now() - t0);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
+/**
+ * GET /health one at a time, every `intervalMs`, from a separate process (bench/fixtures/health-probe.mjs)
+ * until `until` settles: what a liveness probe waits for meanwhile.
+ */
+export async function probeHealth(baseUrl: string, until: Promise<unknown>, root: string, intervalMs = 20): Promise<ProbeResult> {
+  const child = spawn(process.execPath, ["bench/fixtures/health-probe.mjs", baseUrl, String(intervalMs)], { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
+  let out = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  await until.catch(() => {});
+  child.stdin!.end();
+  await exited;
+  const { times, failed } = JSON.parse(out) as { times: number[]; failed: number };
   return { requests: times.length, failed, latency: summarize(times) };
 }

@@ -134,7 +134,7 @@ async function main(): Promise<number> {
     }
     console.error(`bench: autocannon /v1/ask, 50 connections, ${durationS} s, with a /health probe...`);
     const saturated = loadAsk({ baseUrl: url, connections: 50, durationS }, questions);
-    const probe = probeHealth(url, saturated);
+    const probe = probeHealth(url, saturated, ROOT);
     throughput.push(await saturated);
     healthUnderLoad = { ...(await probe), askConnections: 50 };
   } finally {

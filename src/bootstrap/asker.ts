@@ -8,6 +8,7 @@ import { asPassageRetriever } from "../answer/retriever-adapter.js";
 import { buildSentenceIndex } from "../answer/sentence-index.js";
 import type { StructuredReport } from "../report/schema.js";
 import type { HybridRetriever } from "../retrieval/hybrid.js";
+import { guardDeadline } from "../serving/deadline.js";
 import type { SitrepStore } from "../stores/types.js";
 
 /** The answering pipeline over one report: what a worker thread holds, and what the main thread asks through. */
@@ -22,5 +23,6 @@ export function createReportPipeline(report: StructuredReport, retriever: Hybrid
 }
 
 export function createReportAsker(report: StructuredReport, retriever: HybridRetriever, store: SitrepStore, composer?: Composer) {
-  return createConversationAsker({ pipeline: createReportPipeline(report, retriever, composer), store });
+  // The deadline check makes the budget hold even for work that keeps this thread busy until it ends.
+  return createConversationAsker({ pipeline: guardDeadline(createReportPipeline(report, retriever, composer)), store });
 }
