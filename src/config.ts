@@ -7,6 +7,9 @@ const optionalString = z
   .optional()
   .transform((v) => (v === "" ? undefined : v));
 
+/** An empty variable (`X=` in an env file) means unset, not 0. */
+const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
+
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -19,11 +22,11 @@ export const ConfigSchema = z.object({
   /** Milliseconds an answer may take before the request gets 504. */
   ANSWER_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Answer worker threads (Node); unset = one per core, 0 = answer on the main thread. */
-  ANSWER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
+  ANSWER_THREADS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(64).optional()),
   /** Questions whose query embedding is kept (an exact-text LRU per encoder); 0 turns the cache off. */
-  QUERY_CACHE_SIZE: z.coerce.number().int().min(0).default(1000),
+  QUERY_CACHE_SIZE: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).default(1000)),
   /** After SIGTERM/SIGINT, how long in-flight requests (SSE included) may take before the server exits anyway. */
-  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  SHUTDOWN_GRACE_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).default(10_000)),
   EMBEDDINGS_PROVIDER: z.enum(["use-lite", "openai"]).default("use-lite"),
   EMBEDDINGS_MODEL: optionalString,
   EMBEDDINGS_BASE_URL: optionalString,
