@@ -12,6 +12,7 @@ import type { AnswerInput, AnswerPipeline, AnswerTurn } from "../answer/contract
 import type { Readiness } from "../http/readiness.js";
 import type { AnswerWorkerData } from "./answer-worker.js";
 import { PoolBusyError } from "./errors.js";
+import { createStartBaton } from "./start-baton.js";
 import { isWorkerReady, type AnswerTask, type MainToWorker, type WorkerToMain } from "./protocol.js";
 import { workerFile, type WorkerFile } from "./worker-file.js";
 
@@ -33,7 +34,10 @@ export interface AnswerPoolOptions {
 
 export interface AnswerPool {
   pipeline: AnswerPipeline;
-  /** Resolves once every worker has loaded the index and warmed its encoder; rejects if one cannot. */
+  /**
+   * Resolves once the workers that start at once (all but the main thread's core; at least one) have
+   * loaded the index and warmed their encoder, so the service can answer; rejects if one cannot.
+   */
   ready: Promise<void>;
   stats(): { threads: number; readyThreads: number; queued: number; completed: number };
   close(): Promise<void>;
@@ -41,13 +45,14 @@ export interface AnswerPool {
 
 export function createAnswerPool(options: AnswerPoolOptions): AnswerPool {
   const { filename, execArgv } = options.worker ?? workerFile(import.meta.url, "answer-worker");
+  const baton = createStartBaton(options.threads);
   const pool = new Piscina<AnswerTask, AnswerTurn>({
     filename,
     ...(execArgv ? { execArgv } : {}),
     minThreads: options.threads,
     maxThreads: options.threads,
     maxQueue: options.maxQueue ?? 256,
-    workerData: { env: { ...options.env } } satisfies AnswerWorkerData,
+    workerData: { env: { ...options.env }, baton } satisfies AnswerWorkerData,
   });
 
   const readyThreads = new Set<number>();
@@ -58,7 +63,7 @@ export function createAnswerPool(options: AnswerPoolOptions): AnswerPool {
       if (!isWorkerReady(message)) return;
       readyThreads.add(message.threadId);
       options.readiness?.recover(READINESS_COMPONENT);
-      if (!started && readyThreads.size >= options.threads) {
+      if (!started && readyThreads.size >= baton.eager) {
         started = true;
         resolve();
       }

@@ -6,10 +6,12 @@ import { loadNodePipeline } from "../bootstrap/node-pipeline.js";
 import { loadConfig } from "../config.js";
 import { pastDeadline } from "./deadline.js";
 import { BudgetExceededError } from "./errors.js";
+import { passBaton, waitForTurn, type StartBaton } from "./start-baton.js";
 import { WORKER_READY, type AnswerTask, type MainToWorker, type WorkerReadyMessage, type WorkerToMain } from "./protocol.js";
 
 export interface AnswerWorkerData {
   env: Record<string, string | undefined>;
+  baton?: StartBaton;
 }
 
 export class AnswerAbortedError extends Error {
@@ -20,7 +22,10 @@ export class AnswerAbortedError extends Error {
 }
 
 export default (async () => {
-  const { pipeline } = await loadNodePipeline(loadConfig((workerData as AnswerWorkerData).env));
+  const { env, baton } = workerData as AnswerWorkerData;
+  await waitForTurn(baton);
+  const { pipeline } = await loadNodePipeline(loadConfig(env));
+  passBaton(baton);
   parentPort?.postMessage({ [WORKER_READY]: true, threadId } satisfies WorkerReadyMessage);
 
   return async function answer({ port, deadline, ...input }: AnswerTask): Promise<AnswerTurn> {
