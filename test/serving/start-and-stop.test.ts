@@ -160,6 +160,7 @@ describe("npm start, stopped with signals", () => {
     const first = await get();
     expect(first.connection).toBe("keep-alive");
     server.npm.kill("SIGTERM");
+    await server.logged("shutting down"); // npm has passed the signal on
     const second = await get();
     expect(second).toMatchObject({ status: 200, connection: "close" });
     expect(second.socket).toBe(first.socket); // the same keep-alive socket, not a new connection
