@@ -21,14 +21,21 @@ export class AnswerAbortedError extends Error {
   }
 }
 
+/** Asked once a worker is ready, so that the first real question finds the retrieval path's code compiled. */
+const WARM_UP_QUESTION = "What attacks targeted MINUSMA camps in Timbuktu?";
+
 export default (async () => {
   const { env, baton } = workerData as AnswerWorkerData;
   await waitForTurn(baton);
   const { pipeline } = await loadNodePipeline(loadConfig(env));
   passBaton(baton);
   parentPort?.postMessage({ [WORKER_READY]: true, threadId } satisfies WorkerReadyMessage);
+  // After "ready", not before: start-up is not held up, and a question that comes meanwhile waits
+  // only for the rest of it (this thread does one thing at a time anyway).
+  const warm = pipeline.answer({ question: WARM_UP_QUESTION, history: [] }).catch(() => undefined);
 
   return async function answer({ port, deadline, ...input }: AnswerTask): Promise<AnswerTurn> {
+    await warm;
     const send = (message: WorkerToMain) => port.postMessage(message);
     const controller = new AbortController();
     const stop = (reason: Error) => controller.abort(reason);
