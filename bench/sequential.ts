@@ -26,8 +26,11 @@ export async function ask(baseUrl: string, question: string) {
   return { ms: performance.now() - t0, ok: res.ok, body };
 }
 
-/** Stops at `maxMs` (the bench has a hard time bound); `requests` in the result is what actually ran. */
-export async function askEach(baseUrl: string, questions: string[], maxMs: number): Promise<SequentialResult> {
+/**
+ * Stops at `maxMs` (the bench has a hard time bound); `requests` in the result is what actually ran.
+ * `after` runs after each answer (the embedding floor times the same question there).
+ */
+export async function askEach(baseUrl: string, questions: string[], maxMs: number, after?: (question: string) => Promise<void>): Promise<SequentialResult> {
   const deadline = performance.now() + maxMs;
   const times: { question: string; ms: number }[] = [];
   const result = { answered: 0, refused: 0, withTool: 0, failed: 0 };
@@ -39,6 +42,7 @@ export async function askEach(baseUrl: string, questions: string[], maxMs: numbe
     else if (body.answered) result.answered++;
     else result.refused++;
     if (ok && body.tool) result.withTool++;
+    await after?.(question);
   }
   const slowest = [...times].sort((a, b) => b.ms - a.ms).slice(0, 3);
   return { requests: times.length, latency: summarize(times.map((t) => t.ms)), ...result, slowest };

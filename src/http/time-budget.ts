@@ -16,12 +16,14 @@ export async function answerWithinBudget(deps: AppDeps, request: AskRequest, opt
   const budget = deps.config.ANSWER_TIMEOUT_MS;
   const deadline = Date.now() + budget;
   const controller = new AbortController();
-  const timeoutError = new ApiError(504, "timeout", `The answer took longer than ${budget} ms. Please try again.`);
+  // Made only when needed: an Error captures a stack trace, which every fast answer would pay for.
+  let timeoutError: ApiError | undefined;
+  const timedOut = () => (timeoutError ??= new ApiError(504, "timeout", `The answer took longer than ${budget} ms. Please try again.`));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      controller.abort(timeoutError);
-      reject(timeoutError);
+      controller.abort(timedOut());
+      reject(timedOut());
     }, budget);
   });
   const onCallerAbort = () => controller.abort(options.signal?.reason);
@@ -33,7 +35,7 @@ export async function answerWithinBudget(deps: AppDeps, request: AskRequest, opt
     return await Promise.race([deps.asker.ask(request, context), timeout]);
   } catch (err) {
     // The work noticed the deadline before the timer's rejection won the race.
-    if (err instanceof BudgetExceededError || (controller.signal.reason === timeoutError && controller.signal.aborted)) throw timeoutError;
+    if (err instanceof BudgetExceededError || (controller.signal.aborted && controller.signal.reason === timeoutError)) throw timedOut();
     if (err instanceof PoolBusyError) throw new ApiError(503, "overloaded", "The service is busy. Please try again in a moment.");
     throw err;
   } finally {
