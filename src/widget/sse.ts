@@ -7,27 +7,32 @@ export interface SseEvent {
   data: string;
 }
 
+/** Push decoded text, get the events it completed (eventsource-parser underneath). */
+export class SseParser {
+  private ready: SseEvent[] = [];
+  private readonly parser = createParser({ onEvent: ({ event, data }) => this.ready.push({ event: event ?? "message", data }) });
+
+  push(chunk: string): SseEvent[] {
+    this.parser.feed(chunk);
+    const out = this.ready;
+    this.ready = [];
+    return out;
+  }
+}
+
 /** Yields the events of a response body as they arrive. */
 export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  let ready: SseEvent[] = [];
-  const parser = createParser({ onEvent: ({ event, data }) => ready.push({ event: event ?? "message", data }) });
-  const drain = () => {
-    const out = ready;
-    ready = [];
-    return out;
-  };
+  const parser = new SseParser();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      parser.feed(decoder.decode(value, { stream: true }));
-      yield* drain();
+      yield* parser.push(decoder.decode(value, { stream: true }));
     }
     // A last event without its closing blank line still counts.
-    parser.feed(decoder.decode() + "\n\n");
-    yield* drain();
+    yield* parser.push(decoder.decode() + "\n\n");
   } finally {
     reader.cancel().catch(() => {});
   }
