@@ -44,18 +44,17 @@ export interface AnswerPool {
 }
 
 export function createAnswerPool(options: AnswerPoolOptions): AnswerPool {
-  const { filename, execArgv } = options.worker ?? workerFile(import.meta.url, "answer-worker");
+  const worker = options.worker ?? workerFile(import.meta.url, "answer-worker");
   const baton = createStartBaton(options.threads);
   const pool = new Piscina<AnswerTask, AnswerTurn>({
-    filename,
-    ...(execArgv ? { execArgv } : {}),
+    filename: worker.filename,
     minThreads: options.threads,
     maxThreads: options.threads,
     maxQueue: options.maxQueue ?? 256,
     // An idle worker waits with Atomics.waitAsync, not the blocking wait: its event loop keeps running
     // (the warm-up after "ready", timers), at a cost of microseconds per task.
     atomics: "async",
-    workerData: { env: { ...options.env }, baton } satisfies AnswerWorkerData,
+    workerData: { ...worker.workerData, env: { ...options.env }, baton } satisfies AnswerWorkerData,
   });
 
   const readyThreads = new Set<number>();

@@ -8,7 +8,7 @@ import type { AnswerStreamEvent } from "../../src/answer/contract.js";
 import { createReadiness } from "../../src/http/readiness.js";
 import { createAnswerPool, type AnswerPool } from "../../src/serving/answer-pool.js";
 
-const SCRIPTED = { filename: fileURLToPath(new URL("./scripted-worker.ts", import.meta.url)), execArgv: ["--import", "tsx"] };
+const SCRIPTED = { filename: fileURLToPath(new URL("../../src/serving/tsx-worker.mjs", import.meta.url)), workerData: { tsWorkerEntry: fileURLToPath(new URL("./scripted-worker.ts", import.meta.url)) } };
 
 let pool: AnswerPool | undefined;
 afterEach(async () => {

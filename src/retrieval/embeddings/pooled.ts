@@ -24,14 +24,13 @@ export class PooledEmbeddings extends Embeddings {
     super({});
     this.threads = Math.max(1, options.threads ?? availableParallelism());
     this.batchSize = options.batchSize ?? 16;
-    const { filename, execArgv } = workerFile(import.meta.url, "embed-worker");
+    const worker = workerFile(import.meta.url, "embed-worker");
     this.pool = new Piscina({
-      filename,
-      ...(execArgv ? { execArgv } : {}),
+      filename: worker.filename,
       minThreads: this.threads,
       maxThreads: this.threads,
       // Only plain config values cross the thread boundary.
-      workerData: { ...options.config },
+      workerData: { ...worker.workerData, ...options.config },
     });
   }
 
