@@ -11,7 +11,7 @@ import { Piscina } from "piscina";
 import type { AnswerInput, AnswerPipeline, AnswerTurn } from "../answer/contract.js";
 import type { Readiness } from "../http/readiness.js";
 import type { AnswerWorkerData } from "./answer-worker.js";
-import { PoolBusyError } from "./errors.js";
+import { BudgetExceededError, PoolBusyError } from "./errors.js";
 import { createStartBaton } from "./start-baton.js";
 import { isWorkerReady, type AnswerTask, type MainToWorker, type WorkerToMain } from "./protocol.js";
 import { workerFile, type WorkerFile } from "./worker-file.js";
@@ -152,10 +152,15 @@ function runTask(pool: Piscina<AnswerTask, AnswerTurn>, input: AnswerInput): Pro
       (err: unknown) => {
         cleanup();
         if (abandoned) return;
-        reject(isQueueFull(err) ? new PoolBusyError() : err);
+        reject(isQueueFull(err) ? new PoolBusyError() : revive(err));
       },
     );
   });
+}
+
+/** An error crosses the thread boundary as a plain Error with its name: give the budget's its class back. */
+function revive(err: unknown): unknown {
+  return err instanceof Error && err.name === "BudgetExceededError" ? new BudgetExceededError() : err;
 }
 
 function isQueueFull(err: unknown): boolean {
