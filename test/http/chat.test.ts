@@ -172,10 +172,12 @@ describe("POST /v1/chat streams as the answer is made (an injected slow pipeline
     const wrapPipeline = (real: AnswerPipeline): AnswerPipeline => ({
       async answer(input) {
         seen.push(input);
-        for (const event of scripted.get(input.question) ?? []) input.onEvent?.(event);
+        const script = scripted.get(input.question);
+        for (const event of script ?? []) input.onEvent?.(event);
         await hold.opened;
         input.signal?.throwIfAborted();
-        return real.answer(input);
+        // A scripted stream stands in for the composer's: the real pipeline's own events are not passed on.
+        return real.answer(script ? { ...input, onEvent: undefined } : input);
       },
     });
     slow = await createTestSitrep({}, { wrapPipeline });
