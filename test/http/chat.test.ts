@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AnswerInput, AnswerPipeline, AnswerStreamEvent, AskResponse, Asker } from "../../src/answer/contract.js";
 import { buildApp } from "../../src/http/app.js";
-import { splitForStreaming } from "../../src/http/routes/chat.js";
+import { splitForStreaming } from "../../src/answer/stream-pieces.js";
 import { readSse, type SseEvent } from "../../src/widget/sse.js";
 import { createTestSitrep, postJson } from "../helpers/app.js";
 
