@@ -11,7 +11,7 @@ import { Piscina } from "piscina";
 import type { AnswerInput, AnswerPipeline, AnswerTurn } from "../answer/contract.js";
 import type { Readiness } from "../http/readiness.js";
 import type { AnswerWorkerData } from "./answer-worker.js";
-import { BudgetExceededError, PoolBusyError } from "./errors.js";
+import { BUDGET_EXCEEDED_MESSAGE, BudgetExceededError, PoolBusyError } from "./errors.js";
 import { createStartBaton } from "./start-baton.js";
 import { isWorkerReady, type AnswerTask, type MainToWorker, type WorkerToMain } from "./protocol.js";
 import { workerFile, type WorkerFile } from "./worker-file.js";
@@ -158,9 +158,12 @@ function runTask(pool: Piscina<AnswerTask, AnswerTurn>, input: AnswerInput): Pro
   });
 }
 
-/** An error crosses the thread boundary as a plain Error with its name: give the budget's its class back. */
+/**
+ * An error crosses the thread boundary by structured clone, which keeps its message and stack but makes
+ * it a plain Error named "Error": give the budget's its class back (by its message), so the client gets 504.
+ */
 function revive(err: unknown): unknown {
-  return err instanceof Error && err.name === "BudgetExceededError" ? new BudgetExceededError() : err;
+  return err instanceof Error && err.message === BUDGET_EXCEEDED_MESSAGE ? new BudgetExceededError() : err;
 }
 
 function isQueueFull(err: unknown): boolean {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { AnswerStreamEvent } from "../../src/answer/contract.js";
 import { createReadiness } from "../../src/http/readiness.js";
 import { createAnswerPool, type AnswerPool } from "../../src/serving/answer-pool.js";
+import { BudgetExceededError } from "../../src/serving/errors.js";
 
 const SCRIPTED = { filename: fileURLToPath(new URL("../../src/serving/tsx-worker.mjs", import.meta.url)), workerData: { tsWorkerEntry: fileURLToPath(new URL("./scripted-worker.ts", import.meta.url)) } };
 
@@ -96,5 +97,10 @@ describe("answer pool (scripted worker)", () => {
     const { pool } = await scriptedPool();
     await expect(ask(pool, "too late", { deadline: Date.now() - 1 })).rejects.toThrow("dropped too late");
     expect((await whoami(pool)).ran).not.toContain("too late");
+  });
+
+  it("gives a budget error thrown in the worker its class back (the client gets 504, not 500)", async () => {
+    const { pool } = await scriptedPool();
+    await expect(ask(pool, "over budget")).rejects.toBeInstanceOf(BudgetExceededError);
   });
 });

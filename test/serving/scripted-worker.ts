@@ -3,6 +3,7 @@
 // hold a task, spin in synchronous code, or stream on cue. The real worker is tested through HTTP.
 import { parentPort, receiveMessageOnPort, threadId } from "node:worker_threads";
 import type { AnswerTurn } from "../../src/answer/contract.js";
+import { BudgetExceededError } from "../../src/serving/errors.js";
 import { WORKER_READY, type AnswerTask, type MainToWorker, type WorkerToMain } from "../../src/serving/protocol.js";
 
 const ran: string[] = [];
@@ -22,6 +23,7 @@ export default async function answer({ port, question, deadline }: AnswerTask): 
   try {
     if (aborted() || (deadline !== undefined && Date.now() >= deadline)) throw new Error(`dropped ${question}`);
     ran.push(question);
+    if (question === "over budget") throw new BudgetExceededError();
     if (question === "whoami") return turn(JSON.stringify({ threadId, ran }));
     if (question === "stream") {
       for (const text of ["one ", "two ", "three"]) send({ type: "event", event: { type: "delta", text } });
