@@ -34,7 +34,8 @@ async function sourceFiles() {
   const files = [...SOURCE_FILES];
   for (const dir of SOURCE_DIRS) {
     for (const entry of await readdir(join(ROOT, dir), { recursive: true })) {
-      if (entry.endsWith(".ts") || entry.endsWith(".mjs")) files.push(join(dir, entry));
+      // .json too: the glossary's data files (ingest/glossary/*.json) are imported, so bundled.
+      if (/\.(?:ts|mjs|json)$/.test(entry)) files.push(join(dir, entry));
     }
   }
   return files.sort();
