@@ -1,11 +1,12 @@
 // What the main thread needs of the index when the answer workers hold the rest: the manifest and the
 // structured report (for /health, /v1/paragraphs and /v1/annexes), checked as the full loader checks
-// them, so a missing, invalid or mismatched index stops start-up with the same message. The loader's
-// modules (the vector store among them) are imported only to throw their errors.
+// them, so a missing, invalid, mismatched or edited index stops start-up with the same message. The
+// loader's module (and the vector store it imports) is imported only to throw its errors.
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { StructuredReportSchema, type StructuredReport } from "../report/schema.js";
 import type { EncoderInfo } from "../retrieval/embeddings/encoder-info.js";
+import { verifyIndexFiles } from "../retrieval/index-files.js";
 import { INDEX_FILES, IndexManifestSchema, type IndexManifest } from "../retrieval/manifest.js";
 
 const loader = () => import("../retrieval/load-index.js");
@@ -34,7 +35,6 @@ export async function readIndexSummary(dir: string, encoder: EncoderInfo): Promi
   if (report.data.seedSha256 !== manifest.data.seedSha256) throw await invalid(`${reportPath} does not belong to this manifest (seed hash differs).`);
   // Every file against its SHA-256 in the manifest, as the workers' loader checks them: an edited index
   // (even a valid one) stops start-up here, with the same message.
-  const { verifyIndexFiles } = await import("../retrieval/index-files.js");
   await verifyIndexFiles(dir, manifest.data, REBUILD);
   return { manifest: manifest.data, report: report.data };
 }
