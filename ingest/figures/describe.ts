@@ -194,6 +194,15 @@ export function describeSentence(text: string, ref: SentenceRef): Figure[] {
       p.verb ??= c.verb;
       p.elided = p.elided || !p.head || p.headTerms === c.headTerms;
     });
+  } else if (previous.length === 1 && current.length === 1 && previous[0]!.unit === current[0]!.unit && current[0]!.head) {
+    // "27 security incidents …, compared with 15 cases in the previous reporting period": one figure
+    // compared with one, whatever the second's noun, counts the same thing.
+    const [p, c] = [previous[0]!, current[0]!];
+    if (p.head !== c.head) {
+      p.ownTerms = [...new Set([...c.headTerms, ...p.ownTerms, ...p.headTerms])];
+      p.head = c.head;
+      p.headTerms = c.headTerms;
+    }
   }
   // Elided nouns: "Eight peacekeepers were killed and 64 [peacekeepers] injured", or named before the
   // figures: "the number of internally displaced persons from some 45,800 to approximately 59,000".

@@ -7,6 +7,7 @@ import type { ReportKnowledge } from "./knowledge/knowledge.js";
 import type { ReportSentence } from "./knowledge/sentence-index.js";
 import type { FramePart, SubjectItem } from "./understand/frame.js";
 import { covers } from "./understand/subject.js";
+import { terms as textTerms } from "../report/terms.js";
 import { figureWords } from "../figures/schema.js";
 import { namesTime } from "./knowledge/text-features.js";
 
@@ -112,7 +113,7 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
         const next = scored.find((x) => x.sentence.unit === s.sentence.unit && x.sentence.index === s.sentence.index + 1);
         return next && holds(next.sentence) ? next : undefined;
       };
-      const attached = close.find((s) => askedFigure(part, s.sentence) && holds(s.sentence));
+      const attached = close.find((s) => askedFigure(part, s.sentence) && holds(s.sentence) && !figureForNames(part, s.sentence, k));
       if (attached) return { kind: "answer", best: attached };
       // The best sentence names the asked thing ("key population centres") but counts something else
       // ("1,434 … patrols"): the report gives no figure for it.
@@ -124,7 +125,9 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
         if (!counted) return { kind: "refuse", reason: `It gives no figure for ${what}.` };
       }
       const found = close.map(withNext).find((s): s is ScoredSentence => s !== undefined) ?? close.find((s) => s.sentence.figures.length > 0);
-      return found ? { kind: "answer", best: found } : { kind: "refuse", reason: `It gives no figure for ${what}.` };
+      if (!found) return { kind: "refuse", reason: `It gives no figure for ${what}.` };
+      const unnamed = figureForNames(part, found.sentence, k);
+      return unnamed ? { kind: "refuse", reason: unnamed } : { kind: "answer", best: found };
     }
     case "date": {
       const found = has((s) => s.dates.length > 0);
@@ -152,6 +155,54 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       return { kind: "answer", best };
   }
 }
+
+/**
+ * "How many schools are closed in the Timbuktu region?": a figure does not answer for one place when
+ * the sentence gives it for a list the place is one of ("4,872 schools in the Gao, Ménaka, Mopti,
+ * Ségou and Timbuktu regions", "refugees in Burkina Faso, Mauritania and the Niger"), and a sentence
+ * none of whose figures counts the asked thing gives no figure for it there. Returns why not, or undefined.
+ */
+function figureForNames(part: FramePart, s: ReportSentence, k: ReportKnowledge): string | undefined {
+  // Places and countries, however often the report names them ("Timbuktu" is in many paragraphs).
+  const names = part.subject.filter((i) => !i.carried && i.weight > 0 && (i.entityKind === "name" || i.entityKind === "country" || (i.required && i.kind === "entity")));
+  if (names.length === 0 || s.figures.length === 0) return undefined;
+  const where = describe(names);
+  // The place may be named a sentence earlier ("In Kidal, … . Three were killed …").
+  const before = k.sentences.byUnit.get(s.unit)?.find((x) => x.index === s.index - 1);
+  const near = new Set([...s.terms, ...(before?.terms ?? [])]);
+  if (names.some((n) => covers(near, n) === 0)) return `It gives no figure for ${what(part)} in ${where}.`;
+  const asked = new Set(names.flatMap((n) => n.alternatives.flatMap((a) => a.terms)));
+  const naming = names.every((n) => covers(s.terms, n) > 0) ? s.text : `${before?.text ?? ""} ${s.text}`;
+  for (const list of nameLists(naming, k)) {
+    const members = list.map((name) => textTerms(name));
+    const inList = members.some((m) => m.some((t) => asked.has(t)));
+    if (inList && members.some((m) => !m.some((t) => asked.has(t)))) return `It gives that figure only for ${list.join(", ")} together, not for ${where} alone.`;
+  }
+  const head = askedHeadOf(part);
+  if (!head || head.unknown || !k.figureHeads.has(head.alternatives[0]!.terms.at(-1)!)) return undefined;
+  const verbs = part.subject.filter((i) => i.pos === "VERB" && !i.carried);
+  const counts = (f: ReportSentence["figures"][number]) =>
+    (f.head ? covers(new Set([f.head]), head) >= 0.4 : covers(figureWords(f), head) > 0) || verbs.some((v) => f.verb !== undefined && covers(new Set([f.verb]), v) > 0);
+  return s.figures.some(counts) ? undefined : `It gives no figure for ${what(part)} in ${where}.`;
+}
+
+/** Lists of capitalised names in a sentence: "Gao, Ménaka, Mopti, Ségou and Timbuktu", "Burkina Faso, Mauritania and the Niger". */
+function nameLists(text: string, k: ReportKnowledge): string[][] {
+  const name = String.raw`(?:the\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*`;
+  const list = new RegExp(String.raw`${name}(?:\s*,\s*${name})*\s*,?\s+and\s+${name}`, "gu");
+  // "the Peace and Security Council" is one name; "13 April, the Council" no list of places.
+  const mentions = k.glossary.mentions(text).filter((m) => m.entry.kind !== "country");
+  const inName = (at: number) => mentions.some((m) => at >= m.start && at < m.end);
+  return [...text.matchAll(list)]
+    .filter((m) => !inName(m.index + m[0].search(/\s+and\s+/)))
+    .map((m) => m[0].split(/\s*,\s*|\s+and\s+/).map((x) => x.replace(/^the\s+/, "")))
+    .map((members) => members.filter((x) => !MONTH_NAME.test(x)))
+    .filter((members) => members.length >= 2);
+}
+
+const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+const what = (part: FramePart) => (part.asked ? `“${part.asked}”` : "this");
 
 /** "Who claimed …", "who carried out …": an organisation answers it as well as a person. */
 function isOrganisationAnswer(part: FramePart): boolean {

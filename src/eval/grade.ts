@@ -37,6 +37,8 @@ export interface TurnResult {
   citationCounts: CitationCounts;
   /** 1-based rank of the first evidence ref hitting an expected citation; null = no hit; undefined = not scored. */
   evidenceRank?: number | null;
+  /** The numeric tool computed a number that is not the expected one (or computed where the report is silent). */
+  toolWrong?: boolean;
 }
 
 /** A must_contain phrase that is just a figure ("1,434", "82 per cent") is matched as a number. */
@@ -131,7 +133,9 @@ export function gradeTurn(turn: Turn, outcome: AskOutcome): TurnResult {
   }
 
   const evidence = r.evidence?.map((e) => e.ref);
+  const toolWrong = toolNumberWrong(turn, r);
   return {
+    ...(toolWrong !== undefined ? { toolWrong } : {}),
     ...base(turn),
     pass: failures.length === 0,
     failures,
@@ -146,4 +150,18 @@ export function gradeTurn(turn: Turn, outcome: AskOutcome): TurnResult {
     citationCounts: counts,
     ...(!refusal ? { evidenceRank: evidence ? rankOfFirstHit(evidence, turn.citations) : null } : {}),
   };
+}
+
+/**
+ * Whether the number the tool computed is wrong: any computed number on a turn the report cannot
+ * answer, or one matching none of the expected numbers. Undefined when nothing was computed, or when
+ * the turn expects no numbers to judge it by.
+ */
+export function toolNumberWrong(turn: Turn, r: Pick<AskResponse, "tool" | "answered" | "answer">): boolean | undefined {
+  if (!r.tool || !r.answered) return undefined;
+  if (turn.type === "refusal") return true;
+  if (turn.expected.numbers.length === 0) return undefined;
+  // Right when the answer has what was asked, or the computed result is one of the expected numbers.
+  if (missingNumbers(turn.expected.numbers, r.answer, turn.expected).length === 0) return false;
+  return missingNumbers(turn.expected.numbers, String(r.tool.result), turn.expected).length === turn.expected.numbers.length;
 }

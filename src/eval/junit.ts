@@ -38,6 +38,9 @@ function metricProperties(s: Summary): [string, string][] {
     ["citation_recall", v(s.citations.recall)],
     ["numeric_exact_match", v(s.numericExact.rate)],
     ["refusal_accuracy", v(s.refusal.accuracy.rate)],
+    ["trust_wrong_tool_numbers", String(s.trust.wrongToolNumbers)],
+    ["trust_answered_where_silent", String(s.trust.answeredWhereSilent)],
+    ["trust_refused_where_answerable", String(s.trust.refusedWhereAnswerable)],
     ["latency_p50_ms", v(s.latencyMs.p50)],
     ["latency_p95_ms", v(s.latencyMs.p95)],
   ];

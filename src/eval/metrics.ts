@@ -29,6 +29,8 @@ export interface Summary {
   retrieval: RetrievalMetrics & { withoutEvidence: number };
   numericExact: Rate;
   refusal: { accuracy: Rate; refusals: Rate; answerable: Rate };
+  /** The three counts that say whether users can trust the answers, per turn. */
+  trust: { wrongToolNumbers: number; answeredWhereSilent: number; refusedWhereAnswerable: number; toolComputed: number };
   latencyMs: { n: number; p50: number | null; p95: number | null };
 }
 
@@ -94,6 +96,12 @@ export function summarize(results: CaseResult[]): Summary {
       accuracy: rate(turns.filter((t) => t.refusalOk).length, turns.length),
       refusals: rate(refusals.filter((t) => t.refusalOk).length, refusals.length),
       answerable: rate(answerable.filter((t) => t.refusalOk).length, answerable.length),
+    },
+    trust: {
+      wrongToolNumbers: turns.filter((t) => t.toolWrong === true).length,
+      toolComputed: turns.filter((t) => t.toolWrong !== undefined).length,
+      answeredWhereSilent: refusals.filter((t) => t.error === undefined && t.answered === true).length,
+      refusedWhereAnswerable: answerable.filter((t) => t.error === undefined && t.answered === false).length,
     },
     latencyMs: { n: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
   };

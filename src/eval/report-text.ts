@@ -61,6 +61,10 @@ export function formatSummary(s: Summary, opts: { minPass: number; baseline?: Re
   const verdict = s.passRate !== null && s.passRate >= opts.minPass ? "ok" : "BELOW THRESHOLD";
   lines.push(`Golden eval against ${opts.target}: ${s.cases} cases, ${s.turns} questions (incl. follow-ups), ${s.errors} request errors`);
   lines.push(`Pass rate ${f3(s.passRate)} (${s.passed}/${s.cases}); threshold --min-pass ${opts.minPass.toFixed(2)}: ${verdict}`);
+  const t = s.trust;
+  lines.push(
+    `Trust: ${t.wrongToolNumbers} wrong tool number(s) (of ${t.toolComputed} judged), ${t.answeredWhereSilent} answer(s) where the report is silent, ${t.refusedWhereAnswerable} refusal(s) where it answers`,
+  );
   lines.push("");
   lines.push(row("metric", "sitrep", ...(opts.baseline ? ["baseline"] : [])));
   const b = opts.baseline;

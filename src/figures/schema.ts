@@ -2,6 +2,7 @@
 // what it counts and how it relates to the others in its sentence. Paragraph arithmetic aligns a
 // question's operands with these, and never adds a part to its own total.
 import { z } from "zod";
+import { terms } from "../report/terms.js";
 
 export const FIGURE_UNITS = ["count", "percent", "money"] as const;
 export const FIGURE_PERIODS = ["current", "previous"] as const;
@@ -51,5 +52,7 @@ export type Figures = z.infer<typeof FiguresSchema>;
  * figure without a noun of its own takes its clause's words too.
  */
 export function figureWords(f: Figure, withVerb = true): Set<string> {
-  return new Set([...f.terms, ...(f.head ? [f.head] : []), ...(withVerb && f.verb ? [f.verb] : []), ...(f.unit !== "count" || !f.head ? f.context : [])]);
+  // An amount is in its currency ("$293 million" is dollars).
+  const currency = f.unit === "money" ? terms(f.text).filter((t) => !/\d/.test(t)) : [];
+  return new Set([...f.terms, ...currency, ...(f.head ? [f.head] : []), ...(withVerb && f.verb ? [f.verb] : []), ...(f.unit !== "count" || !f.head ? f.context : [])]);
 }

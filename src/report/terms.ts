@@ -16,9 +16,14 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
+const CURRENCY_SIGNS: Record<string, string> = { $: "dollar", "€": "euro", "£": "pound" };
+
 /** Raw word tokens of folded text: letters and digits; thousands separators and decimals kept in numbers. */
 export function words(text: string): string[] {
-  const folded = fold(text).replace(/(\d),(?=\d{3}\b)/g, "$1");
+  const folded = fold(text)
+    .replace(/(\d),(?=\d{3}\b)/g, "$1")
+    // A currency sign is its word: "$53.3 million" is about dollars.
+    .replace(/[$€£]/g, (sign) => ` ${CURRENCY_SIGNS[sign]} `);
   return folded.match(/[a-z0-9]+(?:\.[0-9]+)?/g) ?? [];
 }
 

@@ -8,7 +8,7 @@ import { NumericToolError } from "../../tools/errors.js";
 import { formatNumber } from "../../tools/format.js";
 import type { NumericOperation } from "../../tools/numeric-input.js";
 import { runOperation } from "../../tools/run-operation.js";
-import { askedHeadOf, type ScoredSentence } from "../evidence.js";
+import { askedHeadOf, askedItemsOf, type ScoredSentence } from "../evidence.js";
 import type { ReportKnowledge } from "../knowledge/knowledge.js";
 import type { ReportSentence } from "../knowledge/sentence-index.js";
 import type { FramePart, Operand } from "../understand/frame.js";
@@ -28,6 +28,8 @@ const CANDIDATE_SENTENCES = 12;
 const STATED_COVERAGE = 0.75;
 /** The share of an operand's weight a sentence must mention for its figures to be candidates. */
 const MIN_SENTENCE_SHARE = 0.4;
+/** What a figure for only part of the operand (one region's) keeps of its alignment. */
+const NARROWER = 0.7;
 /** The best pair must beat any other reading by this much, or nothing is computed. */
 const MARGIN = 0.1;
 
@@ -54,6 +56,12 @@ function alignment(f: Figure, s: ReportSentence, operand: Operand): number | nul
   return score / presentWeight;
 }
 
+/** The figure's own words name a place or body the operand does not ("a 42 per cent increase … in the Mopti and Ségou regions"): it counts only part of what is asked. */
+function narrower(f: Figure, operand: Operand, k: ReportKnowledge): boolean {
+  const asked = new Set(operand.items.flatMap((i) => i.alternatives.flat()));
+  return [...f.terms, ...f.context].some((t) => k.isName(t) && !k.isImplicit(t) && !asked.has(t));
+}
+
 /** Items that tell the operands apart ("MINUSMA" vs "Malian forces"): each must be in its own figure's words. */
 function distinctive(operand: Operand, other: Operand | undefined): Operand["items"] {
   if (!other) return [];
@@ -62,9 +70,10 @@ function distinctive(operand: Operand, other: Operand | undefined): Operand["ite
   return operand.items.filter((i) => !others.has(key(i)));
 }
 
-function candidatesFor(operand: Operand, other: Operand | undefined, scored: ScoredSentence[]): Candidate[] {
+function candidatesFor(operand: Operand, other: Operand | undefined, scored: ScoredSentence[], k: ReportKnowledge): Candidate[] {
   const must = distinctive(operand, other);
   const head = operand.items.find((i) => i.text === operand.head);
+  const compoundNouns = new Set(operand.items.flatMap((i) => (i.alternatives[0]!.length > 1 ? [i.alternatives[0]!.at(-1)!] : [])));
   const out: Candidate[] = [];
   for (const { sentence } of scored.slice(0, CANDIDATE_SENTENCES)) {
     // The tool verifies operands in a paragraph: Annex I figures are quoted, not computed on.
@@ -72,9 +81,12 @@ function candidatesFor(operand: Operand, other: Operand | undefined, scored: Sco
     for (const figure of sentence.figures.filter((f) => f.paragraph !== undefined && f.role !== "change")) {
       const own = figureWords(figure, false);
       if (!must.every((i) => covered(own, i.alternatives))) continue;
-      // It must count the operand's thing: "115 victims", not "66 cases … involving 115 victims".
-      if (head && !covered(new Set(figure.head ? [figure.head] : []), head.alternatives)) continue;
-      const score = alignment(figure, sentence, operand);
+      // It must count the operand's thing: "115 victims", not "66 cases … involving 115 victims". A
+      // compound the operand names counts too ("by how many people did the internally displaced persons grow").
+      if (head && !covered(new Set(figure.head ? [figure.head] : []), head.alternatives) && !compoundNouns.has(figure.head ?? "")) continue;
+      const aligned = alignment(figure, sentence, operand);
+      // A figure for only part of what is asked (one region's) is a worse reading than one for all of it.
+      const score = aligned !== null && narrower(figure, operand, k) ? aligned * NARROWER : aligned;
       if (score !== null && score >= 0.5) out.push({ figure, sentence, score });
     }
   }
@@ -122,11 +134,13 @@ function toolOperation(kind: NonNullable<FramePart["operation"]>["kind"], pair: 
 }
 
 /** A change the report states about the subject ("an additional 65 schools", "a 42 per cent increase"). */
-function statedChange(part: FramePart, scored: ScoredSentence[]): ScoredSentence | undefined {
+function statedChange(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge): ScoredSentence | undefined {
   const operand = part.operation!.operands[0]!;
   const stated = (percent: boolean) =>
     scored.slice(0, CANDIDATE_SENTENCES).find(({ sentence }) =>
-      sentence.figures.some((f) => f.role === "change" && (f.unit === "percent") === percent && (alignment(f, sentence, { ...operand, period: undefined }) ?? 0) >= 0.6),
+      sentence.figures.some(
+        (f) => f.role === "change" && (f.unit === "percent") === percent && !narrower(f, operand, k) && (alignment(f, sentence, { ...operand, period: undefined }) ?? 0) >= 0.6,
+      ),
     );
   // "By how much did attacks rise?" is answered by the change in either form the report states it.
   return part.operation?.kind === "percentChange" ? stated(true) : (stated(false) ?? stated(true));
@@ -139,11 +153,11 @@ export function composeArithmetic(part: FramePart, scored: ScoredSentence[], k: 
   if (!op || op.operands.length < 2 || !["percentChange", "difference", "sum", "ratio", "share"].includes(op.kind)) return null;
   const overTime = op.operands[0]!.period === "previous" && op.operands[1]!.period === "current";
   if (overTime) {
-    const stated = statedChange(part, scored);
+    const stated = statedChange(part, scored, k);
     if (stated) return quoteSentences([stated.sentence]);
   }
   const [first, second] = [op.operands[0]!, op.operands[1]!];
-  const pairs = bestPairs(candidatesFor(first, second, scored), candidatesFor(second, first, scored), overTime);
+  const pairs = bestPairs(candidatesFor(first, second, scored, k), candidatesFor(second, first, scored, k), overTime);
   const best = pairs[0];
   if (!best) return null;
   // Another reading, nearly as good, with other figures: the alignment is in doubt.
@@ -226,6 +240,8 @@ function sumOfSentence(part: FramePart, scored: ScoredSentence[], k: ReportKnowl
 function shareOfWhole(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge): ComposedAnswer | null {
   const named = (terms: Set<string>, i: FramePart["subject"][number]) => i.alternatives.some((a) => a.terms.every((t) => terms.has(t)));
   const wholeItem = askedHeadOf(part);
+  // The whole is all the asked noun phrase says ("the closed schools"), not only its noun.
+  const wholeItems = askedItemsOf(part).filter((i) => i.weight > 0 || i === wholeItem);
   const top = scored.slice(0, 6);
   const stated = top.find(
     ({ sentence, coverage }) =>
@@ -241,10 +257,14 @@ function shareOfWhole(part: FramePart, scored: ScoredSentence[], k: ReportKnowle
       const whole = sentence.figures[f.partOf];
       if (!whole || whole.unit !== "count") continue;
       // The whole is what is measured: its noun, or the clause it counts ("a new cabinet … comprising 35 ministers").
-      if (wholeItem && !named(new Set([...whole.terms, ...whole.context, ...(whole.head ? [whole.head] : [])]), wholeItem)) continue;
+      const wholeWords = new Set([...whole.terms, ...whole.context, ...(whole.head ? [whole.head] : [])]);
+      if (wholeItem && !named(wholeWords, wholeItem)) continue;
+      if (wholeItems.some((i) => !named(wholeWords, i))) continue;
       // What the part is: its own words, or (at half credit) the rest of its sentence ("an additional 65
       // schools have been closed, bringing the number to 501 … of a total of 4,872 schools").
       const own = figureWords(f);
+      // A place or body the question names must be the part's own ("in the Mopti region"), not the whole's.
+      if (partItems.some((i) => i.required && i.kind !== "phrase" && !named(new Set([...own, ...f.context]), i))) continue;
       const score = partItems.reduce((sum, i) => sum + i.weight * (i.carried ? 0.6 : 1) * (named(own, i) ? 1 : named(sentence.terms, i) ? 0.5 : 0), 0);
       if (score > 0) pairs.push({ partFigure: f, whole, sentence, score });
     }

@@ -4,7 +4,7 @@ import type { Figures } from "../../figures/schema.js";
 import { createGlossaryIndex, type GlossaryIndex } from "../../glossary/glossary.js";
 import type { Glossary, Lexicon } from "../../glossary/schema.js";
 import type { StructuredReport } from "../../report/schema.js";
-import { terms as termsOf } from "../../report/terms.js";
+import { termOf, terms as termsOf } from "../../report/terms.js";
 import { buildSentenceIndex, type SentenceIndex } from "./sentence-index.js";
 
 export interface ReportKnowledge {
@@ -18,6 +18,10 @@ export interface ReportKnowledge {
   byParagraph: Map<number, StructuredReport["paragraphs"][number]>;
   /** Terms naming the report's author (the title's "Secretary-General"). */
   authorTerms: Set<string>;
+  /** A term the report only ever writes capitalised inside a sentence: a place, a person, a named body ("mopti", "barkhan"). */
+  isName(term: string): boolean;
+  /** Nouns the report's figures count ("attack", "school"). */
+  figureHeads: Set<string>;
   /** True when the report's text mentions the year (and month) at all. */
   mentionsTime(time: { year?: number; month?: number }): boolean;
 }
@@ -43,14 +47,34 @@ export function buildKnowledge(data: { report: StructuredReport; glossary: Gloss
   const years = new Set([...allText.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0])));
   const months = new Set([...allText.matchAll(new RegExp(`\\b(${MONTHS.join("|")})\\s+((?:19|20)\\d\\d)\\b`, "gi"))].map((m) => Number(m[2]) * 12 + MONTHS.indexOf(m[1]!.toLowerCase())));
   const month = monthIndex(report.annexII.asAt) ?? Math.max(...[...report.paragraphs.map((p) => p.text).join(" ").matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0]) * 12 + 11));
+  const names = nameTerms(sentences.all.map((x) => x.text));
   return {
     report,
     glossary,
     sentences,
+    isName: (term) => names.has(term),
+    figureHeads: new Set(data.figures.figures.flatMap((f) => (f.head ? [f.head] : []))),
     isImplicit: (term) => title.has(term) || sentences.unitsWith(term) > units * COMMON_SHARE,
     asAt: { month, label: report.annexII.asAt },
     byParagraph: new Map(report.paragraphs.map((p) => [p.number, p])),
     authorTerms: new Set(termsOf(/^Report of the (.+?) on\b/i.exec(report.title)?.[1] ?? "")),
     mentionsTime: (time) => (time.month !== undefined ? months.has(time.month) || years.has(Math.floor(time.month / 12)) : time.year === undefined || years.has(time.year)),
   };
+}
+
+/** Terms written capitalised after a sentence's first word, and never in lower case. */
+function nameTerms(texts: readonly string[]): Set<string> {
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
+  for (const text of texts) {
+    // Capitals count only inside a sentence, after a lower-case word or a comma ("in the Mopti region").
+    for (const m of text.matchAll(/(?<=[\p{Ll}\d,;)]\s+(?:the\s+)?|\s)(\p{L}[\p{L}’'-]*)/gu)) {
+      const term = termOf(m[1]!.toLowerCase());
+      if (!term) continue;
+      const after = text.slice(0, m.index).trimEnd();
+      if (/^\p{Ll}/u.test(m[1]!)) lower.add(term);
+      else if (/[\p{Ll}\d,;)]$/u.test(after) || /[\p{Ll},]\s+the$/u.test(after)) capitalised.add(term);
+    }
+  }
+  return new Set([...capitalised].filter((t) => !lower.has(t)));
 }

@@ -66,7 +66,9 @@ function wordItem(t: Token, k: ReportKnowledge): SubjectItem {
     ...k.glossary.broader(t.lemma).map((term) => ({ terms: [term], strength: STRENGTH.broader })),
   ];
   // A capitalised common noun ("the Mission", "the Government") is not a name.
-  const proper = t.pos === "PROPN" && /^\p{Lu}/u.test(t.text) && !k.glossary.isWord(t.lemma);
+  // A name is what the question capitalises and no dictionary knows, or what the report only ever
+  // writes capitalised ("kidal", "Timbuktu" are places whoever types them).
+  const proper = (t.pos === "PROPN" && /^\p{Lu}/u.test(t.text) && !k.glossary.isWord(t.lemma)) || (own.length > 0 && own.every((term) => k.isName(term)));
   const w = item(t.text, alternatives, "word", k, { pos: t.pos, ...(proper ? { entityKind: "name", required: isSpecific(alternatives, k) } : {}) });
   // A verb or modifier the report never uses ("meant", "awaiting") cannot be matched, and says less
   // about what the question is about than an unknown noun ("turnout").

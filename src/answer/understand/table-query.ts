@@ -106,7 +106,8 @@ function policeWithSex(question: string): ("men" | "women")[] {
 
 function annexIQuery(question: string, subject: SubjectItem[], k: ReportKnowledge, listAsked: boolean): TableQuery | undefined {
   const id = INDICATOR_ID.exec(question)?.[1];
-  const namesAnnexI = subject.some((s) => s.alternatives.some((a) => a.terms.every((t) => ANNEX_I_WORDS.has(t)))) || /\bannex (?:I|1)\b(?!I)/.test(question);
+  // Its own words or an alias: a WordNet neighbour ("gone" ~ "progress") does not name the annex.
+  const namesAnnexI = subject.some((s) => s.alternatives.some((a) => a.strength >= 0.9 && a.terms.every((t) => ANNEX_I_WORDS.has(t)))) || /\bannex (?:I|1)\b(?!I)/.test(question);
   if (!namesAnnexI && !id) return undefined;
   const status = STATUS.find((s) => s.re.test(question))?.status;
   const objective = /\bobjective\s+(\d+\.\d+)\b/i.exec(question)?.[1];

@@ -60,7 +60,8 @@ export function timeConstraints(question: string, reportYear: number): TimeConst
   }
   const previous = PREVIOUS.exec(question);
   if (previous) out.push({ text: previous[0], relation: "in", period: "previous", explicitYear: false });
-  else if (CURRENT.test(question)) out.push({ text: CURRENT.exec(question)![0], relation: "in", period: "current", explicitYear: false });
+  const current = CURRENT.exec(question);
+  if (current) out.push({ text: current[0], relation: "in", period: "current", explicitYear: false });
   return out;
 }
 

@@ -21,9 +21,14 @@ export function readFrame(stored: unknown): QuestionFrame | undefined {
 }
 
 export function understand(question: string, previous: QuestionFrame | undefined, k: ReportKnowledge): QuestionFrame {
-  const texts = splitParts(question.trim());
-  const first = understandPart(texts[0]!, previous, k);
-  if (texts.length === 1) return { ...first.part, ...(first.followUp ? { followUp: first.followUp } : {}), parts: [], answeredWith: [] };
+  // "Press reports said only about 300 took part. What figure does the report give?": the statement
+  // before the question says what it is about, the way an earlier turn would, but names nothing the
+  // answer must concern ("ocha says …", "HRW has flagged …").
+  const { context, rest } = splitContext(question.trim());
+  const contextPart = context ? understandPart(context, previous, k).part : undefined;
+  const texts = splitParts(rest);
+  const first = understandPart(texts[0]!, previous, k, contextPart);
+  if (texts.length === 1) return { ...first.part, question, ...(first.followUp ? { followUp: first.followUp } : {}), parts: [], answeredWith: [] };
   // Later parts lean on the first one ("… and which country sends the most of them?").
   const asFrame = (p: FramePart): QuestionFrame => ({ ...p, parts: [], answeredWith: [] });
   const parts = [first.part];
@@ -48,7 +53,18 @@ function dedupe(items: SubjectItem[]): SubjectItem[] {
   });
 }
 
-function understandPart(text: string, previous: QuestionFrame | undefined, k: ReportKnowledge): { part: FramePart; followUp?: QuestionFrame["followUp"] } {
+/** A statement before the question proper ("… . How many …?", "… — how many …?"), when it has a verb of its own. */
+function splitContext(question: string): { context?: string; rest: string } {
+  const pieces = question.split(/(?<=[.!])\s+(?=\p{Lu}|how\b|what\b|which\b|who\b|when\b|where\b|why\b)|\s+[—–]\s+|\s+-\s+/u);
+  if (pieces.length < 2) return { rest: question };
+  const last = pieces[pieces.length - 1]!;
+  const context = pieces.slice(0, -1).join(" ");
+  if (/\?/.test(context) || last.split(/\s+/).length < 3 || context.split(/\s+/).length < 4) return { rest: question };
+  if (!analyse(context).some((t) => t.pos === "VERB" || t.pos === "AUX")) return { rest: question };
+  return { context, rest: last };
+}
+
+function understandPart(text: string, previous: QuestionFrame | undefined, k: ReportKnowledge, context?: FramePart): { part: FramePart; followUp?: QuestionFrame["followUp"] } {
   const tokens = analyse(text);
   const mentions = k.glossary.mentions(text);
   const form = questionForm(tokens);
@@ -78,6 +94,12 @@ function understandPart(text: string, previous: QuestionFrame | undefined, k: Re
     const carriedWords = subject.filter((s) => s.carried && s.weight > 0).map((s) => s.text.replace(" … ", " "));
     retrievalText = [text, ...carriedWords].join(" ");
   }
+  if (context) {
+    const own = new Set(subject);
+    subject = carrySubject(subject, { ...context, parts: [], answeredWith: [] }, "pronoun").map((s) => (own.has(s) ? s : { ...s, required: false }));
+    times = carryTimes(times, context.times);
+    retrievalText = `${context.question} ${retrievalText}`;
+  }
   // A table follow-up that names no operation keeps the previous one ("And among the police?" after a share).
   const carriedOperation = !reading.operation && kind && previous?.table && table && previous.operation ? previous.operation : undefined;
   const operation = reading.operation ? operationOf(reading.operation, text, subject, asked, times) : carriedOperation;
@@ -100,11 +122,16 @@ function understandPart(text: string, previous: QuestionFrame | undefined, k: Re
 
 
 /** The noun an operand counts: the asked noun when the question names one, else its first common noun. */
-function countedNoun(items: SubjectItem[], asked: string | undefined): string | undefined {
-  const nouns = items.filter((s) => s.kind !== "phrase" && (s.pos === "NOUN" || s.entityKind === "component"));
+function countedNoun(items: SubjectItem[], asked: string | undefined, question: string): string | undefined {
+  // A noun modifying the next one ("security incidents") is not what is counted.
+  const isNoun = (s: SubjectItem) => s.kind !== "phrase" && (s.pos === "NOUN" || s.entityKind === "component");
+  const modifies = (s: SubjectItem) => items.some((o) => o !== s && isNoun(o) && new RegExp(`\\b${escape(s.text)}\\s+${escape(o.text)}\\b`, "i").test(question));
+  const nouns = items.filter((s) => isNoun(s) && !modifies(s));
   const askedItem = asked ? nouns.find((s) => asked.toLowerCase().includes(s.text.toLowerCase())) : undefined;
   return (askedItem ?? nouns[0])?.text;
 }
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function operationOf(span: OperationSpan, text: string, subject: SubjectItem[], asked: string | undefined, times: TimeConstraint[]): Operation {
   const within = (s: SubjectItem, r: { start: number; end: number }) => {
@@ -115,7 +142,7 @@ function operationOf(span: OperationSpan, text: string, subject: SubjectItem[], 
   // A word the report never uses cannot describe any of its figures ("all PKO arrears"): the operand is what remains.
   const known = (items: SubjectItem[]) => (items.some((s) => !s.unknown) ? items.filter((s) => !s.unknown) : items);
   const toOperandItems = (items: SubjectItem[]) => known(items).map((s) => ({ text: s.text, alternatives: s.alternatives.map((a) => a.terms), weight: Math.max(s.weight, 1), named: s.required && s.kind === "entity" }));
-  const headOf = (items: SubjectItem[]) => countedNoun(known(items), asked);
+  const headOf = (items: SubjectItem[]) => countedNoun(known(items), asked, text);
   const base: Operation = { kind: span.kind, operands: [], ...(span.order ? { order: span.order } : {}), ...(span.n ? { n: span.n } : {}), ...(span.position ? { position: span.position } : {}) };
   const own = span.operands.map((r) => subject.filter((s) => !s.carried && within(s, r)));
   // "… rise compared with the previous mandate period": the second operand is only a time, so the
