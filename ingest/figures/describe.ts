@@ -22,6 +22,10 @@ const CHANGE_BEFORE = /\b(?:additional|increase of|decrease of|rise of|drop of|r
 const CHANGE_AFTER = /^\s*(?:more|fewer|additional|(?:increase|decrease|rise|drop|reduction|growth|decline|jump|fall)\b(?!\s+(?:to|from)\b))\b/i;
 const TOTAL_BEFORE = /\b(?:a total of|total of|in total,?|altogether,?|overall,?)\s*(?:some |about |approximately |at least |more than )?$/i;
 const PART_BEFORE = /\b(?:including|of whom|of which|among them|among whom|among those)\s*(?:some |about |approximately |at least )?$/i;
+/** What comes between a whole and the first figure of the list of its parts (no other figure, no full stop). */
+const COMPOSED_OF = /^[^.;]*\b(?:compris(?:ed|ing|es)|consist(?:ed|ing|s)? of|composed of|made up of|broken down into)\s*(?:some |about |approximately )?$/i;
+/** Between two figures of one list: the first one's noun and a comma or "and". */
+const LIST_CONTINUES = /^[^.;\d]*?(?:,|\band)\s*(?:some |about |approximately )?$/i;
 const WHOLE_BEFORE = /\b(?:of a total of|out of a total of|out of)\s*$/i;
 const OF_THE_START = /^\s*(?:\(\w\)\s*)?(?:Of|Among)\s+(?:the|an estimated|some|about)?\s*$/;
 /** Always comparative. */
@@ -42,6 +46,8 @@ interface Working extends FigureSpan {
   elided: boolean;
   period: "current" | "previous";
   role?: Figure["role"];
+  /** Index of the figure a "comprised …" list breaks down. */
+  composedOf?: number;
   partOf?: number;
 }
 
@@ -157,6 +163,15 @@ export function describeSentence(text: string, ref: SentenceRef): Figure[] {
     else if (WHOLE_BEFORE.test(before)) f.role = "whole";
     else if (TOTAL_BEFORE.test(before)) f.role = "total";
     else if (PART_BEFORE.test(before)) f.role = "part";
+    // "comprised 40 military observers, 486 staff officers and 12,763 contingent personnel": each
+    // figure of the list is a part of the one before "comprised".
+    else if (i > 0 && work[i - 1]!.role === "part" && work[i - 1]!.composedOf !== undefined && LIST_CONTINUES.test(text.slice(work[i - 1]!.end, f.start))) {
+      f.role = "part";
+      f.composedOf = work[i - 1]!.composedOf;
+    } else if (i > 0 && COMPOSED_OF.test(text.slice(work[i - 1]!.end, f.start))) {
+      f.role = "part";
+      f.composedOf = i - 1;
+    }
     if (UP_FROM_BEFORE.test(before)) (f.role = "from"), (f.period = "previous");
     else if (FROM_BEFORE.test(before) && work[i + 1] && TO_BEFORE.test(text.slice(f.end, work[i + 1]!.start))) (f.role = "from"), (f.period = "previous");
     else if (i > 0 && work[i - 1]!.role === "from" && TO_BEFORE.test(before)) f.role = "to";
@@ -165,7 +180,8 @@ export function describeSentence(text: string, ref: SentenceRef): Figure[] {
 
   // Part-whole links.
   work.forEach((f, i) => {
-    if (f.role === "part") {
+    if (f.role === "part" && f.composedOf !== undefined && work[f.composedOf]!.unit === f.unit) f.partOf = f.composedOf;
+    else if (f.role === "part") {
       const whole = [...work.slice(0, i)].reverse().find((w) => w.role !== "part" && w.unit === f.unit);
       if (whole) f.partOf = work.indexOf(whole);
     }

@@ -20,6 +20,14 @@ export interface PartAnswer {
 export function answerPart(part: FramePart, units: RetrievedUnit[], k: ReportKnowledge, avoid: ReadonlySet<string>): PartAnswer {
   const ref = part.reference;
   if (ref?.kind === "paragraph") return { composed: composeParagraphReference(part, ref.paragraph, ref.subItem, k), route: "reference" };
+  if (part.table?.annex === "II") {
+    // Annex II is one snapshot ("as at 20 May 2017"): a question about another month or year it cannot answer.
+    const other = part.times.filter((t) => (t.month !== undefined && t.explicitYear ? t.month !== k.asAt.month : t.explicitYear && t.year !== Math.floor(k.asAt.month / 12)));
+    if (other.length > 0) {
+      const when = other.map((t) => t.text.replace(/^\w+\s+(?=\d|[A-Z])/, "")).join(" or ");
+      return { composed: refusal(part.question, `Annex II gives strength only as at ${k.asAt.label}, not for ${when}.`, k.report.symbol, []), route: "refusal" };
+    }
+  }
   if (part.table) {
     const table = composeTable(part, part.table, k.report);
     if (table) return { composed: table, route: table.answered ? "tool" : "refusal" };

@@ -119,7 +119,7 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       // ("1,434 … patrols"): the report gives no figure for it.
       const asked = askedItemsOf(part);
       // (A share is computed from a part and its whole, not read off one figure.)
-      if (part.operation?.kind !== "share" && asked.length > 0 && asked.every((a) => covers(best.sentence.terms, a) > 0)) {
+      if (part.operation?.kind !== "share" && !part.operation?.shortfall && asked.length > 0 && asked.every((a) => covers(best.sentence.terms, a) > 0)) {
         // Money and percentages name what they measure before them ("the budget … amounting to $1,077.6 million").
         const counted = close.some((s) => s.sentence.figures.some((f) => asked.some((a) => covers(figureWords(f, false), a) > 0)));
         if (!counted) return { kind: "refuse", reason: `It gives no figure for ${what}.` };

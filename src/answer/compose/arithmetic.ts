@@ -56,6 +56,13 @@ function alignment(f: Figure, s: ReportSentence, operand: Operand): number | nul
   return score / presentWeight;
 }
 
+/** The figure counts the thing: its noun is one wording of it, or ends one its noun phrase spells out ("military personnel" for "troops"). */
+function headMatches(f: Figure, alternatives: string[][]): boolean {
+  if (!f.head) return false;
+  const phrase = new Set([...f.terms, f.head]);
+  return alternatives.some((a) => (a.length === 1 ? a[0] === f.head : a.at(-1) === f.head && a.every((t) => phrase.has(t))));
+}
+
 /** The figure's own words name a place or body the operand does not ("a 42 per cent increase … in the Mopti and Ségou regions"): it counts only part of what is asked. */
 function narrower(f: Figure, operand: Operand, k: ReportKnowledge): boolean {
   const asked = new Set(operand.items.flatMap((i) => i.alternatives.flat()));
@@ -83,7 +90,7 @@ function candidatesFor(operand: Operand, other: Operand | undefined, scored: Sco
       if (!must.every((i) => covered(own, i.alternatives))) continue;
       // It must count the operand's thing: "115 victims", not "66 cases … involving 115 victims". A
       // compound the operand names counts too ("by how many people did the internally displaced persons grow").
-      if (head && !covered(new Set(figure.head ? [figure.head] : []), head.alternatives) && !compoundNouns.has(figure.head ?? "")) continue;
+      if (head && !headMatches(figure, head.alternatives) && !compoundNouns.has(figure.head ?? "")) continue;
       const aligned = alignment(figure, sentence, operand);
       // A figure for only part of what is asked (one region's) is a worse reading than one for all of it.
       const score = aligned !== null && narrower(figure, operand, k) ? aligned * NARROWER : aligned;
@@ -150,6 +157,7 @@ export function composeArithmetic(part: FramePart, scored: ScoredSentence[], k: 
   const op = part.operation;
   if (op?.kind === "sum" && op.operands.length < 2) return sumOfSentence(part, scored, k, lead);
   if (op?.kind === "share" && op.operands.length < 2) return shareOfWhole(part, scored, k);
+  if (op?.shortfall) return shortfallOf(part, scored, k);
   if (!op || op.operands.length < 2 || !["percentChange", "difference", "sum", "ratio", "share"].includes(op.kind)) return null;
   const overTime = op.operands[0]!.period === "previous" && op.operands[1]!.period === "current";
   if (overTime) {
@@ -192,6 +200,50 @@ function run(report: ReportKnowledge["report"], op: NumericOperation) {
 }
 
 /**
+ * "How many troops short of the authorized ceiling?": the limit is the figure that best matches the
+ * question ("up to 13,289 military personnel authorized"); what there is, the figure of the same noun
+ * stated right after it that the limit's words do not describe ("10,919 personnel had been deployed"),
+ * never one of the limit's own parts. Both must be beyond doubt.
+ */
+function shortfallOf(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge): ComposedAnswer | null {
+  const operand = part.operation!.operands[0]!;
+  const limits = candidatesFor(operand, undefined, scored, k).filter((c) => c.figure.role !== "part" && c.figure.unit !== "percent");
+  const limit = limits[0];
+  if (!limit || limits.some((c) => c.figure.value !== limit.figure.value && c.score >= limit.score - MARGIN)) return null;
+  // The words that make it a limit ("authorized", "ceiling"): question items its words have and the actual figure's lack.
+  const limitWords = new Set([...limit.figure.terms, ...limit.figure.context]);
+  const limitItems = operand.items.filter((i) => covered(limitWords, i.alternatives));
+  const distinguishes = (f: Figure) => limitItems.some((i) => !covered(new Set([...f.terms, ...f.context]), i.alternatives));
+  const unit = k.sentences.byUnit.get(limit.sentence.unit) ?? [];
+  const beside = unit.filter((s) => s.index === limit.sentence.index || s.index === limit.sentence.index + 1);
+  const actual = beside.flatMap((s) =>
+    s.figures.filter(
+      (f) =>
+        f !== limit.figure &&
+        f.unit === limit.figure.unit &&
+        f.head === limit.figure.head &&
+        f.period === "current" &&
+        f.role === undefined &&
+        !(s === limit.sentence && f.partOf === limit.figure.index) &&
+        distinguishes(f),
+    ),
+  );
+  const values = new Set(actual.map((f) => f.value));
+  if (actual.length === 0 || values.size !== 1) return null;
+  const a = actual[0]!;
+  const op: NumericOperation = { operation: "paragraphDifference", paragraph: limit.figure.paragraph!, a: limit.figure.text, b: a.text };
+  const result = run(k.report, op);
+  if (!result) return null;
+  const sentences = [...new Set([limit.sentence, ...beside.filter((s) => s.figures.includes(a))])];
+  const quoted = quoteSentences(sentences);
+  return {
+    ...quoted,
+    answer: `${formatNumber(result.value)} short of ${limit.figure.text} (${result.formula}), from the figures in para. ${op.paragraph}: ${quoted.answer}`,
+    tool: toolTrace(op, result),
+  };
+}
+
+/**
  * Every figure of one sentence that counts exactly what the question asks about, each its own noun
  * and no verb of its own that differs ("four combatants of the Coordination and one GATIA combatant"):
  * their sum. Never a part with its whole, never a stated total or change.
@@ -203,9 +255,11 @@ export function figuresCounting(part: FramePart, s: ReportSentence): Figure[] {
   // What is counted: the asked noun, else the first common noun ("total attacks by terrorists on … French forces").
   const head = nouns.find((i) => part.asked?.toLowerCase().includes(i.text.toLowerCase())) ?? nouns.find((i) => i.kind === "word") ?? nouns[0];
   // Verbs tell figures apart only when the sentence's figures have the asked one ("killed", not "injured").
+  // "… during the previous mandate period": the figures of the period asked.
+  const askedPeriod = part.times.some((t) => t.period === "previous") ? "previous" : "current";
   const askedVerbs = new Set<string>(s.figures.flatMap((f) => (f.verb !== undefined && verbs.some((v) => named(new Set([f.verb!]), v)) ? [f.verb] : [])));
   return s.figures.filter((f) => {
-    if (f.period === "previous" || f.role === "total" || f.role === "whole" || f.role === "change" || f.role === "from" || f.unit !== "count") return false;
+    if (f.period !== askedPeriod || f.role === "total" || f.role === "whole" || f.role === "change" || f.role === "from" || f.unit !== "count") return false;
     const own = new Set([...f.terms, ...(f.head ? [f.head] : [])]);
     if (head && !named(new Set(f.head ? [f.head] : []), head)) return false;
     if (askedVerbs.size > 0 && f.verb && !askedVerbs.has(f.verb)) return false;

@@ -72,6 +72,8 @@ export const OperationSchema = z.object({
   order: z.enum(["most", "fewest"]).optional(),
   n: z.number().int().positive().optional(),
   position: z.number().int().positive().optional(),
+  /** difference: how far the actual figure falls short of a limit ("short of the authorized ceiling"); one operand, the limit. */
+  shortfall: z.boolean().optional(),
 });
 export type Operation = z.infer<typeof OperationSchema>;
 

@@ -15,6 +15,8 @@ export interface OperationSpan {
   order?: "most" | "fewest";
   n?: number;
   position?: number;
+  /** "How many troops short of the ceiling": the gap between a limit and what there is. */
+  shortfall?: boolean;
 }
 
 export interface OperationReading {
@@ -24,6 +26,8 @@ export interface OperationReading {
 }
 
 const PERCENT_CHANGE = /\bby (?:what|how much|how many) (?:percentage|per ?cent|%)(?: points?)?(?=\s|$)|(?:\bpercent(?:age)?|%) (?:increase|decrease|change|rise|drop|fall|growth|decline|jump)\b|\bin (?:percent(?:age)?|per ?cent)\s*\??\s*$|\b(?:what|how big|how large) (?:was|is|were) the (?:percentage|per ?cent|relative) (?:increase|decrease|change|rise|drop|fall|growth)\b|\bin (?:percentage|per ?cent|relative) terms\b/i;
+/** A gap between a limit and what there is: "how many troops short of the ceiling", "needed to reach the authorized strength", "unfilled". */
+const SHORTFALL = /\bhow (?:many|much|far)\b(?:\s+[\w-]+){0,3}?\s+(?:short of|below|under|shy of)\b|\b(?:short of|shy of|shortfall (?:against|from|to))\b|\b(?:needed|required|missing|left|remain(?:ing)?) to (?:reach|fill|meet|hit)\b|\bunfilled\b|\bvacant\b|\bnot (?:yet )?(?:deployed|filled)\b/i;
 const DIFFERENCE = /\bhow (?:many|much) (?:more|fewer|less|higher|lower|bigger|smaller|larger)\b|\bdifference (?:between|in)\b|\bby how (?:much|many)\b|\bhow (?:far|much|many) (?:short|below|above|under)\b|\bshort of\b|\bshortfall\b|\bgap between\b/i;
 /** "How much did the number of X grow?": a change over time; only "how much did" and the verb state the operation. */
 const CHANGE = /\b(how (?:much|many) (?:did|has|have|had))\b(?:\s+[\w'-]+){0,8}?\s+(rise|rose|risen|increase|increased|grow|grew|grown|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|go up|went up|go down|went down|change|changed)\b/i;
@@ -31,7 +35,7 @@ const RATIO = /\bhow many times\b|\bratio\b|\btimes (?:as many|as much|more|larg
 const SHARE = /\b(?:what|which) (?:percentage|proportion|share|fraction|per ?cent|part)\b|\bas a (?:percentage|share|proportion|fraction) of\b|\b(?:percentage|share|proportion) of\b|\bhow much of\b/i;
 const AS_SHARE = /\b(?:as|is|are) (?:a |an )?(?:percentage|share|proportion|fraction|per ?cent|%) of\b|\bin (?:percentage|per ?cent|%) of\b/i;
 const SUM = /\b(?:in total|combined|altogether|together|in all|sum of|all together|put together)\b|^\s*total\b/i;
-const COUNT = /\bhow many\s+(?:[\w-]+\s+){0,2}(?:countries|nations|contributors|member states|states|indicators|benchmarks)\b/i;
+const COUNT = /(?:\bhow many|\bnumber of|#\s*of)\s+(?:[\w-]+\s+){0,2}(?:countries|nations|contributors|member states|states|indicators|benchmarks)\b/i;
 const RANK = /\b(?:(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ])?(most|largest|biggest|highest|greatest|top|leading|fewest|smallest|least|lowest|bottom)\b/i;
 const TOP_N = /\b(?:top|bottom|first|last)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\b|\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:largest|biggest|highest|leading|main|major|top|smallest|lowest|fewest)\b/i;
 const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
@@ -73,6 +77,11 @@ export function readOperation(question: string, tokens: Token[]): OperationReadi
   if (ratio) {
     take(ratio);
     return { operation: { kind: "ratio", operands: splitOperands(question, ratio.index + ratio[0].length, end, tokens, consumed), overTime: false }, consumed };
+  }
+  const shortfall = match(SHORTFALL, question);
+  if (shortfall) {
+    take(shortfall);
+    return { operation: { kind: "difference", operands: [], overTime: false, shortfall: true }, consumed };
   }
   const change = match(CHANGE, question);
   if (change) {

@@ -141,7 +141,7 @@ function operationOf(span: OperationSpan, text: string, subject: SubjectItem[], 
   // An operand's every word counts, even one too common to weigh in retrieval ("MINUSMA").
   // A word the report never uses cannot describe any of its figures ("all PKO arrears"): the operand is what remains.
   const known = (items: SubjectItem[]) => (items.some((s) => !s.unknown) ? items.filter((s) => !s.unknown) : items);
-  const toOperandItems = (items: SubjectItem[]) => known(items).map((s) => ({ text: s.text, alternatives: s.alternatives.map((a) => a.terms), weight: Math.max(s.weight, 1), named: s.required && s.kind === "entity" }));
+  const toOperandItems = (items: SubjectItem[]) => known(items).map((s) => ({ text: s.text, alternatives: s.alternatives.map((a) => a.terms), weight: Math.max(s.weight, 1), named: (s.required && s.kind === "entity" && s.weight > 0) || s.entityKind === "component" }));
   const headOf = (items: SubjectItem[]) => countedNoun(known(items), asked, text);
   const base: Operation = { kind: span.kind, operands: [], ...(span.order ? { order: span.order } : {}), ...(span.n ? { n: span.n } : {}), ...(span.position ? { position: span.position } : {}) };
   const own = span.operands.map((r) => subject.filter((s) => !s.carried && within(s, r)));
@@ -171,8 +171,15 @@ function operationOf(span: OperationSpan, text: string, subject: SubjectItem[], 
     });
     return { ...base, operands };
   }
+  if (span.shortfall) {
+    // The limit: what the question names ("the authorized ceiling" of "troops"); the actual figure is found beside it.
+    const items = toOperandItems(subject);
+    const head = headOf(subject);
+    return { ...base, shortfall: true, operands: [{ text, items, ...(head ? { head } : {}) }] };
+  }
   if (overTime) {
-    const items = toOperandItems(subject.filter((s) => !s.carried));
+    // A follow-up's carried subject is what it compares ("how many more injured is that?").
+    const items = toOperandItems(subject);
     const head = headOf(subject);
     return { ...base, operands: [{ text, items, period: "previous", ...(head ? { head } : {}) }, { text, items, period: "current", ...(head ? { head } : {}) }] };
   }
