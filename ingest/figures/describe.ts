@@ -5,7 +5,7 @@
 // members …, only six", "of a total of 4,872").
 import type { Figure } from "../../src/figures/schema.js";
 import { analyse, type Token } from "../../src/report/nlp.js";
-import { figureSpans, type FigureSpan } from "./figure-spans.js";
+import { figureSpans, type FigureSpan } from "../../src/figures/figure-spans.js";
 
 export interface SentenceRef {
   paragraph?: number;

@@ -31,6 +31,8 @@ export interface ScoredSentence {
 
 /** Extra score for a first-person sentence when the question asks about the report's author. */
 const AUTHOR_BONUS = 0.2;
+/** How much of the uncovered share matching stated figures closes. */
+const STATED_FIGURES = 0.5;
 /** Extra score for a sentence whose dates name the months and years the question names. */
 const TIME_BONUS = 0.15;
 /** How many retrieved units the sentence scoring looks at. */
@@ -78,10 +80,11 @@ export function scoreSentences(part: FramePart, units: RetrievedUnit[], k: Repor
     for (const unit of u.units) {
       if (seen.has(unit)) continue;
       seen.add(unit);
-      const unitCoverage = coverageOf(k.sentences.unitTerms(unit), part.subject);
-      for (const sentence of k.sentences.byUnit.get(unit) ?? []) {
+      const sentences = k.sentences.byUnit.get(unit) ?? [];
+      const unitCoverage = withStatedFigures(coverageOf(k.sentences.unitTerms(unit), part.subject), part, sentences);
+      for (const sentence of sentences) {
         if (only && !only(sentence)) continue;
-        const coverage = coverageOf(sentence.terms, part.subject);
+        const coverage = withStatedFigures(coverageOf(sentence.terms, part.subject), part, [sentence]);
         const score =
           coverage * (1 + 0.5 / (1 + u.rank)) + 0.25 * unitCoverage + typeBonus(part, sentence) + TIME_BONUS * timeMatch(part, sentence) + (asksAuthor && sentence.firstPerson ? AUTHOR_BONUS : 0);
         out.push({ sentence, rank: u.rank, coverage, unitCoverage, score: coverage > 0 ? score : 0 });
@@ -89,6 +92,18 @@ export function scoreSentences(part: FramePart, units: RetrievedUnit[], k: Repor
     }
   }
   return out.sort((a, b) => b.score - a.score || a.rank - b.rank);
+}
+
+/**
+ * Figures the question states ("28→8") that the text states too say it is about the same thing: they
+ * close half of the gap the words leave.
+ */
+function withStatedFigures(coverage: number, part: FramePart, sentences: readonly ReportSentence[]): number {
+  const stated = part.figures ?? [];
+  if (stated.length === 0) return coverage;
+  const values = new Set(sentences.flatMap((s) => s.figures.map((f) => f.value)));
+  const found = stated.filter((v) => values.has(v) || values.has(v * 1e6)).length / stated.length;
+  return coverage + (1 - coverage) * STATED_FIGURES * found;
 }
 
 /** Share of the question's named months and years that the sentence's dates name (0 when it names none). */

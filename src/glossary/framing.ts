@@ -6,6 +6,7 @@ const FRAMING = new Set(
     // asking, telling, knowing
     "say says said tell tells told mention mentions mentioned report reports reported describe describes described state states stated " +
     "note notes noted explain explains explained know known list name give given provide detail details update summary summarise summarize " +
+    "indicate indicates indicated confirm confirms confirmed clarify clarifies clarified brief briefed please " +
     "according regarding concerning about " +
     // an unspecified event or state
     "happen happens happened happening occur occurs occurred take took taken place situation status stand stands standing latest current " +
@@ -17,7 +18,7 @@ const FRAMING = new Set(
     // light verbs that carry no content of their own
     "come comes came coming get gets got getting make makes made put puts putting " +
     // comparison, which the operation states
-    "outnumber outnumbers outnumbered exceed exceeds exceeded surpass surpasses " +
+    "outnumber outnumbers outnumbered exceed exceeds exceeded surpass surpasses vs versus " +
     // time nouns, which qualify rather than name
     "period periods"
   ).split(/\s+/),

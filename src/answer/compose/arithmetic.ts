@@ -63,6 +63,17 @@ function headMatches(f: Figure, alternatives: string[][]): boolean {
   return alternatives.some((a) => (a.length === 1 ? a[0] === f.head : a.at(-1) === f.head && a.every((t) => phrase.has(t))));
 }
 
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** The figure is dated right after it ("296 in May 2016") to a month the question does not name. */
+function datedOtherwise(c: Candidate, part: FramePart): boolean {
+  const after = c.sentence.text.slice(c.figure.end, c.figure.end + 40);
+  const m = new RegExp(`^[^,.;()\\d]{0,20}?\\b(?:in|on|as at|as of)\\s+(?:\\d{1,2}\\s+)?(${MONTHS.join("|")})\\s+((?:19|20)\\d\\d)`).exec(after);
+  if (!m) return false;
+  const month = Number(m[2]) * 12 + MONTHS.indexOf(m[1]!);
+  return !part.times.some((t) => t.month === month || (t.month === undefined && t.year === Number(m[2])));
+}
+
 /** The figure's own words name a place or body the operand does not ("a 42 per cent increase … in the Mopti and Ségou regions"): it counts only part of what is asked. */
 function narrower(f: Figure, operand: Operand, k: ReportKnowledge): boolean {
   const asked = new Set(operand.items.flatMap((i) => i.alternatives.flat()));
@@ -84,8 +95,11 @@ function candidatesFor(operand: Operand, other: Operand | undefined, scored: Sco
   const out: Candidate[] = [];
   for (const { sentence } of scored.slice(0, CANDIDATE_SENTENCES)) {
     // The tool verifies operands in a paragraph: Annex I figures are quoted, not computed on.
+    // Verbs tell a sentence's figures apart ("131 … killed and 176 injured"): when the operand names the
+    // verb of some, the others are not it.
+    const namedVerbs = new Set(sentence.figures.flatMap((f) => (f.verb && operand.items.some((i) => covered(new Set([f.verb!]), i.alternatives)) ? [f.verb] : [])));
     // A stated change is a result, never an operand ("an additional 65 schools").
-    for (const figure of sentence.figures.filter((f) => f.paragraph !== undefined && f.role !== "change")) {
+    for (const figure of sentence.figures.filter((f) => f.paragraph !== undefined && f.role !== "change" && !(namedVerbs.size > 0 && f.verb && !namedVerbs.has(f.verb)))) {
       const own = figureWords(figure, false);
       if (!must.every((i) => covered(own, i.alternatives))) continue;
       // It must count the operand's thing: "115 victims", not "66 cases … involving 115 victims". A
@@ -155,6 +169,8 @@ function statedChange(part: FramePart, scored: ScoredSentence[], k: ReportKnowle
 
 export function composeArithmetic(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge, lead?: ScoredSentence): ComposedAnswer | null {
   const op = part.operation;
+  const onStated = op ? onStatedFigures(part, scored, k) : null;
+  if (onStated) return onStated;
   if (op?.kind === "sum" && op.operands.length < 2) return sumOfSentence(part, scored, k, lead);
   if (op?.kind === "share" && op.operands.length < 2) return shareOfWhole(part, scored, k);
   if (op?.shortfall) return shortfallOf(part, scored, k);
@@ -165,12 +181,17 @@ export function composeArithmetic(part: FramePart, scored: ScoredSentence[], k: 
     if (stated) return quoteSentences([stated.sentence]);
   }
   const [first, second] = [op.operands[0]!, op.operands[1]!];
-  const pairs = bestPairs(candidatesFor(first, second, scored, k), candidatesFor(second, first, scored, k), overTime);
+  const aligned = bestPairs(candidatesFor(first, second, scored, k), candidatesFor(second, first, scored, k), overTime);
+  // The figures the question states ("28→8"), when a reading has them, are the ones meant.
+  const stated = aligned.filter((p) => part.figures.includes(p.a.figure.value) && part.figures.includes(p.b.figure.value));
+  const pairs = stated.length > 0 ? stated : aligned;
   const best = pairs[0];
   if (!best) return null;
   // Another reading, nearly as good, with other figures: the alignment is in doubt.
   const rival = pairs.find((p) => (p.a.figure !== best.a.figure || p.b.figure !== best.b.figure) && p.score >= best.score - MARGIN);
   if (rival && (rival.a.figure.value !== best.a.figure.value || rival.b.figure.value !== best.b.figure.value)) return null;
+  // "up from 296 in May 2016": an earlier figure the report dates answers only a question about that date.
+  if (overTime && [best.a, best.b].some((c) => c.figure.period === "previous" && datedOtherwise(c, part))) return null;
   // Over time, a difference is the change: the later figure minus the earlier one.
   const toolOp = toolOperation(op.kind, overTime && op.kind === "difference" ? { ...best, a: best.b, b: best.a } : best);
   if (!toolOp) return null;
@@ -197,6 +218,55 @@ function run(report: ReportKnowledge["report"], op: NumericOperation) {
     if (err instanceof NumericToolError) return null;
     throw err;
   }
+}
+
+/**
+ * "Attacks went from 84 to 105, what's the % rise?": the question states its operands. When one
+ * paragraph of the evidence states each of them, the tool computes on exactly those: over time from
+ * the earlier period's figure, a share of the larger, a gap below the larger.
+ */
+function onStatedFigures(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge): ComposedAnswer | null {
+  const op = part.operation!;
+  const stated = [...new Set(part.figures)];
+  if (stated.length < 2 || !["percentChange", "difference", "sum", "share", "ratio"].includes(op.kind)) return null;
+  const seen = new Set<string>();
+  for (const { sentence } of scored.slice(0, CANDIDATE_SENTENCES)) {
+    if (sentence.figures[0]?.paragraph === undefined || seen.has(sentence.unit)) continue;
+    seen.add(sentence.unit);
+    const paragraph = sentence.figures[0].paragraph;
+    const inParagraph = (k.sentences.byUnit.get(sentence.unit) ?? []).flatMap((s) => s.figures.map((figure) => ({ figure, sentence: s })));
+    // A figure the user states that the paragraph does not ("that's a 10% jump") is a claim to check, not an operand.
+    const matches = stated.map((v) => inParagraph.filter((c) => c.figure.value === v || c.figure.value === v * 1e6)).filter((f) => f.length > 0);
+    if (matches.some((f) => f.length !== 1)) continue;
+    const found = matches;
+    if (found.length < 2 || (op.kind !== "sum" && found.length !== 2)) continue;
+    const [a, b] = found.map((f) => f[0]!) as [(typeof inParagraph)[number], (typeof inParagraph)[number]];
+    let toolOp: NumericOperation | null = null;
+    const earlierFirst = a.figure.period === "current" && b.figure.period === "previous" ? [b, a] : [a, b];
+    const [small, large] = a.figure.value <= b.figure.value ? [a, b] : [b, a];
+    switch (op.kind) {
+      case "percentChange":
+        toolOp = { operation: "paragraphPercentChange", paragraph, from: earlierFirst[0]!.figure.text, to: earlierFirst[1]!.figure.text };
+        break;
+      case "difference":
+        toolOp = op.shortfall || a.figure.period === b.figure.period ? { operation: "paragraphDifference", paragraph, a: large.figure.text, b: small.figure.text } : { operation: "paragraphDifference", paragraph, a: earlierFirst[1]!.figure.text, b: earlierFirst[0]!.figure.text };
+        break;
+      case "share":
+        toolOp = { operation: "paragraphShare", paragraph, part: small.figure.text, whole: large.figure.text };
+        break;
+      case "ratio":
+        toolOp = { operation: "paragraphRatio", paragraph, a: large.figure.text, b: small.figure.text };
+        break;
+      case "sum":
+        toolOp = { operation: "paragraphSum", paragraph, figures: found.map((f) => f[0]!.figure.text) };
+        break;
+    }
+    if (!toolOp) return null;
+    const result = run(k.report, toolOp);
+    if (!result) return null;
+    return computed(toolOp, result, op.kind, found.map((f) => f[0]!.sentence));
+  }
+  return null;
 }
 
 /**

@@ -76,5 +76,7 @@ function nameTerms(texts: readonly string[]): Set<string> {
       else if (/[\p{Ll}\d,;)]$/u.test(after) || /[\p{Ll},]\s+the$/u.test(after)) capitalised.add(term);
     }
   }
-  return new Set([...capitalised].filter((t) => !lower.has(t)));
+  // Months and weekdays are capitalised words, not names.
+  const calendar = new Set(termsOf(`${MONTHS.join(" ")} monday tuesday wednesday thursday friday saturday sunday`));
+  return new Set([...capitalised].filter((t) => !lower.has(t) && !calendar.has(t)));
 }

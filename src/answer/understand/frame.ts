@@ -122,6 +122,8 @@ const BaseFrameSchema = z.object({
   reference: ReferenceSchema.optional(),
   /** A negated yes/no ("Has no … been …?") or "not" in the question. */
   negated: z.boolean(),
+  /** Figures the question itself states ("28→8", "53.3 out of 1,589.7 million"): evidence that states them is about the same thing. */
+  figures: z.array(z.number()).default([]),
   /** The text retrieval searches: the question, with what a follow-up carries over. */
   retrievalText: z.string(),
 });

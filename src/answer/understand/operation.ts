@@ -25,7 +25,7 @@ export interface OperationReading {
   consumed: Set<number>;
 }
 
-const PERCENT_CHANGE = /\bby (?:what|how much|how many) (?:percentage|per ?cent|%)(?: points?)?(?=\s|$)|(?:\bpercent(?:age)?|%) (?:increase|decrease|change|rise|drop|fall|growth|decline|jump)\b|\bin (?:percent(?:age)?|per ?cent)\s*\??\s*$|\b(?:what|how big|how large) (?:was|is|were) the (?:percentage|per ?cent|relative) (?:increase|decrease|change|rise|drop|fall|growth)\b|\bin (?:percentage|per ?cent|relative) terms\b/i;
+const PERCENT_CHANGE = /\bby (?:what|how much|how many) (?:percentage|per ?cent|%)(?: points?)?(?=\s|$)|(?:\bpercent(?:age)?|%) (?:increase|decrease|change|rise|drop|fall|growth|decline|jump|up|down)\b|\bin (?:percent(?:age)?|per ?cent)\s*\??\s*$|\b(?:what|how big|how large) (?:was|is|were) the (?:percentage|per ?cent|relative) (?:increase|decrease|change|rise|drop|fall|growth)\b|\bin (?:percentage|per ?cent|relative) terms\b/i;
 /** A gap between a limit and what there is: "how many troops short of the ceiling", "needed to reach the authorized strength", "unfilled". */
 const SHORTFALL = /\bhow (?:many|much|far)\b(?:\s+[\w-]+){0,3}?\s+(?:short of|below|under|shy of)\b|\b(?:short of|shy of|shortfall (?:against|from|to))\b|\b(?:needed|required|missing|left|remain(?:ing)?) to (?:reach|fill|meet|hit)\b|\bunfilled\b|\bvacant\b|\bnot (?:yet )?(?:deployed|filled)\b/i;
 const DIFFERENCE = /\bhow (?:many|much) (?:more|fewer|less|higher|lower|bigger|smaller|larger)\b|\bdifference (?:between|in)\b|\bby how (?:much|many)\b|\bhow (?:far|much|many) (?:short|below|above|under)\b|\bshort of\b|\bshortfall\b|\bgap between\b/i;
@@ -41,7 +41,7 @@ const TOP_N = /\b(?:top|bottom|first|last)\s+(\d+|two|three|four|five|six|seven|
 const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 const SMALL: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 /** Where a comparison splits its two operands. */
-const SPLIT = /\b(?:than|compared (?:with|to)|versus|vs\.?|as against|against)\b/i;
+const SPLIT = /\b(?:than|compared (?:with|to)|in comparison (?:with|to)|relative to|versus|vs\.?|as against)\b/i;
 
 /** Verbs of change: in a question asking how much something changed they state the operation, not its subject. */
 const CHANGE_VERB = /^(?:rise|rose|risen|rising|increase|increased|increasing|grow|grew|grown|growing|fall|fell|fallen|falling|drop|dropped|decline|declined|decrease|decreased|change|changed|go|went|gone|jump|jumped|climb|climbed|shrink|shrank)$/i;

@@ -97,6 +97,8 @@ export function subjectItems(tokens: Token[], mentions: Mention[], k: ReportKnow
       !inside(t, mentions) &&
       !inside(t, timeSpans) &&
       !TEMPORAL.test(t.text) &&
+      // A figure the question states is matched as a figure, not as a word.
+      !/^[\d$€£]/.test(t.text) &&
       !(/^ones?$/i.test(t.text) && /^(?:which|this|that|the|each|any|every|another|what)$/i.test(tokens[tokens.indexOf(t) - 1]?.text ?? "")) &&
       !isFramingWord(t.text) &&
       !isFramingWord(t.lemma) &&

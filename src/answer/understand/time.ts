@@ -8,7 +8,7 @@ const MONTHS = ["january", "february", "march", "april", "may", "june", "july", 
 const MONTH_ABBREVIATIONS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sept?", "oct", "nov", "dec"];
 const MONTH_NAME = `(?:${MONTHS.join("|")}|(?:${MONTH_ABBREVIATIONS.join("|")})\\.?)`;
 const MONTH_RE = new RegExp(
-  String.raw`\b(?:(since|in|during|by|before|after|until|till|from|of|on)\s+)?(?:(?:the\s+)?(?:early|mid|late|end of|beginning of|start of|middle of)[- ]?\s*)?(?:\d{1,2}\s+)?(${MONTH_NAME})(?:\s+((?:19|20)\d\d))?\b`,
+  String.raw`\b(?:(since|in|during|by|before|after|until|till|from|of|on)\s+)?(?:(?:the\s+)?(?:early|mid|late|end of|beginning of|start of|middle of)[- ]?\s*)?(?:\d{1,2}\s+)?(${MONTH_NAME})(?:\s+((?:19|20)\d\d)|\s?[-'’/]\s?((?:19|20)?\d\d))?\b`,
   "gi",
 );
 const monthNumber = (name: string) => {
@@ -44,9 +44,11 @@ export function timeConstraints(question: string, reportYear: number): TimeConst
   for (const m of question.matchAll(MONTH_RE)) {
     const month = monthNumber(m[2]!);
     // "May" is also a verb, "Mar" and "Dec" are words: only as months with a day, a year or a preposition.
-    if (/^(?:may|mar|dec|jan)$/i.test(m[2]!) && !m[1] && !m[3] && !/\d\s+\w+$/.test(m[0])) continue;
-    const year = m[3] ? Number(m[3]) : reportYear;
-    out.push({ text: m[0].trim(), relation: relationOf(m[1]), month: year * 12 + month, year, explicitYear: m[3] !== undefined });
+    // "Jun-16", "Oct-2015": a month with a short year.
+    const written = m[3] ?? (m[4] ? (m[4].length === 2 ? `20${m[4]}` : m[4]) : undefined);
+    if (/^(?:may|mar|dec|jan)$/i.test(m[2]!) && !m[1] && !written && !/\d\s+\w+$/.test(m[0])) continue;
+    const year = written ? Number(written) : reportYear;
+    out.push({ text: m[0].trim(), relation: relationOf(m[1]), month: year * 12 + month, year, explicitYear: written !== undefined });
   }
   // "2016/17", "2017-18": a budget or fiscal period names two years.
   for (const m of question.matchAll(/\b((?:19|20)\d\d)[/–-](\d\d)\b/g)) {

@@ -1,5 +1,6 @@
 // understand: question + previous frame -> QuestionFrame. Everything later reads the frame; nothing
 // later reads the question's text again, except to quote it back.
+import { figureSpans } from "../../figures/figure-spans.js";
 import { analyse } from "../../report/nlp.js";
 import type { ReportKnowledge } from "../knowledge/knowledge.js";
 import { QuestionFrameSchema, type FramePart, type Operation, type QuestionFrame, type SubjectItem, type TimeConstraint } from "./frame.js";
@@ -24,7 +25,7 @@ export function understand(question: string, previous: QuestionFrame | undefined
   // "Press reports said only about 300 took part. What figure does the report give?": the statement
   // before the question says what it is about, the way an earlier turn would, but names nothing the
   // answer must concern ("ocha says …", "HRW has flagged …").
-  const { context, rest } = splitContext(question.trim());
+  const { context, rest } = splitContext(withoutRequest(expandShorthand(question.trim())));
   const contextPart = context ? understandPart(context, previous, k).part : undefined;
   const texts = splitParts(rest);
   const first = understandPart(texts[0]!, previous, k, contextPart);
@@ -53,6 +54,28 @@ function dedupe(items: SubjectItem[]): SubjectItem[] {
   });
 }
 
+/** Standard English abbreviations of note-taking ("% chg vs prev mandate"), written out. */
+const SHORTHAND: Record<string, string> = {
+  chg: "change", prev: "previous", govt: "government", gov: "government", mil: "military", approx: "approximately",
+  pct: "percent", incl: "including", excl: "excluding", yr: "year", yrs: "years", mo: "month", mos: "months", w: "with", tot: "total",
+};
+function expandShorthand(question: string): string {
+  return question.replace(/\b([A-Za-z]+)\.?(?=[\s,?!:;)]|$)/g, (word, bare: string) => SHORTHAND[bare.toLowerCase()] ?? word)
+    .replace(/(\d)\s*(?:->|→|=>)\s*(\d)/g, "$1 to $2")
+    .replace(/(\d(?:[\d.,]*\d)?)\s?(k|m|mn|bn)\b/gi, (_, n: string, scale: string) => `${n} ${{ k: "thousand", m: "million", mn: "million", bn: "billion" }[scale.toLowerCase()]}`);
+}
+
+/** "Could the Secretariat indicate …", "Can you confirm …": whoever is asked is not what the question is about. */
+const REQUEST =
+  /^\s*(?:(?:could|can|would|will)\s+(?:you|we|the\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|[\p{Lu}][\p{L}-]+)\s+(?:please\s+)?|please\s+)(?:indicate|confirm|tell|say|clarify|explain|provide|give|share|update|brief|let\s+(?:us|me)\s+know)(?:\s+(?:us|me|the\s+council|delegations|members))?\s+(?:on\s+|about\s+|whether\s+|if\s+)?/iu;
+
+function withoutRequest(question: string): string {
+  const m = REQUEST.exec(question);
+  if (!m) return question;
+  const rest = question.slice(m[0].length).trim();
+  return rest.split(/\s+/).length >= 3 ? rest.charAt(0).toUpperCase() + rest.slice(1) : question;
+}
+
 /** A statement before the question proper ("… . How many …?", "… — how many …?"), when it has a verb of its own. */
 function splitContext(question: string): { context?: string; rest: string } {
   const pieces = question.split(/(?<=[.!])\s+(?=\p{Lu}|how\b|what\b|which\b|who\b|when\b|where\b|why\b)|\s+[—–]\s+|\s+-\s+/u);
@@ -60,6 +83,9 @@ function splitContext(question: string): { context?: string; rest: string } {
   const last = pieces[pieces.length - 1]!;
   const context = pieces.slice(0, -1).join(" ");
   if (/\?/.test(context) || last.split(/\s+/).length < 3 || context.split(/\s+/).length < 4) return { rest: question };
+  // The question proper opens with a wh-word or an auxiliary ("— how many …", ". What share …").
+  if (!/^(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|can|could|so)\b/i.test(last)) return { rest: question };
+  if (/^(?:how|what|which|who|when|where|why)\b/i.test(context)) return { rest: question };
   if (!analyse(context).some((t) => t.pos === "VERB" || t.pos === "AUX")) return { rest: question };
   return { context, rest: last };
 }
@@ -94,6 +120,10 @@ function understandPart(text: string, previous: QuestionFrame | undefined, k: Re
     const carriedWords = subject.filter((s) => s.carried && s.weight > 0).map((s) => s.text.replace(" … ", " "));
     retrievalText = [text, ...carriedWords].join(" ");
   }
+  let figures = figureSpans(text).filter((f) => /\d/.test(f.text)).map((f) => f.value);
+  // "… from 84 to 105, right? what's the % rise": the figures stated before are the ones asked about.
+  if (figures.length === 0 && kind && previous) figures = previous.figures ?? [];
+  if (context) figures = [...(context.figures ?? []), ...figures];
   if (context) {
     const own = new Set(subject);
     subject = carrySubject(subject, { ...context, parts: [], answeredWith: [] }, "pronoun").map((s) => (own.has(s) ? s : { ...s, required: false }));
@@ -115,6 +145,7 @@ function understandPart(text: string, previous: QuestionFrame | undefined, k: Re
     ...(table ? { table } : {}),
     ...(reference ? { reference } : {}),
     negated: NEGATION.test(text),
+    figures,
     retrievalText,
   };
   return { part, ...(kind && previous ? { followUp: { kind, previousEvidence: previous.answeredWith } } : {}) };
