@@ -16,8 +16,10 @@ export type Decision =
   | { kind: "refuse"; reason: string; related: ScoredSentence[] };
 
 /** Share of the subject's weight the best paragraph must cover, and the best sentence. */
-const MIN_UNIT_COVERAGE = 0.5;
+const MIN_UNIT_COVERAGE = 0.4;
 const MIN_SENTENCE_COVERAGE = 0.3;
+/** … when lexical and dense retrieval both rank its paragraph first. */
+const AGREED_UNIT_COVERAGE = 0.25;
 /** An unknown word this telling (relative to the most telling item) is what the question is about. */
 /** "What is/was the X of …": the noun after it is the attribute asked for. */
 const ATTRIBUTE = /^\s*what(?:['’]s| is| was| are| were)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:of|in|for|at)\b|^\s*what(?:['’]s| is| was| are| were)\s+(?:the\s+)?[\p{L}-]+\s*\??$/iu;
@@ -86,7 +88,9 @@ function decideOn(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge,
   const unitTerms = k.sentences.unitTerms(best.sentence.unit);
   const missing = part.subject.filter((s) => s.required && s.weight > 0 && covers(unitTerms, s) === 0);
   if (missing.length > 0) return refuse(`What it says nearest to this does not concern ${describe(missing)}.`);
-  if (best.unitCoverage < MIN_UNIT_COVERAGE || coverageOf(near, part.subject) < MIN_SENTENCE_COVERAGE) return refuse("None of its paragraphs addresses this.");
+  // Both retrievers ranking the paragraph first, independently, is evidence the words alone may miss.
+  const minUnit = best.agreed ? AGREED_UNIT_COVERAGE : MIN_UNIT_COVERAGE;
+  if (best.unitCoverage < minUnit || coverageOf(near, part.subject) < MIN_SENTENCE_COVERAGE) return refuse("None of its paragraphs addresses this.");
 
   const typed = answerOfType(part, scored, best, k);
   if (typed.kind === "refuse") return refuse(typed.reason);

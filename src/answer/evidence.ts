@@ -16,6 +16,8 @@ export interface RetrievedUnit {
   rank: number;
   /** Sentence-index units it stands for: a paragraph, or each indicator of an Annex I objective. */
   units: string[];
+  /** Both retrievers, independently, ranked it first. */
+  agreed: boolean;
 }
 
 export interface ScoredSentence {
@@ -26,6 +28,8 @@ export interface ScoredSentence {
   coverage: number;
   /** … and its unit. */
   unitCoverage: number;
+  /** Its unit is the one both retrievers ranked first. */
+  agreed: boolean;
   score: number;
 }
 
@@ -43,14 +47,14 @@ type UnitRetriever = Pick<BaseRetriever, "invoke">;
 export async function retrieveUnits(retriever: UnitRetriever, text: string, k: ReportKnowledge, signal?: AbortSignal): Promise<RetrievedUnit[]> {
   const docs = await retriever.invoke(text, signal ? { signal } : {});
   return docs.map((d, i) => {
-    const m = d.metadata as { ref: string; score?: number; paragraph?: number; annex?: "I" | "II"; rowKey?: string };
+    const m = d.metadata as { ref: string; score?: number; paragraph?: number; annex?: "I" | "II"; rowKey?: string; lexicalRank?: number; denseRank?: number };
     const units =
       m.paragraph !== undefined
         ? [paragraphUnit(m.paragraph)]
         : m.annex === "I" && m.rowKey
           ? k.report.annexI.indicators.filter((x) => x.objective === m.rowKey).map((x) => indicatorUnit(x.id))
           : [];
-    return { ref: m.ref, score: m.score ?? 0, rank: i, units };
+    return { ref: m.ref, score: m.score ?? 0, rank: i, units, agreed: i === 0 && m.lexicalRank === 1 && m.denseRank === 1 };
   });
 }
 
@@ -87,7 +91,7 @@ export function scoreSentences(part: FramePart, units: RetrievedUnit[], k: Repor
         const coverage = withStatedFigures(coverageOf(sentence.terms, part.subject), part, [sentence]);
         const score =
           coverage * (1 + 0.5 / (1 + u.rank)) + 0.25 * unitCoverage + typeBonus(part, sentence) + TIME_BONUS * timeMatch(part, sentence) + (asksAuthor && sentence.firstPerson ? AUTHOR_BONUS : 0);
-        out.push({ sentence, rank: u.rank, coverage, unitCoverage, score: coverage > 0 ? score : 0 });
+        out.push({ sentence, rank: u.rank, coverage, unitCoverage, agreed: u.agreed, score: coverage > 0 ? score : 0 });
       }
     }
   }

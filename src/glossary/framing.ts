@@ -18,7 +18,7 @@ const FRAMING = new Set(
     // light verbs that carry no content of their own
     "come comes came coming get gets got getting make makes made put puts putting " +
     // comparison, which the operation states
-    "outnumber outnumbers outnumbered exceed exceeds exceeded surpass surpasses vs versus " +
+    "outnumber outnumbers outnumbered exceed exceeds exceeded surpass surpasses vs versus compared comparison relative " +
     // time nouns, which qualify rather than name
     "period periods"
   ).split(/\s+/),

@@ -24,6 +24,9 @@ export interface RankedChunkMetadata extends ChunkMetadata {
   score: number;
   /** 1-based. */
   rank: number;
+  /** 1-based ranks on each side, when that side found it. */
+  lexicalRank?: number;
+  denseRank?: number;
 }
 
 export interface SearchOptions {
@@ -143,7 +146,14 @@ export class HybridRetriever extends BaseRetriever<RankedChunkMetadata> {
   /** LangChain's retriever method (reached through `invoke`): the ranked units, each with its score and rank in metadata. */
   override async _getRelevantDocuments(query: string): Promise<Document<RankedChunkMetadata>[]> {
     return (await this.search(query, { k: this.k })).map(
-      (r, i) => new Document<RankedChunkMetadata>({ pageContent: r.document.pageContent, metadata: { ...r.document.metadata, score: r.score, rank: i + 1 } }),
+      (r, i) => new Document<RankedChunkMetadata>({ pageContent: r.document.pageContent, metadata: {
+          ...r.document.metadata,
+          score: r.score,
+          rank: i + 1,
+          ...(r.lexicalRank !== undefined ? { lexicalRank: r.lexicalRank } : {}),
+          ...(r.denseRank !== undefined ? { denseRank: r.denseRank } : {}),
+        },
+      }),
     );
   }
 

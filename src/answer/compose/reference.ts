@@ -23,7 +23,7 @@ export function composeParagraphReference(part: FramePart, paragraph: number, su
   // "What does para. 42 say about X?": the sentences of para. 42 about X; otherwise its opening.
   const focused = ASKS_ABOUT.test(part.question) && part.subject.some((s) => s.weight > 0);
   if (focused) {
-    const scored = scoreSentences(part, [{ ref: `para. ${paragraph}`, score: 1, rank: 0, units: [paragraphUnit(paragraph)] }], k, (s) => inScope.includes(s));
+    const scored = scoreSentences(part, [{ ref: `para. ${paragraph}`, score: 1, rank: 0, units: [paragraphUnit(paragraph)], agreed: true }], k, (s) => inScope.includes(s));
     if (scored[0] && scored[0].coverage > 0) return composeExtractive(part, scored[0], scored);
   }
   const opening = inScope.slice(0, OVERVIEW_SENTENCES);

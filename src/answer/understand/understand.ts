@@ -57,7 +57,7 @@ function dedupe(items: SubjectItem[]): SubjectItem[] {
 /** Standard English abbreviations of note-taking ("% chg vs prev mandate"), written out. */
 const SHORTHAND: Record<string, string> = {
   chg: "change", prev: "previous", govt: "government", gov: "government", mil: "military", approx: "approximately",
-  pct: "percent", incl: "including", excl: "excluding", yr: "year", yrs: "years", mo: "month", mos: "months", w: "with", tot: "total",
+  pct: "percent", conf: "conference", incl: "including", excl: "excluding", yr: "year", yrs: "years", mo: "month", mos: "months", w: "with", tot: "total",
 };
 function expandShorthand(question: string): string {
   return question.replace(/\b([A-Za-z]+)\.?(?=[\s,?!:;)]|$)/g, (word, bare: string) => SHORTHAND[bare.toLowerCase()] ?? word)
