@@ -104,7 +104,11 @@ function candidatesFor(operand: Operand, other: Operand | undefined, scored: Sco
       if (!must.every((i) => covered(own, i.alternatives))) continue;
       // It must count the operand's thing: "115 victims", not "66 cases … involving 115 victims". A
       // compound the operand names counts too ("by how many people did the internally displaced persons grow").
-      if (head && !headMatches(figure, head.alternatives) && !compoundNouns.has(figure.head ?? "")) continue;
+      // An amount names what it measures in its clause; an event noun ("fatalities") is the figure's verb ("killed").
+      const counts = figure.head
+        ? headMatches(figure, head?.alternatives ?? []) || compoundNouns.has(figure.head) || (figure.verb !== undefined && covered(new Set([figure.verb]), head?.alternatives ?? []))
+        : covered(figureWords(figure), head?.alternatives ?? []);
+      if (head && !counts) continue;
       const aligned = alignment(figure, sentence, operand);
       // A figure for only part of what is asked (one region's) is a worse reading than one for all of it.
       const score = aligned !== null && narrower(figure, operand, k) ? aligned * NARROWER : aligned;
@@ -277,7 +281,10 @@ function onStatedFigures(part: FramePart, scored: ScoredSentence[], k: ReportKno
  */
 function shortfallOf(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge): ComposedAnswer | null {
   const operand = part.operation!.operands[0]!;
-  const limits = candidatesFor(operand, undefined, scored, k).filter((c) => c.figure.role !== "part" && c.figure.unit !== "percent");
+  // A limit says what makes it one ("authorized", "ceiling"): a telling word of the question besides the counted noun.
+  const telling = operand.items.filter((i) => i.text !== operand.head && !i.alternatives[0]!.every((t) => k.isImplicit(t)));
+  const saysLimit = (c: Candidate) => telling.some((i) => covered(new Set([...c.figure.terms, ...c.figure.context]), i.alternatives));
+  const limits = candidatesFor(operand, undefined, scored, k).filter((c) => c.figure.role !== "part" && c.figure.unit !== "percent" && saysLimit(c));
   const limit = limits[0];
   if (!limit || limits.some((c) => c.figure.value !== limit.figure.value && c.score >= limit.score - MARGIN)) return null;
   // The words that make it a limit ("authorized", "ceiling"): question items its words have and the actual figure's lack.

@@ -155,7 +155,7 @@ function understandPart(text: string, previous: QuestionFrame | undefined, k: Re
 /** The noun an operand counts: the asked noun when the question names one, else its first common noun. */
 function countedNoun(items: SubjectItem[], asked: string | undefined, question: string): string | undefined {
   // A noun modifying the next one ("security incidents") is not what is counted.
-  const isNoun = (s: SubjectItem) => s.kind !== "phrase" && (s.pos === "NOUN" || s.entityKind === "component");
+  const isNoun = (s: SubjectItem) => s.kind !== "phrase" && (s.pos === "NOUN" || s.entityKind === "component" || s.entityKind === "term");
   const modifies = (s: SubjectItem) => items.some((o) => o !== s && isNoun(o) && new RegExp(`\\b${escape(s.text)}\\s+${escape(o.text)}\\b`, "i").test(question));
   const nouns = items.filter((s) => isNoun(s) && !modifies(s));
   const askedItem = asked ? nouns.find((s) => asked.toLowerCase().includes(s.text.toLowerCase())) : undefined;
