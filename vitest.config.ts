@@ -14,6 +14,8 @@ export default defineConfig({
         test: {
           name: "node",
           include: ["test/**/*.test.ts"],
+          // Compiles dist/node once, before any test spawns `npm start` (see test/global-setup.ts).
+          globalSetup: ["test/global-setup.ts"],
           exclude: [...configDefaults.exclude, "test/worker/workerd/**"],
           pool: "forks",
         },

@@ -1,4 +1,5 @@
-// The query-embedding floor: the same encoder the server loads, timed in this process.
+// The query-embedding floor: the same encoder the server loads, in this process, timed on the same
+// questions as the uncached asks, each right after its ask (so both see the same machine).
 import { loadConfig } from "../src/config.js";
 import { createEmbeddings } from "../src/retrieval/embeddings/provider.js";
 import { summarize, type LatencySummary } from "./stats.js";
@@ -9,24 +10,19 @@ export interface EmbedFloor {
   latency: LatencySummary;
 }
 
-export async function measureEmbedFloor(
-  env: Record<string, string | undefined>,
-  questions: string[],
-  warmup: number,
-  requests: number,
-  maxMs: number,
-): Promise<EmbedFloor> {
+export async function createEmbedFloor(env: Record<string, string | undefined>, warmup: string[]) {
   const t0 = performance.now();
   const { embeddings, encoder } = await createEmbeddings(loadConfig(env));
   await embeddings.embedQuery("warm up the encoder");
   const loadMs = performance.now() - t0;
-  const deadline = performance.now() + maxMs;
-  for (let i = 0; i < warmup && performance.now() < deadline; i++) await embeddings.embedQuery(questions[i % questions.length]!);
+  for (const q of warmup) await embeddings.embedQuery(q);
   const times: number[] = [];
-  for (let i = 0; i < requests && performance.now() < deadline; i++) {
-    const e0 = performance.now();
-    await embeddings.embedQuery(questions[i % questions.length]!);
-    times.push(performance.now() - e0);
-  }
-  return { encoder: `${encoder.provider}/${encoder.name}`, loadMs, latency: summarize(times) };
+  return {
+    async time(question: string): Promise<void> {
+      const e0 = performance.now();
+      await embeddings.embedQuery(question);
+      times.push(performance.now() - e0);
+    },
+    result: (): EmbedFloor => ({ encoder: `${encoder.provider}/${encoder.name}`, loadMs, latency: summarize(times) }),
+  };
 }

@@ -1,4 +1,6 @@
-// Concurrency runs with autocannon; every response time is kept so p95 can be computed exactly.
+// Load runs with autocannon (every response time kept, so percentiles are exact), and a /health probe
+// that runs alongside a load to see what a liveness check waits for while /v1/ask is saturated.
+import { spawn } from "node:child_process";
 import autocannon, { type AutocannonRequest } from "autocannon";
 import { summarize, type LatencySummary } from "./stats.js";
 
@@ -32,20 +34,9 @@ export function loadAsk(options: LoadOptions, questions: string[]): Promise<Load
   return run(options, "/v1/ask", [request]);
 }
 
-/** GET /health: the HTTP floor of the same server. */
-export function loadHealth(options: LoadOptions): Promise<LoadResult> {
-  return run(options, "/health", [{ method: "GET", path: "/health" }]);
-}
-
 async function run(options: LoadOptions, path: string, requests: AutocannonRequest[]): Promise<LoadResult> {
   const times: number[] = [];
-  const instance = autocannon({
-    url: options.baseUrl,
-    connections: options.connections,
-    duration: options.durationS,
-    timeout: 10,
-    requests,
-  });
+  const instance = autocannon({ url: options.baseUrl, connections: options.connections, duration: options.durationS, timeout: 15, requests });
   instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   const result = await instance;
   return {
@@ -59,4 +50,26 @@ async function run(options: LoadOptions, path: string, requests: AutocannonReque
     timeouts: result.timeouts,
     latency: summarize(times),
   };
+}
+
+export interface ProbeResult {
+  requests: number;
+  failed: number;
+  latency: LatencySummary;
+}
+
+/**
+ * GET /health one at a time, every `intervalMs`, from a separate process (bench/fixtures/health-probe.mjs)
+ * until `until` settles: what a liveness probe waits for meanwhile.
+ */
+export async function probeHealth(baseUrl: string, until: Promise<unknown>, root: string, intervalMs = 20): Promise<ProbeResult> {
+  const child = spawn(process.execPath, ["bench/fixtures/health-probe.mjs", baseUrl, String(intervalMs)], { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
+  let out = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  await until.catch(() => {});
+  child.stdin!.end();
+  await exited;
+  const { times, failed } = JSON.parse(out) as { times: number[]; failed: number };
+  return { requests: times.length, failed, latency: summarize(times) };
 }

@@ -1,4 +1,5 @@
-// Spawns `node --import tsx <entry>` and times spawn -> the first stdout line matching a pattern.
+// Spawns a node process as `npm start` would run it and times spawn -> the first stdout line matching
+// a pattern (the server's "listening" log line).
 import { spawn, type ChildProcess } from "node:child_process";
 
 export interface Started {
@@ -22,13 +23,10 @@ export function killLiveChildren(): void {
   for (const child of live) child.kill("SIGKILL");
 }
 
-export function spawnTsx(entry: string, options: SpawnOptions): Promise<Started> {
+/** `node <args…>` (no tsx: what `npm start` runs is compiled JavaScript). */
+export function spawnNode(args: string[], options: SpawnOptions): Promise<Started> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
-    cwd: options.cwd,
-    env: options.env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
   live.add(child);
   child.once("exit", () => live.delete(child));
   let stdout = "";
@@ -39,7 +37,7 @@ export function spawnTsx(entry: string, options: SpawnOptions): Promise<Started>
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void stop(child).finally(() => reject(new Error(`${entry}: ${why}\nstdout: ${stdout.slice(-2000)}\nstderr: ${stderr.slice(-2000)}`)));
+      void stop(child).finally(() => reject(new Error(`${args.join(" ")}: ${why}\nstdout: ${stdout.slice(-2000)}\nstderr: ${stderr.slice(-2000)}`)));
     };
     const timer = setTimeout(() => fail(`not ready after ${options.timeoutMs} ms`), options.timeoutMs);
     child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
@@ -51,6 +49,8 @@ export function spawnTsx(entry: string, options: SpawnOptions): Promise<Started>
       if (!match) return;
       settled = true;
       clearTimeout(timer);
+      // Keep draining stdout (request logs) so the child never blocks on a full pipe.
+      child.stdout!.resume();
       resolve({ child, readyMs, match });
     });
     child.once("error", (err) => fail(err.message));
@@ -59,7 +59,7 @@ export function spawnTsx(entry: string, options: SpawnOptions): Promise<Started>
 }
 
 /** SIGTERM, then SIGKILL after a grace period; resolves once the process is gone. */
-export function stop(child: ChildProcess, graceMs = 5000): Promise<void> {
+export function stop(child: ChildProcess, graceMs = 12_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill("SIGKILL"), graceMs);
@@ -68,5 +68,24 @@ export function stop(child: ChildProcess, graceMs = 5000): Promise<void> {
       resolve();
     });
     child.kill("SIGTERM");
+  });
+}
+
+/** Wall time of a command run to its end (`npm run ingest …`), with its exit code and output. */
+export function timeCommand(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }) {
+  return new Promise<{ ms: number; code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    live.add(child);
+    let stdout = "";
+    let stderr = "";
+    child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      live.delete(child);
+      resolve({ ms: performance.now() - t0, code, stdout, stderr });
+    });
   });
 }

@@ -1,5 +1,7 @@
-// The bench's question mix: the golden suite's questions when it exists, else a built-in mixed list.
+// The bench's question mix: the development suites' questions (every distinct one, so a run can ask
+// each once: "questions never repeat"), else a built-in mixed list. The held-out suites stay out.
 import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 
 export interface QuestionSet {
   source: string;
@@ -45,6 +47,22 @@ export const BUILTIN_QUESTIONS: readonly string[] = [
   "Who won the 2018 football world cup?",
   "How many helicopters did Norway send to the Mission in 2019?",
 ];
+
+export const BENCH_SUITES = ["golden.jsonl", "staff-questions.jsonl", "desk-officer.jsonl"].map((f) => join("test", "golden", "dev", f));
+
+/** Every distinct question of the development suites, in a fixed interleaved order (suites mixed). */
+export function benchQuestions(root: string): QuestionSet {
+  const lists = BENCH_SUITES.map((f) => join(root, f)).filter(existsSync).map((f) => questionsFromJsonl(readFileSync(f, "utf8")));
+  const seen = new Set<string>();
+  const questions: string[] = [];
+  for (let i = 0; lists.some((l) => i < l.length); i++) {
+    for (const list of lists) {
+      const q = list[i];
+      if (q !== undefined && !seen.has(q)) seen.add(q), questions.push(q);
+    }
+  }
+  return questions.length > 0 ? { source: BENCH_SUITES.join(", "), questions } : { source: "built-in mixed list", questions: [...BUILTIN_QUESTIONS] };
+}
 
 export function loadQuestions(goldenFile: string): QuestionSet {
   if (existsSync(goldenFile)) {

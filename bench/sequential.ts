@@ -1,8 +1,8 @@
-// Sequential /v1/ask latency as a client sees it (one request in flight, keep-alive).
+// Sequential /v1/ask latency as a client sees it (one request in flight, keep-alive): each question
+// of the list once, in order.
 import { summarize, type LatencySummary } from "./stats.js";
 
 export interface SequentialResult {
-  warmup: number;
   requests: number;
   latency: LatencySummary;
   /** Answer mix, to show the run exercised every route. */
@@ -10,8 +10,8 @@ export interface SequentialResult {
   refused: number;
   withTool: number;
   failed: number;
-  /** The slowest questions (mean ms), to point at the expensive routes. */
-  slowest: { question: string; meanMs: number }[];
+  /** The slowest questions, to point at the expensive routes. */
+  slowest: { question: string; ms: number }[];
 }
 
 interface AskBody {
@@ -19,38 +19,31 @@ interface AskBody {
   tool?: unknown;
 }
 
-/** Warm-up plus samples stop at `maxMs` (the bench has a hard time bound); `requests` in the result is what actually ran. */
-export async function askSequentially(baseUrl: string, questions: string[], warmup: number, requests: number, maxMs: number): Promise<SequentialResult> {
-  const ask = async (question: string) => {
-    const t0 = performance.now();
-    const res = await fetch(`${baseUrl}/v1/ask`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ question }),
-    });
-    const body = (await res.json()) as AskBody;
-    return { ms: performance.now() - t0, ok: res.ok, body };
-  };
+export async function ask(baseUrl: string, question: string) {
+  const t0 = performance.now();
+  const res = await fetch(`${baseUrl}/v1/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) });
+  const body = (await res.json()) as AskBody;
+  return { ms: performance.now() - t0, ok: res.ok, body };
+}
 
+/**
+ * Stops at `maxMs` (the bench has a hard time bound); `requests` in the result is what actually ran.
+ * `after` runs after each answer (the embedding floor times the same question there).
+ */
+export async function askEach(baseUrl: string, questions: string[], maxMs: number, after?: (question: string) => Promise<void>): Promise<SequentialResult> {
   const deadline = performance.now() + maxMs;
-  for (let i = 0; i < warmup && performance.now() < deadline; i++) await ask(questions[i % questions.length]!);
-
-  const times: number[] = [];
-  const perQuestion = new Map<string, number[]>();
+  const times: { question: string; ms: number }[] = [];
   const result = { answered: 0, refused: 0, withTool: 0, failed: 0 };
-  for (let i = 0; i < requests && performance.now() < deadline; i++) {
-    const question = questions[i % questions.length]!;
-    const { ms, ok, body } = await ask(question);
-    times.push(ms);
-    perQuestion.set(question, [...(perQuestion.get(question) ?? []), ms]);
+  for (const question of questions) {
+    if (performance.now() > deadline) break;
+    const { ms, ok, body } = await ask(baseUrl, question);
+    times.push({ question, ms });
     if (!ok) result.failed++;
     else if (body.answered) result.answered++;
     else result.refused++;
     if (ok && body.tool) result.withTool++;
+    await after?.(question);
   }
-  const slowest = [...perQuestion]
-    .map(([question, ms]) => ({ question, meanMs: ms.reduce((a, b) => a + b, 0) / ms.length }))
-    .sort((a, b) => b.meanMs - a.meanMs)
-    .slice(0, 5);
-  return { warmup, requests: times.length, latency: summarize(times), ...result, slowest };
+  const slowest = [...times].sort((a, b) => b.ms - a.ms).slice(0, 3);
+  return { requests: times.length, latency: summarize(times.map((t) => t.ms)), ...result, slowest };
 }

@@ -3,9 +3,9 @@
 // reporting a stale index as up to date.
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { PROJECT_ROOT as ROOT } from "../src/bootstrap/project-root.js";
 
-const ROOT = resolve(import.meta.dirname, "..");
 /** Folders whose every file shapes the index, and the retrieval files the build uses (query-time code is left out). */
 const BUILDER_DIRS = ["ingest", "src/report", "src/glossary", "src/figures"];
 const BUILDER_FILES = ["src/retrieval/chunk.ts", "src/retrieval/lexical.ts", "src/retrieval/manifest.ts"];

@@ -1,16 +1,20 @@
 // `npm run ingest [-- --input FILE --out DIR --force]`: seed text -> index folder. runIngest() runs it in-process.
 // `--target vectorize [--model M]` then embeds the index's chunks with Workers AI for a Vectorize index.
+// An unchanged seed is answered from the manifest alone: the parser, the encoder and the vector store
+// are imported only when there is something to build.
 import { realpathSync } from "node:fs";
-import { join } from "node:path";
+import { availableParallelism } from "node:os";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { loadConfig } from "../src/config.js";
-import { createEmbeddings, type EmbeddingsBundle } from "../src/retrieval/embeddings/provider.js";
+import { loadConfig, type AppConfig } from "../src/config.js";
+import { knownEncoder } from "../src/retrieval/embeddings/encoder-info.js";
+import type { EmbeddingsBundle } from "../src/retrieval/embeddings/provider.js";
 import { OutputDirError } from "./atomic-dir.js";
-import { buildIndex, InputFileError, type BuildSummary } from "./build-index.js";
+import type { BuildSummary } from "./build-index.js";
 import { ReportParseError } from "./parse/errors.js";
-import { runVectorizeIngest } from "./vectorize/run.js";
+import { checkSeed, InputFileError } from "./up-to-date.js";
 
 export const DEFAULT_INPUT = "seeds/S-2017-478.txt";
 
@@ -27,7 +31,7 @@ export interface IngestOptions {
   model?: string;
   /** Environment for DATA_DIR / EMBEDDINGS_*; defaults to process.env. */
   env?: Record<string, string | undefined>;
-  /** Reuse an already created encoder (tests). */
+  /** Reuse an already created encoder (tests). Otherwise the configured one, on every core for the local encoder. */
   embeddings?: EmbeddingsBundle;
   stdout?: (line: string) => void;
   stderr?: (text: string) => void;
@@ -55,17 +59,9 @@ export async function runIngest(options: IngestOptions = {}): Promise<IngestResu
     const input = options.input ?? DEFAULT_INPUT;
     const vectorize = options.target === "vectorize";
     const outDir = vectorize ? join(config.DATA_DIR, "index") : (options.out ?? join(config.DATA_DIR, "index"));
-    const embeddings = options.embeddings ?? (await createEmbeddings(config));
-    const showProgress = options.progress ?? Boolean(process.stderr.isTTY);
-    const summary = await buildIndex({
-      input,
-      out: outDir,
-      force: vectorize ? false : options.force, // with --target vectorize, --force re-embeds; the index is rebuilt only when stale
-      embeddings,
-      onProgress: showProgress
-        ? (done, total) => err(`\r  embedding chunks ${done}/${total}${done === total ? "\n" : ""}`)
-        : undefined,
-    });
+    // With --target vectorize, --force re-embeds the vectors; the index is rebuilt only when stale.
+    const indexOptions = { ...options, force: vectorize ? false : options.force };
+    const summary = (await alreadyBuilt(config, input, outDir, indexOptions)) ?? (await build(config, input, outDir, indexOptions, err));
     for (const w of summary.warnings) out(`warning: ${w.message}`);
     if (summary.status === "up-to-date") {
       out(`index up to date: ${summary.outDir} (same seed, ingest code, encoder and format; use --force to rebuild)`);
@@ -77,12 +73,52 @@ export async function runIngest(options: IngestOptions = {}): Promise<IngestResu
       );
     }
     if (vectorize) {
+      const { runVectorizeIngest } = await import("./vectorize/run.js");
       await runVectorizeIngest({ indexDir: summary.outDir, outDir: options.out ?? join(config.DATA_DIR, "vectorize"), model: options.model, force: options.force, env, stdout: out });
     }
     out(`done in ${summary.seconds.toFixed(2)} s`);
     return { exitCode: 0, summary };
   } catch (e) {
     return fail(describeError(e));
+  }
+}
+
+/** The index's summary when it is up to date, from the manifest alone (nothing heavy is loaded). */
+async function alreadyBuilt(config: AppConfig, input: string, outDir: string, options: IngestOptions): Promise<BuildSummary | null> {
+  const started = performance.now();
+  const encoder = options.embeddings?.encoder ?? knownEncoder(config);
+  if (options.force || !encoder) return null;
+  const { current } = await checkSeed(input, resolve(outDir), encoder);
+  return current && { status: "up-to-date", outDir: resolve(outDir), ...current, seconds: (performance.now() - started) / 1000 };
+}
+
+async function build(config: AppConfig, input: string, outDir: string, options: IngestOptions, err: (text: string) => void): Promise<BuildSummary> {
+  const [{ buildIndex }, { createEmbeddings }] = await Promise.all([import("./build-index.js"), import("../src/retrieval/embeddings/provider.js")]);
+  const showProgress = options.progress ?? Boolean(process.stderr.isTTY);
+  let embeddings = options.embeddings;
+  let close = async () => {};
+  if (!embeddings) {
+    const configured = await createEmbeddings(config);
+    embeddings = configured;
+    // The local encoder is CPU-bound: one copy per core embeds the chunks in parallel.
+    const threads = availableParallelism();
+    if (config.EMBEDDINGS_PROVIDER === "use-lite" && threads > 1) {
+      const { PooledEmbeddings } = await import("../src/retrieval/embeddings/pooled.js");
+      const pooled = new PooledEmbeddings({ config, threads });
+      embeddings = { embeddings: pooled, encoder: configured.encoder };
+      close = () => pooled.close();
+    }
+  }
+  try {
+    return await buildIndex({
+      input,
+      out: outDir,
+      force: options.force,
+      embeddings,
+      onProgress: showProgress ? (done, total) => err(`\r  embedding chunks ${done}/${total}${done === total ? "\n" : ""}`) : undefined,
+    });
+  } finally {
+    await close();
   }
 }
 

@@ -1,4 +1,6 @@
-// Wraps an Embeddings so that embedDocuments runs in batches and reports progress after each one.
+// Wraps an Embeddings so that embedDocuments runs in batches and reports progress as each one ends.
+// The batches are all requested at once: a pooled encoder runs them on every core, an in-process
+// one runs them one after another.
 import { Embeddings } from "@langchain/core/embeddings";
 
 export type ProgressSink = (done: number, total: number) => void;
@@ -13,13 +15,20 @@ export class ProgressEmbeddings extends Embeddings {
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
-    const out: number[][] = [];
+    let done = 0;
     this.onProgress(0, texts.length);
+    const batches: Promise<number[][]>[] = [];
     for (let i = 0; i < texts.length; i += this.batchSize) {
-      out.push(...(await this.inner.embedDocuments(texts.slice(i, i + this.batchSize))));
-      this.onProgress(out.length, texts.length);
+      const batch = texts.slice(i, i + this.batchSize);
+      batches.push(
+        this.inner.embedDocuments(batch).then((vectors) => {
+          done += batch.length;
+          this.onProgress(done, texts.length);
+          return vectors;
+        }),
+      );
     }
-    return out;
+    return (await Promise.all(batches)).flat();
   }
 
   embedQuery(text: string): Promise<number[]> {

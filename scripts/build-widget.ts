@@ -2,12 +2,12 @@
 // buildWidgetBundle() returns the same bundle in memory for the Node bootstrap and tests.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { PROJECT_ROOT } from "../src/bootstrap/project-root.js";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const WIDGET_ENTRY = resolve(root, "src/widget/index.ts");
-export const WIDGET_OUTFILE = resolve(root, "dist/widget.js");
+export const WIDGET_ENTRY = resolve(PROJECT_ROOT, "src/widget/index.ts");
+export const WIDGET_OUTFILE = resolve(PROJECT_ROOT, "dist/widget.js");
 
 export async function buildWidgetBundle(): Promise<string> {
   const result = await build({

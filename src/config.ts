@@ -22,6 +22,12 @@ export const ConfigSchema = z.object({
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
   /** Milliseconds an answer may take before the request gets 504. */
   ANSWER_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Answer worker threads (Node); unset = one per core, 0 = answer on the main thread. */
+  ANSWER_THREADS: unsetIfEmpty(z.coerce.number().int().min(0).max(64).optional()),
+  /** Questions whose query embedding is kept (an exact-text LRU per encoder); 0 turns the cache off. */
+  QUERY_CACHE_SIZE: unsetIfEmpty(z.coerce.number().int().min(0).default(1000)),
+  /** After SIGTERM/SIGINT, how long in-flight requests (SSE included) may take before the server exits anyway. */
+  SHUTDOWN_GRACE_MS: unsetIfEmpty(z.coerce.number().int().min(0).default(10_000)),
   EMBEDDINGS_PROVIDER: z.enum(["use-lite", "openai"]).default("use-lite"),
   EMBEDDINGS_MODEL: optionalString,
   EMBEDDINGS_BASE_URL: optionalString,

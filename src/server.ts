@@ -1,26 +1,31 @@
-// Node entry point: build the app from env and serve it with @hono/node-server.
-import { serve } from "@hono/node-server";
-import { createNodeSitrep } from "./bootstrap/node.js";
+// Node entry point: build the app from env and serve it with @hono/node-server. `npm start` runs the
+// compiled form of this file (dist/node/src/server.js) as its own process, so signals reach it.
+import type { Server } from "node:http";
+import { startAnswerWorkers } from "./bootstrap/node-workers.js";
 import { ConfigError } from "./config.js";
-import { EncoderMismatchError, IndexInvalidError, IndexMissingError } from "./retrieval/load-index.js";
-import { StoreOpenError } from "./stores/sqlite.js";
 
 const startedAt = performance.now();
 try {
-  const { app, deps, close } = await createNodeSitrep();
+  // The workers start before the app is even imported: they load on the other cores meanwhile.
+  const workers = startAnswerWorkers();
+  const [{ serve }, { createNodeSitrep }, { installGracefulShutdown }] = await Promise.all([
+    import("@hono/node-server"),
+    import("./bootstrap/node.js"),
+    import("./serving/shutdown.js"),
+  ]);
+  const { app, deps, logger, answerThreads, close } = await createNodeSitrep({ workers });
   const { PORT: port, HOST: hostname } = deps.config;
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
     const ms = Math.round(performance.now() - startedAt);
-    console.log(`sitrep ${deps.version} listening on http://${hostname}:${info.port} (ready in ${ms} ms; ${deps.manifest.chunkCount} chunks)`);
-  });
-  const shutdown = () => server.close(() => {
-    close();
-    process.exit(0);
-  });
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+    logger.info(
+      { port: info.port, readyMs: ms, answerThreads, chunks: deps.manifest.chunkCount },
+      `sitrep ${deps.version} listening on http://${hostname}:${info.port} (ready in ${ms} ms; ${deps.manifest.chunkCount} chunks; ${answerThreads || "no"} answer threads)`,
+    );
+  }) as Server;
+  installGracefulShutdown({ server, graceMs: deps.config.SHUTDOWN_GRACE_MS, logger, readiness: deps.readiness, release: close });
 } catch (err) {
-  const known = [ConfigError, IndexMissingError, IndexInvalidError, EncoderMismatchError, StoreOpenError].some((E) => err instanceof E);
+  // By name: the index loader's module (and the vector store it imports) stays out of the main thread.
+  const known = err instanceof ConfigError || (err instanceof Error && ["IndexMissingError", "IndexInvalidError", "EncoderMismatchError", "StoreOpenError"].includes(err.name));
   console.error(known ? `sitrep cannot start: ${(err as Error).message}` : err);
   process.exit(1);
 }

@@ -9,6 +9,7 @@ import type { IndexData } from "../retrieval/index-data.js";
 import { HybridRetriever } from "../retrieval/hybrid.js";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { VectorStoreInterface } from "@langchain/core/vectorstores";
+import { guardDeadline } from "../serving/deadline.js";
 import type { SitrepStore } from "../stores/types.js";
 
 export type ReportData = Pick<IndexData, "report" | "glossary" | "lexicon" | "figures" | "chunks" | "lexical">;
@@ -40,7 +41,8 @@ export interface ReportAskerOptions {
 
 export function createReportAsker(retrieval: ReportRetrieval, store: SitrepStore, composer?: Composer, options: ReportAskerOptions = {}) {
   return createConversationAsker({
-    pipeline: createReportPipeline(retrieval, composer),
+    // The deadline check makes the budget hold even for work that keeps this thread busy until it ends.
+    pipeline: guardDeadline(createReportPipeline(retrieval, composer)),
     store,
     ...(options.historyTurns !== undefined ? { historyTurns: options.historyTurns } : {}),
   });

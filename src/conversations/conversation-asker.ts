@@ -1,7 +1,7 @@
 // The front ends' asker: loads the conversation's recent turns, runs the pipeline, stores the turn.
 // Ownership is checked here, once, for HTTP, SSE and Slack alike. A turn is stored only when the
 // answer is complete and its request still wants it (an aborted answer stores nothing).
-import type { AnswerPipeline, AskContext, AskRequest, AskResponse, Asker } from "../answer/contract.js";
+import type { AnswerPipeline, AnswerTurn, AskContext, AskRequest, AskResponse, Asker } from "../answer/contract.js";
 import { ANONYMOUS_OWNER, type ConversationStore } from "../stores/types.js";
 
 /** Turns of history the pipeline sees by default; storage keeps them all. */
@@ -12,6 +12,14 @@ export class ConversationNotFoundError extends Error {
     super(`No conversation with id ${conversationId}.`);
     this.name = "ConversationNotFoundError";
   }
+}
+
+/** What a front end may also pass to this asker's ask() (other Askers ignore it). */
+export interface ConversationAskContext extends AskContext {
+  /** Once the question is accepted (its conversation may be used), with the ids the answer will carry: SSE sends them at once. */
+  onAccepted?: (ids: { conversationId: string; answerId: string }) => void;
+  /** The pipeline's turn, before it is stored: request logs and metrics read its route. */
+  onTurn?: (turn: AnswerTurn) => void;
 }
 
 export interface ConversationAskerDeps {
@@ -26,7 +34,7 @@ export function createConversationAsker(deps: ConversationAskerDeps): Asker {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const historyTurns = deps.historyTurns ?? DEFAULT_HISTORY_TURNS;
   return {
-    async ask(request: AskRequest, context: AskContext = {}): Promise<AskResponse> {
+    async ask(request: AskRequest, context: ConversationAskContext = {}): Promise<AskResponse> {
       const owner = context.principal ?? ANONYMOUS_OWNER;
       const conversationId = request.conversationId ?? newId();
       if (request.conversationId !== undefined) {
@@ -35,6 +43,8 @@ export function createConversationAsker(deps: ConversationAskerDeps): Asker {
         if (existing !== null && existing !== owner) throw new ConversationNotFoundError(conversationId);
       }
       const history = request.conversationId === undefined ? [] : await deps.store.recentTurns(conversationId, historyTurns);
+      const answerId = newId();
+      context.onAccepted?.({ conversationId, answerId });
       const turn = await deps.pipeline.answer({
         question: request.question,
         history,
@@ -43,12 +53,13 @@ export function createConversationAsker(deps: ConversationAskerDeps): Asker {
         ...(context.deadline !== undefined ? { deadline: context.deadline } : {}),
         ...(context.onEvent ? { onEvent: context.onEvent } : {}),
       });
+      context.onTurn?.(turn);
       const response: AskResponse = {
         answer: turn.answer,
         answered: turn.answered,
         citations: turn.citations,
         conversationId,
-        answerId: newId(),
+        answerId,
         ...(turn.tool ? { tool: turn.tool } : {}),
         ...(turn.related ? { related: turn.related } : {}),
         ...(turn.evidence ? { evidence: turn.evidence } : {}),

@@ -2,10 +2,12 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
 import { slackRoutes } from "../slack/routes.js";
 import { apiKeyAuth } from "./auth.js";
 import type { AppDeps } from "./deps.js";
 import { ApiError, errorJson, handleError } from "./errors.js";
+import { requestLog } from "./middleware/request-log.js";
 import { askRoutes } from "./routes/ask.js";
 import { chatRoutes } from "./routes/chat.js";
 import { feedbackRoutes } from "./routes/feedback.js";
@@ -34,6 +36,12 @@ export function buildApp(deps: AppDeps) {
   app.onError(handleError);
   app.notFound((c) => errorJson(c, 404, "not_found", `No route for ${c.req.method} ${c.req.path}.`));
 
+  app.use("*", requestId());
+  if (deps.logger) app.use("*", requestLog(deps.logger));
+  if (deps.metrics) {
+    app.use("*", deps.metrics.middleware);
+    app.get("/metrics", deps.metrics.handler);
+  }
   app.use("*", securityHeaders());
   app.use(
     "/v1/*",

@@ -6,6 +6,8 @@ import type { StructuredReport } from "../report/schema.js";
 import type { EncoderInfo } from "../retrieval/embeddings/provider.js";
 import type { IndexManifest } from "../retrieval/manifest.js";
 import type { SitrepStore } from "../stores/types.js";
+import type { AppMetrics } from "./middleware/metrics.js";
+import type { AppLogger } from "./middleware/request-log.js";
 import type { Readiness } from "./readiness.js";
 
 export interface AppDeps {
@@ -27,4 +29,8 @@ export interface AppDeps {
   rateLimitStore?: RateLimitStore;
   /** The widget bundle (built from src/widget), served at /widget.js. */
   widgetScript?: string;
+  /** Structured logs (pino on Node): one line per request. Without it, requests are not logged. */
+  logger?: AppLogger;
+  /** Prometheus metrics (Node), served at /metrics. */
+  metrics?: AppMetrics;
 }

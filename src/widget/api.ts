@@ -26,6 +26,8 @@ export class ApiError extends Error {
 export interface ChatHandlers {
   meta(meta: { conversationId: string; answerId: string }): void;
   delta(text: string): void;
+  /** The text streamed so far is replaced by this answer (the service's checks rejected it). */
+  replace(answer: string): void;
   citations(citations: Citation[]): void;
 }
 
@@ -47,6 +49,7 @@ export async function streamChat(
     const payload = JSON.parse(data) as Record<string, unknown>;
     if (event === "meta") on.meta(payload as { conversationId: string; answerId: string });
     else if (event === "delta") on.delta(String(payload.text ?? ""));
+    else if (event === "replace") on.replace(String(payload.answer ?? ""));
     else if (event === "citations") on.citations(payload.citations as Citation[]);
     else if (event === "done") return payload as unknown as AskResponse;
     else if (event === "error") throw new ApiError(String(payload.message ?? "The service could not answer."), String(payload.code ?? "error"));

@@ -74,6 +74,11 @@ export class SitrepChat extends HTMLElement {
           view.setText(turn.answer);
           this.scrollToEnd();
         },
+        replace: (answer) => {
+          turn.answer = answer;
+          view.setText(turn.answer);
+          this.scrollToEnd();
+        },
         citations: (citations) => view.setCitations(citations),
       });
       Object.assign(turn, { answer: response.answer, response, answerId: response.answerId });

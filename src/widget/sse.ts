@@ -1,41 +1,23 @@
-// Incremental Server-Sent Events parser for fetch() bodies (EventSource cannot POST).
+// Server-Sent Events from a fetch() body (EventSource cannot POST), parsed by eventsource-parser.
+import { createParser } from "eventsource-parser";
 
 export interface SseEvent {
+  /** "message" when the server named none (as in the browser's EventSource). */
   event: string;
   data: string;
 }
 
+/** Push decoded text, get the events it completed (eventsource-parser underneath). */
 export class SseParser {
-  private buffer = "";
+  private ready: SseEvent[] = [];
+  private readonly parser = createParser({ onEvent: ({ event, data }) => this.ready.push({ event: event ?? "message", data }) });
 
-  /** Feeds decoded text; returns the events completed by it. */
   push(chunk: string): SseEvent[] {
-    this.buffer += chunk;
-    // A trailing "\r" may be the first half of "\r\n": keep it for the next chunk.
-    const holdCr = this.buffer.endsWith("\r");
-    const text = (holdCr ? this.buffer.slice(0, -1) : this.buffer).replace(/\r\n?/g, "\n");
-    const blocks = text.split("\n\n");
-    this.buffer = blocks.pop()! + (holdCr ? "\r" : "");
-    return blocks.flatMap((block) => {
-      const event = parseBlock(block);
-      return event ? [event] : [];
-    });
+    this.parser.feed(chunk);
+    const out = this.ready;
+    this.ready = [];
+    return out;
   }
-}
-
-function parseBlock(block: string): SseEvent | null {
-  let event = "message";
-  const data: string[] = [];
-  for (const line of block.split("\n")) {
-    if (line === "" || line.startsWith(":")) continue;
-    const colon = line.indexOf(":");
-    const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? "" : line.slice(colon + 1);
-    if (value.startsWith(" ")) value = value.slice(1);
-    if (field === "event") event = value;
-    else if (field === "data") data.push(value);
-  }
-  return data.length > 0 ? { event, data: data.join("\n") } : null;
 }
 
 /** Yields the events of a response body as they arrive. */
@@ -49,6 +31,7 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
       if (done) break;
       yield* parser.push(decoder.decode(value, { stream: true }));
     }
+    // A last event without its closing blank line still counts.
     yield* parser.push(decoder.decode() + "\n\n");
   } finally {
     reader.cancel().catch(() => {});

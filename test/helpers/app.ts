@@ -22,8 +22,9 @@ export async function createTestSitrep(env: Record<string, string> = {}, options
   const dataDir = options.dataDir ?? (await createTestDataDir());
   if (!existsSync(join(dataDir, "index"))) await symlink(await buildTestIndex(), join(dataDir, "index"), "dir");
   // No rate limit unless a test asks for one: in-process requests have no client address, so every
-  // request of a test file would count against one shared bucket.
-  const sitrep = await createNodeSitrep({ ...options, env: { LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", ...env, DATA_DIR: dataDir } });
+  // request of a test file would count against one shared bucket. Answers on the test's own thread
+  // unless the test asks for answer workers (ANSWER_THREADS).
+  const sitrep = await createNodeSitrep({ ...options, env: { LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", ANSWER_THREADS: "0", ...env, DATA_DIR: dataDir } });
   return { ...sitrep, dataDir };
 }
 

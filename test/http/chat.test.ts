@@ -1,9 +1,9 @@
 // POST /v1/chat: the SSE twin of /v1/ask, on the real app and the real index.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { AskResponse, Asker } from "../../src/answer/contract.js";
+import type { AnswerInput, AnswerPipeline, AnswerStreamEvent, AskResponse, Asker } from "../../src/answer/contract.js";
 import { buildApp } from "../../src/http/app.js";
-import { splitForStreaming } from "../../src/http/routes/chat.js";
-import { SseParser, type SseEvent } from "../../src/widget/sse.js";
+import { splitForStreaming } from "../../src/answer/stream-pieces.js";
+import { readSse, type SseEvent } from "../../src/widget/sse.js";
 import { createTestSitrep, postJson } from "../helpers/app.js";
 
 type Sitrep = Awaited<ReturnType<typeof createTestSitrep>>;
@@ -13,8 +13,9 @@ const QUESTION = "What did the conference for national harmony recommend?";
 const FOLLOW_UP = "When was it held?";
 
 async function readEvents(res: Response): Promise<SseEvent[]> {
-  const parser = new SseParser();
-  return parser.push((await res.text()) + "\n\n");
+  const events: SseEvent[] = [];
+  for await (const event of readSse(res.body!)) events.push(event);
+  return events;
 }
 
 async function chat(app: App, body: unknown): Promise<{ res: Response; events: SseEvent[] }> {
@@ -147,26 +148,105 @@ describe("POST /v1/chat", () => {
     expect(health.status).toBe(200);
   });
 
-  it("stops streaming to a client that went away", async () => {
-    let citationsRead = 0;
-    const answer = {
-      answer: Array.from({ length: 20 }, (_, i) => `Sentence ${i} (para. ${i + 1}).`).join(" "),
-      answered: true,
-      conversationId: "c1",
-      answerId: "a1",
-      // Read only for the citations and done events, i.e. after every delta.
-      get citations() {
-        citationsRead++;
-        return [];
+});
+
+/** Resolves when `open()` is called: holds an answer back until the test has seen what it wants. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}
+
+async function nextEvent(events: AsyncGenerator<SseEvent>): Promise<SseEvent> {
+  const { value, done } = await events.next();
+  expect(done).toBe(false);
+  return value as SseEvent;
+}
+
+describe("POST /v1/chat streams as the answer is made (an injected slow pipeline around the real one)", () => {
+  let slow: Sitrep;
+  let hold = gate();
+  let seen: AnswerInput[] = [];
+  const scripted = new Map<string, AnswerStreamEvent[]>();
+
+  beforeAll(async () => {
+    const wrapPipeline = (real: AnswerPipeline): AnswerPipeline => ({
+      async answer(input) {
+        seen.push(input);
+        const script = scripted.get(input.question);
+        for (const event of script ?? []) input.onEvent?.(event);
+        await hold.opened;
+        input.signal?.throwIfAborted();
+        // A scripted stream stands in for the composer's: the real pipeline's own events are not passed on.
+        return real.answer(script ? { ...input, onEvent: undefined } : input);
       },
-    } satisfies AskResponse;
-    const app = buildApp({ ...sitrep.deps, asker: { ask: async () => answer } });
-    const res = await postJson(app, "/v1/chat", { question: QUESTION });
-    const reader = res.body!.getReader();
-    await reader.read();
-    await reader.cancel();
-    await new Promise((r) => setTimeout(r, 20 * 20 + 300)); // longer than the whole stream would take
-    expect(citationsRead).toBe(0);
+    });
+    slow = await createTestSitrep({}, { wrapPipeline });
+  });
+  afterAll(() => slow?.close());
+  const reset = () => {
+    hold = gate();
+    seen = [];
+  };
+
+  it("sends meta before the answer is complete, then the answer in delta pieces without waiting", async () => {
+    reset();
+    const res = await postJson(slow.app, "/v1/chat", { question: QUESTION });
+    const events = readSse(res.body!);
+    const meta = await nextEvent(events);
+    expect(meta.event).toBe("meta");
+    expect(seen).toHaveLength(1); // the pipeline is still holding its answer back
+    hold.open();
+    const rest: SseEvent[] = [];
+    for await (const event of events) rest.push(event);
+    expect(rest.map((e) => e.event).join(" ")).toMatch(/^( ?delta)+ citations done$/);
+    const final = JSON.parse(rest.at(-1)!.data) as AskResponse;
+    expect(JSON.parse(meta.data)).toEqual({ conversationId: final.conversationId, answerId: final.answerId });
+    expect(rest.filter((e) => e.event === "delta").map((e) => (JSON.parse(e.data) as { text: string }).text).join("")).toBe(final.answer);
+  });
+
+  it("forwards the composer's deltas as they are produced, and a replace when the final answer differs", async () => {
+    reset();
+    const question = "How has the security situation in the central regions evolved?";
+    scripted.set(question, [
+      { type: "delta", text: "Draft from a model, " },
+      { type: "delta", text: "not verified." },
+      { type: "replace", answer: "Rejected draft replaced." },
+    ]);
+    const res = await postJson(slow.app, "/v1/chat", { question });
+    const events = readSse(res.body!);
+    expect((await nextEvent(events)).event).toBe("meta");
+    // Both deltas and the replace arrive while the pipeline is still working.
+    expect(await nextEvent(events)).toEqual({ event: "delta", data: JSON.stringify({ text: "Draft from a model, " }) });
+    expect(await nextEvent(events)).toEqual({ event: "delta", data: JSON.stringify({ text: "not verified." }) });
+    expect(await nextEvent(events)).toEqual({ event: "replace", data: JSON.stringify({ answer: "Rejected draft replaced." }) });
+    hold.open();
+    const rest: SseEvent[] = [];
+    for await (const event of events) rest.push(event);
+    const final = JSON.parse(rest.at(-1)!.data) as AskResponse;
+    // The real pipeline's answer differs from what was streamed: the client is told to replace it.
+    expect(rest.map((e) => e.event)).toEqual(["replace", "citations", "done"]);
+    expect(JSON.parse(rest[0]!.data)).toEqual({ answer: final.answer });
+    scripted.delete(question);
+  });
+
+  it("abandons the answer of a client that leaves: the work is told to stop and no turn is stored", async () => {
+    reset();
+    const controller = new AbortController();
+    const res = await slow.app.request("/v1/chat", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question: QUESTION }),
+      signal: controller.signal,
+    });
+    const events = readSse(res.body!);
+    const meta = JSON.parse((await nextEvent(events)).data) as { conversationId: string; answerId: string };
+    controller.abort();
+    await events.return(undefined);
+    await expect.poll(() => seen[0]?.signal?.aborted).toBe(true);
+    hold.open();
+    expect((await slow.app.request(`/v1/answers/${meta.answerId}`)).status).toBe(404);
+    expect(await slow.deps.store.recentTurns(meta.conversationId, 10)).toEqual([]);
   });
 });
 

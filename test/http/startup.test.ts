@@ -31,8 +31,8 @@ describe("src/server.ts start-up", () => {
   });
 
   it("names every invalid variable at once", () => {
-    const { code, stderr } = start({ PORT: "70000", ANSWER_TIMEOUT_MS: "-5", EMBEDDINGS_PROVIDER: "word2vec" });
+    const { code, stderr } = start({ PORT: "70000", ANSWER_TIMEOUT_MS: "-5", EMBEDDINGS_PROVIDER: "word2vec", ANSWER_THREADS: "-1", QUERY_CACHE_SIZE: "lots", SHUTDOWN_GRACE_MS: "soon" });
     expect(code).toBe(1);
-    for (const name of ["PORT", "ANSWER_TIMEOUT_MS", "EMBEDDINGS_PROVIDER"]) expect(stderr).toContain(`${name}:`);
+    for (const name of ["PORT", "ANSWER_TIMEOUT_MS", "EMBEDDINGS_PROVIDER", "ANSWER_THREADS", "QUERY_CACHE_SIZE", "SHUTDOWN_GRACE_MS"]) expect(stderr).toContain(`${name}:`);
   });
 });

@@ -3,6 +3,7 @@ import { chmod, cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseIngestArgs, runIngest, type IngestOptions } from "../../ingest/cli.js";
+import { createTestDataDir } from "../helpers/app.js";
 import { hashEmbeddingsBundle } from "../helpers/hash-embeddings.js";
 import { REPO_ROOT, SEED_FILE } from "../helpers/index-fixture.js";
 import { leftovers, sandbox, snapshot } from "../helpers/ingest-sandbox.js";
@@ -149,5 +150,14 @@ describe("ingest CLI", () => {
     const bad = spawnSync(process.execPath, ["--import", "tsx", "ingest/cli.ts", "--bogus"], { cwd: REPO_ROOT, encoding: "utf8", timeout: 60_000 });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/usage: npm run ingest/);
+  });
+
+  it("runs compiled through npm, and an unchanged index is a no-op", async () => {
+    const dataDir = await createTestDataDir(); // the real seed's index, built with the local encoder
+    const run = spawnSync("npm", ["run", "ingest", "--silent"], { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, DATA_DIR: dataDir }, timeout: 60_000 });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/index up to date: .*index \(same seed, ingest code, encoder and format/);
+    expect(run.stdout).toMatch(/warning: .*Niger/);
   });
 });

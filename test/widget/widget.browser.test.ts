@@ -5,16 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AskResponse } from "../../src/answer/contract.js";
 import type { StoredAnswer } from "../../src/stores/types.js";
 import type { Transcript } from "../../src/widget/storage.js";
-import { CHROMIUM_PATH, HAS_CHROMIUM, closedPort, launchChromium, startHostSite, startService } from "./harness.js";
+import { HAS_CHROMIUM, closedPort, launchChromium, requireChromiumInCi, startHostSite, startService } from "./harness.js";
 
 const QUESTION = "What did the conference for national harmony recommend?";
 const FOLLOW_UP = "When was it held?";
 const NUMERIC = "How many military personnel did Senegal contribute?";
 const INPUT = "Your question about the report";
 
-if (!HAS_CHROMIUM) {
-  console.warn(`[widget] SKIPPING browser tests: no Chromium at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-}
+requireChromiumInCi();
 
 describe.skipIf(!HAS_CHROMIUM)("<sitrep-chat> in headless Chromium", () => {
   let service: Awaited<ReturnType<typeof startService>>;

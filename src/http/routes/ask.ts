@@ -1,5 +1,6 @@
 // POST /v1/ask: the product's core contract.
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { noteAnswerRoute } from "../answer-route.js";
 import { principalOf } from "../auth.js";
 import type { AppDeps } from "../deps.js";
 import { assertConversationUsable } from "../ownership.js";
@@ -15,6 +16,7 @@ const route = createRoute({
   responses: {
     200: jsonResponse(AskResponse, "The answer; answered=false when the report does not support one"),
     ...askBodyErrors,
+    503: errorResponse("Every answer worker is busy and the queue is full"),
     504: errorResponse("The answer took longer than its time budget"),
   },
 });
@@ -24,7 +26,7 @@ export function askRoutes(deps: AppDeps) {
     const request = c.req.valid("json");
     const principal = principalOf(c);
     await assertConversationUsable(deps.store, request.conversationId, principal);
-    const response = await answerWithinBudget(deps, request, { principal });
+    const response = await answerWithinBudget(deps, request, { principal, onTurn: noteAnswerRoute(c, deps) });
     return c.json(response, 200);
   });
 }

@@ -1,4 +1,7 @@
-// GET /health: readiness, what index is loaded, and which optional integrations are on.
+// GET /health: what index is loaded and which integrations are on; 503 with the problems when a part
+// is failing (deps.readiness). GET /ready: readiness alone (the answer workers, the store, shutdown).
+// GET /live: liveness, which never looks at the parts, so a busy or degraded server is not restarted
+// by its liveness probe.
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppDeps } from "../deps.js";
 import { jsonResponse } from "../openapi-schemas.js";
@@ -31,6 +34,27 @@ const route = createRoute({
   responses: { 200: jsonResponse(Health, "Ready"), 503: jsonResponse(Health, "Not ready: a part (such as the store) is failing") },
 });
 
+const Ready = z
+  .object({
+    status: z.enum(["ready", "not ready"]),
+    problems: z.array(z.object({ component: z.string(), reason: z.string(), since: z.string() })),
+  })
+  .meta({ id: "Ready" });
+
+const readyRoute = createRoute({
+  method: "get",
+  path: "/ready",
+  summary: "Readiness: whether the service can take traffic now",
+  responses: { 200: jsonResponse(Ready, "Ready"), 503: jsonResponse(Ready, "Not ready (starting, degraded or shutting down)") },
+});
+
+const liveRoute = createRoute({
+  method: "get",
+  path: "/live",
+  summary: "Liveness: the process answers HTTP (never looks at its parts)",
+  responses: { 200: jsonResponse(z.object({ status: z.literal("alive") }).meta({ id: "Live" }), "Alive") },
+});
+
 export function healthRoutes({ config, manifest, report, version, retrieval, denseEncoder, readiness }: AppDeps, slackMounted: boolean) {
   const body = {
     status: "ok" as const,
@@ -53,7 +77,12 @@ export function healthRoutes({ config, manifest, report, version, retrieval, den
     composer: config.LLM_BASE_URL && config.LLM_MODEL ? ("llm" as const) : ("extractive" as const),
     slack: slackMounted ? ("enabled" as const) : ("not configured" as const),
   };
-  return new OpenAPIHono().openapi(route, (c) =>
-    readiness.ready() ? c.json(body, 200) : c.json({ ...body, status: "not ready" as const, problems: readiness.problems() }, 503),
-  );
+  return new OpenAPIHono()
+    .openapi(route, (c) =>
+      readiness.ready() ? c.json(body, 200) : c.json({ ...body, status: "not ready" as const, problems: readiness.problems() }, 503),
+    )
+    .openapi(readyRoute, (c) =>
+      readiness.ready() ? c.json({ status: "ready" as const, problems: [] }, 200) : c.json({ status: "not ready" as const, problems: readiness.problems() }, 503),
+    )
+    .openapi(liveRoute, (c) => c.json({ status: "alive" as const }, 200));
 }

@@ -1,14 +1,10 @@
 // Picks the embeddings implementation from config. OpenAI-compatible embeddings load only when chosen.
 import type { Embeddings } from "@langchain/core/embeddings";
 import type { AppConfig } from "../../config.js";
-import { UseLiteEmbeddings, USE_LITE_ENCODER } from "./use-lite.js";
+import { OPENAI_DEFAULT_MODEL, OPENAI_KNOWN_DIMENSIONS, USE_LITE_ENCODER, type EncoderInfo } from "./encoder-info.js";
+import { UseLiteEmbeddings } from "./use-lite.js";
 
-/** Identifies the encoder an index was built with; recorded in manifest.json. */
-export interface EncoderInfo {
-  provider: string;
-  name: string;
-  dimensions: number;
-}
+export type { EncoderInfo };
 
 export interface EmbeddingsBundle {
   embeddings: Embeddings;
@@ -17,13 +13,6 @@ export interface EmbeddingsBundle {
 
 export type EmbeddingsConfig = Pick<AppConfig, "EMBEDDINGS_PROVIDER" | "EMBEDDINGS_MODEL" | "EMBEDDINGS_BASE_URL"> &
   Partial<Pick<AppConfig, "LLM_API_KEY">>;
-
-const OPENAI_DEFAULT_MODEL = "text-embedding-3-small";
-const OPENAI_KNOWN_DIMENSIONS: Record<string, number> = {
-  "text-embedding-3-small": 1536,
-  "text-embedding-3-large": 3072,
-  "text-embedding-ada-002": 1536,
-};
 
 export async function createEmbeddings(config: EmbeddingsConfig): Promise<EmbeddingsBundle> {
   if (config.EMBEDDINGS_PROVIDER === "openai") {

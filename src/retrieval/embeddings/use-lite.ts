@@ -1,16 +1,12 @@
 // LangChain Embeddings over the local Universal Sentence Encoder lite (512 dims, weights shipped in npm).
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
-import type { EncoderInfo } from "./provider.js";
+import { USE_LITE_ENCODER, type EncoderInfo } from "./encoder-info.js";
 
 interface UseModel {
   embed(input: string[]): Promise<number[][]>;
 }
 
-export const USE_LITE_ENCODER: EncoderInfo = {
-  provider: "use-lite",
-  name: "universal-sentence-encoder-lite",
-  dimensions: 512,
-};
+export { USE_LITE_ENCODER };
 
 export interface UseLiteEmbeddingsParams extends EmbeddingsParams {
   /** Texts per model call (the model runs a whole batch as one tensor). Default 32. */

@@ -1,0 +1,28 @@
+// The answering pipeline on one Node thread: the configured encoder (behind the query cache), the
+// on-disk index, hybrid retrieval and the optional LLM composer. Each answer worker holds one; without
+// a pool the main thread does.
+import type { AnswerPipeline } from "../answer/contract.js";
+import { createLlmComposerFromConfig } from "../answer/llm/from-config.js";
+import type { Composer } from "../answer/pipeline.js";
+import type { AppConfig } from "../config.js";
+import { withQueryCache } from "../retrieval/embeddings/cached.js";
+import { createEmbeddings } from "../retrieval/embeddings/provider.js";
+import { loadIndex, type LoadedIndex } from "../retrieval/load-index.js";
+import { createReportPipeline, createReportRetrieval } from "./asker.js";
+import { indexDirFor } from "./index-dir.js";
+
+export interface NodePipeline {
+  pipeline: AnswerPipeline;
+  index: LoadedIndex;
+}
+
+export async function loadNodePipeline(config: AppConfig, composer?: Composer): Promise<NodePipeline> {
+  const { embeddings: encoder, encoder: info } = await createEmbeddings(config);
+  const embeddings = withQueryCache(encoder, config.QUERY_CACHE_SIZE);
+  const index = await loadIndex(indexDirFor(config), embeddings, { encoder: info });
+  // Load the encoder now, so the first question does not pay for it after the service says it is ready.
+  await encoder.embedQuery("warm-up");
+  const retrieval = createReportRetrieval(index, { vectors: index.vectors, embeddings });
+  const pipeline = createReportPipeline(retrieval, composer ?? (await createLlmComposerFromConfig(config, index.report)));
+  return { pipeline, index };
+}

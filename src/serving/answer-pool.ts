@@ -1,0 +1,171 @@
+// The answer pool: worker threads (piscina), each holding the index, the encoder and a pipeline, so the
+// main thread keeps only HTTP, validation, the store and /health. Its `pipeline` is an AnswerPipeline
+// like the in-process one: answer() posts {question, history, debug, deadline} to a free worker, passes
+// the worker's stream events to onEvent as they arrive, and returns the turn.
+//
+// Aborting (the budget is spent, or the client went away) rejects at once. The worker is asked to stop
+// (its pipeline's signal fires); a worker that has not let go after ABORT_GRACE_MS is terminated and
+// replaced (piscina's own abort), and a task still in the queue is dropped.
+import { MessageChannel } from "node:worker_threads";
+import { Piscina } from "piscina";
+import type { AnswerInput, AnswerPipeline, AnswerTurn } from "../answer/contract.js";
+import type { Readiness } from "../http/readiness.js";
+import type { AnswerWorkerData } from "./answer-worker.js";
+import { BUDGET_EXCEEDED_MESSAGE, BudgetExceededError, PoolBusyError } from "./errors.js";
+import { createStartBaton } from "./start-baton.js";
+import { isWorkerReady, type AnswerTask, type MainToWorker, type WorkerToMain } from "./protocol.js";
+import { workerFile, type WorkerFile } from "./worker-file.js";
+
+export const ABORT_GRACE_MS = 500;
+const READINESS_COMPONENT = "answer-pool";
+
+export interface AnswerPoolOptions {
+  /** The environment the workers read their config from (DATA_DIR, EMBEDDINGS_*, LLM_*, QUERY_CACHE_SIZE). */
+  env: Record<string, string | undefined>;
+  threads: number;
+  /** Questions waiting for a worker, at most; more get PoolBusyError. */
+  maxQueue?: number;
+  /** Told when no worker is alive, and when one is again. */
+  readiness?: Readiness;
+  onError?: (err: Error) => void;
+  /** The worker module (default: answer-worker); tests script one. */
+  worker?: WorkerFile;
+}
+
+export interface AnswerPool {
+  pipeline: AnswerPipeline;
+  /**
+   * Resolves once the workers that start at once (all but the main thread's core; at least one) have
+   * loaded the index and warmed their encoder, so the service can answer; rejects if one cannot.
+   */
+  ready: Promise<void>;
+  stats(): { threads: number; readyThreads: number; queued: number; completed: number };
+  close(): Promise<void>;
+}
+
+export function createAnswerPool(options: AnswerPoolOptions): AnswerPool {
+  const worker = options.worker ?? workerFile(import.meta.url, "answer-worker");
+  const baton = createStartBaton(options.threads);
+  const pool = new Piscina<AnswerTask, AnswerTurn>({
+    filename: worker.filename,
+    minThreads: options.threads,
+    maxThreads: options.threads,
+    maxQueue: options.maxQueue ?? 256,
+    // An idle worker waits with Atomics.waitAsync, not the blocking wait: its event loop keeps running
+    // (the warm-up after "ready", timers), at a cost of microseconds per task.
+    atomics: "async",
+    workerData: { ...worker.workerData, env: { ...options.env }, baton } satisfies AnswerWorkerData,
+  });
+
+  const readyThreads = new Set<number>();
+  let started = false;
+  let closing = false;
+  const ready = new Promise<void>((resolve, reject) => {
+    pool.on("message", (message: unknown) => {
+      if (!isWorkerReady(message)) return;
+      readyThreads.add(message.threadId);
+      options.readiness?.recover(READINESS_COMPONENT);
+      if (!started && readyThreads.size >= baton.eager) {
+        started = true;
+        resolve();
+      }
+    });
+    pool.on("error", (err: Error) => {
+      if (!started) reject(err);
+      else options.onError?.(err);
+    });
+  });
+  ready.catch(() => {});
+  pool.on("workerDestroy", (worker: { id: number }) => {
+    readyThreads.delete(worker.id);
+    if (!closing && readyThreads.size === 0) options.readiness?.fail(READINESS_COMPONENT, "no answer worker is ready (restarting)");
+  });
+
+  const pipeline: AnswerPipeline = {
+    answer: (input) => runTask(pool, input),
+  };
+
+  return {
+    pipeline,
+    ready,
+    stats: () => ({ threads: options.threads, readyThreads: readyThreads.size, queued: pool.queueSize, completed: pool.completed }),
+    async close() {
+      closing = true;
+      await pool.destroy();
+    },
+  };
+}
+
+function runTask(pool: Piscina<AnswerTask, AnswerTurn>, input: AnswerInput): Promise<AnswerTurn> {
+  const { signal, onEvent } = input;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  const { port1, port2 } = new MessageChannel();
+  const terminate = new AbortController();
+  let graceTimer: ReturnType<typeof setTimeout> | undefined;
+  let abandoned = false;
+
+  return new Promise<AnswerTurn>((resolve, reject) => {
+    let turn: AnswerTurn | undefined;
+    let ended = false;
+    const finish = () => {
+      if (turn === undefined || !ended) return;
+      cleanup();
+      resolve(turn);
+    };
+    const cleanup = () => {
+      signal?.removeEventListener("abort", onAbort);
+      clearTimeout(graceTimer);
+      port1.close();
+    };
+    const onAbort = () => {
+      abandoned = true;
+      reject(signal!.reason);
+      port1.postMessage({ type: "abort" } satisfies MainToWorker);
+      // A worker busy in synchronous code cannot read the request: take it back after the grace period.
+      graceTimer = setTimeout(() => terminate.abort(signal!.reason), ABORT_GRACE_MS);
+      graceTimer.unref();
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+
+    port1.on("message", (message: WorkerToMain) => {
+      if (message.type === "end") {
+        ended = true;
+        finish();
+      } else if (!abandoned) {
+        onEvent?.(message.event);
+      }
+    });
+
+    const task: AnswerTask = {
+      question: input.question,
+      history: input.history,
+      ...(input.debug ? { debug: true } : {}),
+      ...(input.deadline !== undefined ? { deadline: input.deadline } : {}),
+      port: port2,
+    };
+    pool.run(task, { transferList: [port2], signal: terminate.signal }).then(
+      (result) => {
+        if (abandoned) return cleanup();
+        turn = result;
+        finish();
+      },
+      (err: unknown) => {
+        cleanup();
+        if (abandoned) return;
+        reject(isQueueFull(err) ? new PoolBusyError() : revive(err));
+      },
+    );
+  });
+}
+
+/**
+ * An error crosses the thread boundary by structured clone, which keeps its message and stack but makes
+ * it a plain Error named "Error": give the budget's its class back (by its message), so the client gets 504.
+ */
+function revive(err: unknown): unknown {
+  return err instanceof Error && err.message === BUDGET_EXCEEDED_MESSAGE ? new BudgetExceededError() : err;
+}
+
+function isQueueFull(err: unknown): boolean {
+  return err instanceof Error && /queue is at limit|no task queue available/i.test(err.message);
+}

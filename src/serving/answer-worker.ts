@@ -1,0 +1,61 @@
+// An answer worker thread: loads the index and the encoder once, then answers one question per task.
+// Stream events go back on the task's port; an `abort` on that port, or the deadline, stops the answer.
+import { parentPort, receiveMessageOnPort, threadId, workerData } from "node:worker_threads";
+import type { AnswerTurn } from "../answer/contract.js";
+import { loadNodePipeline } from "../bootstrap/node-pipeline.js";
+import { loadConfig } from "../config.js";
+import { pastDeadline } from "./deadline.js";
+import { BudgetExceededError } from "./errors.js";
+import { passBaton, waitForTurn, type StartBaton } from "./start-baton.js";
+import { WORKER_READY, type AnswerTask, type MainToWorker, type WorkerReadyMessage, type WorkerToMain } from "./protocol.js";
+
+export interface AnswerWorkerData {
+  env: Record<string, string | undefined>;
+  baton?: StartBaton;
+}
+
+export class AnswerAbortedError extends Error {
+  constructor() {
+    super("The answer was abandoned by its request.");
+    this.name = "AnswerAbortedError";
+  }
+}
+
+/** Asked once a worker is ready, so that the first real question finds the retrieval path's code compiled. */
+const WARM_UP_QUESTION = "What attacks targeted MINUSMA camps in Timbuktu?";
+
+export default (async () => {
+  const { env, baton } = workerData as AnswerWorkerData;
+  await waitForTurn(baton);
+  const { pipeline } = await loadNodePipeline(loadConfig(env));
+  passBaton(baton);
+  parentPort?.postMessage({ [WORKER_READY]: true, threadId } satisfies WorkerReadyMessage);
+  // After "ready", not before: start-up is not held up, and a question that comes meanwhile waits
+  // only for the rest of it (this thread does one thing at a time anyway).
+  const warm = pipeline.answer({ question: WARM_UP_QUESTION, history: [] }).catch(() => undefined);
+
+  return async function answer({ port, deadline, ...input }: AnswerTask): Promise<AnswerTurn> {
+    await warm;
+    const send = (message: WorkerToMain) => port.postMessage(message);
+    const controller = new AbortController();
+    const stop = (reason: Error) => controller.abort(reason);
+    // An abort posted while the task waited in the queue is already on the port: read it now.
+    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) if ((m.message as MainToWorker).type === "abort") stop(new AnswerAbortedError());
+    port.on("message", (message: MainToWorker) => message.type === "abort" && stop(new AnswerAbortedError()));
+    if (pastDeadline(deadline)) stop(new BudgetExceededError());
+    const timer = deadline === undefined ? undefined : setTimeout(() => stop(new BudgetExceededError()), Math.max(0, deadline - Date.now()));
+    try {
+      controller.signal.throwIfAborted();
+      return await pipeline.answer({
+        ...input,
+        ...(deadline !== undefined ? { deadline } : {}),
+        signal: controller.signal,
+        onEvent: (event) => send({ type: "event", event }),
+      });
+    } finally {
+      clearTimeout(timer);
+      send({ type: "end" });
+      port.close();
+    }
+  };
+})();
