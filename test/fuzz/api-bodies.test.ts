@@ -83,8 +83,10 @@ async function expectWellFormed(response: Response, path: string, body: string) 
     expect(text, what).not.toContain("internal_error");
   } else if (path === "/v1/ask") {
     const json = (await response.json()) as AskResponse;
-    // A refusal may quote the question; anything else the service wrote must not be a broken number.
-    if (!/NaN|Infinity|undefined/.test(body)) expect(json.answer, what).not.toMatch(/\bNaN\b|\bInfinity\b|\bundefined\b/);
+    // A refusal may quote the question, or words of an earlier turn (in “…”); anything else the
+    // service wrote must not be a broken number.
+    const ownWords = json.answer.replace(/“[^”]*”/g, "");
+    if (!/NaN|Infinity|undefined/.test(body)) expect(ownWords, what).not.toMatch(/\bNaN\b|\bInfinity\b|\bundefined\b/);
     if (json.tool) expect(Number.isFinite(json.tool.result), what).toBe(true);
   }
 }
