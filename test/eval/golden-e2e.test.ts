@@ -12,33 +12,35 @@ import { buildTestIndex, SEED_FILE } from "../helpers/index-fixture.js";
 import { findAll, parseXml } from "./xml.js";
 
 /**
- * Gate for the public golden suite: a little under what the service measurably reaches, so a
- * regression fails the build. Measured on the golden suite (122 cases, 146 questions): pass 0.967,
- * hit@1 0.946, hit@5 1.000, MRR 0.968, citation precision 0.956 / recall 0.949, numeric 1.000,
- * refusal accuracy 0.973. Only raise these.
+ * Gate for the golden dev suite: a little under what the service measurably reaches, so a regression
+ * fails the build. Measured (122 cases, 146 questions): pass 0.943, hit@1 0.731, hit@5 0.962, MRR
+ * 0.827, citation recall 0.927, numeric 0.950, refusal accuracy 0.986. Raise these as the service improves.
+ * Retrieval is the retriever's own ranking (the evidence list is no longer reordered by the answer, as
+ * it was when the gate read hit@1 0.946), and the answering core no longer uses the word lists that
+ * were tuned on this suite (pass 0.967 then, with wrong tool numbers on other suites).
  * Latency is measured by `npm run bench`, not asserted here (shared, noisy machines).
  * Same-run baseline (LangChain 1000/200 raw chunks, USE-lite, HNSWLib): hit@1 0.338, hit@5 0.623, MRR 0.446.
  */
 export const GATE = {
-  passRate: 0.95,
-  retrievalHit1: 0.93,
-  retrievalHit5: 0.99,
-  retrievalMrr: 0.96,
-  citationRecall: 0.94,
-  numericExact: 0.99,
+  passRate: 0.93,
+  retrievalHit1: 0.7,
+  retrievalHit5: 0.94,
+  retrievalMrr: 0.8,
+  citationRecall: 0.9,
+  numericExact: 0.93,
   refusalAccuracy: 0.96,
 } as const;
 
 const GOLDEN = join(import.meta.dirname, "../golden/dev/golden.jsonl");
 const WRONG = join(import.meta.dirname, "fixtures/wrong.jsonl");
 /**
- * Gates for two more suites, each written by someone who had not seen the suites before it. At first
- * contact they scored 0.657 (staff) and 0.800 (desk officer); the general fixes they exposed
- * (abbreviations, stemming, stated figures, numeric wording, dates) bring them to 0.971 and 0.950.
+ * Gates for two more dev suites, each written by someone who had not seen the suites before it. The
+ * old cascade was tuned on them case by case (0.971 and 0.950); the answering core that replaced it
+ * measures 0.900 and 0.883.
  */
 export const INDEPENDENT_SUITES = [
-  { file: "staff-questions.jsonl", passRate: 0.95, retrievalHit5: 0.96, refusalAccuracy: 0.96 },
-  { file: "desk-officer.jsonl", passRate: 0.93, retrievalHit5: 0.99, refusalAccuracy: 0.95 },
+  { file: "staff-questions.jsonl", passRate: 0.87, retrievalHit5: 0.92, refusalAccuracy: 0.95 },
+  { file: "desk-officer.jsonl", passRate: 0.85, retrievalHit5: 0.96, refusalAccuracy: 0.93 },
 ] as const;
 
 let client: AskClient;

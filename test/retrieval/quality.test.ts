@@ -61,10 +61,12 @@ describe(`retrieval quality (${GOLDEN_QUESTIONS.length} paraphrased questions)`,
     console.log(`retrieval quality:\n${lines.join("\n")}\nmisses of the default recipe:\n${table["fused + rerank (default)"]!.misses.join("\n")}`);
 
     const best = table["fused + rerank (default)"]!;
-    // Measured on this seed: 0.88 / 1.00 / 0.927. Thresholds allow one question of slack.
-    expect(best.hit5).toBeGreaterThanOrEqual(0.97);
-    expect(best.hit1).toBeGreaterThanOrEqual(0.85);
-    expect(best.mrr).toBeGreaterThanOrEqual(0.9);
+    // Measured on this seed: 0.81 / 0.98 / 0.875 with query expansion from the glossary and WordNet
+    // alone. (The earlier 0.88 / 1.00 / 0.927 came from a hand-written synonym list tuned on these
+    // very questions, which is gone.) Thresholds allow one question of slack.
+    expect(best.hit5).toBeGreaterThanOrEqual(0.95);
+    expect(best.hit1).toBeGreaterThanOrEqual(0.78);
+    expect(best.mrr).toBeGreaterThanOrEqual(0.85);
     expect(best.mrr).toBeGreaterThanOrEqual(table["BM25 only"]!.mrr);
     expect(best.mrr).toBeGreaterThan(table["dense only"]!.mrr);
   });
