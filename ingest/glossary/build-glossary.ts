@@ -1,11 +1,13 @@
-// The glossary written at ingest: abbreviations the report defines, the UN terminology file, and the
-// countries. An entry the report defines and the terminology file also knows is merged, keeping the
+// The glossary written at ingest: abbreviations the report defines, the UN terminology file, the
+// countries, and the initials of names the report writes out. An entry the report defines and the
+// terminology file also knows is merged, keeping the
 // report's wording as the phrase.
 import { GlossarySchema, type Glossary, type GlossaryEntry } from "../../src/glossary/schema.js";
 import { fold } from "../../src/report/fold.js";
 import type { StructuredReport } from "../../src/report/schema.js";
 import { extractDefinitions } from "./abbreviations.js";
 import { countryEntries } from "./countries.js";
+import { initialismEntries } from "./initials.js";
 import terminology from "./un-terminology.json" with { type: "json" };
 
 const key = (s: string) => fold(s);
@@ -38,5 +40,8 @@ export function buildGlossary(report: StructuredReport): Glossary {
   }
   const host = /situation in (?:the )?(.+?)\s*$/i.exec(report.title)?.[1];
   entries.push(...countryEntries(report.annexII.rows.map((r) => r.country), host));
+  // Letters for names written out, unless some entry already answers to them.
+  const known = new Set(entries.flatMap((e) => [e.phrase, ...e.aliases]).map((n) => key(n)));
+  entries.push(...initialismEntries(text, known));
   return GlossarySchema.parse({ formatVersion: 1, entries });
 }
