@@ -40,6 +40,8 @@ const PREVIOUS_TIME = /\b(?:previous|preceding|last|earlier|prior)\b/i;
 interface Working extends FigureSpan {
   tokenEnd: number;
   head?: string;
+  /** "131 members of the … forces": the noun the head is of. */
+  ofHead?: string;
   headTerms: string[];
   ownTerms: string[];
   verb?: string;
@@ -155,6 +157,7 @@ export function describeSentence(text: string, ref: SentenceRef): Figure[] {
     if (phrase.head && !sameAsBefore) {
       f.head = phrase.head;
       f.headTerms = [...phrase.terms, ...complement.terms];
+      if (complement.terms.length > 0) f.ofHead = complement.terms.at(-1);
     }
     const own = tokensIn(tokens, f.end, segmentEnd);
     f.ownTerms = contentTerms(own);
@@ -204,6 +207,7 @@ export function describeSentence(text: string, ref: SentenceRef): Figure[] {
     previous.forEach((p, k) => {
       const c = current[k]!;
       carry(c, work);
+      if (!p.head) p.ofHead = c.ofHead;
       p.head ??= c.head;
       p.headTerms = p.headTerms.length ? p.headTerms : c.headTerms;
       p.ownTerms = [...new Set([...c.ownTerms, ...p.ownTerms])];
@@ -217,6 +221,7 @@ export function describeSentence(text: string, ref: SentenceRef): Figure[] {
     if (p.head !== c.head) {
       p.ownTerms = [...new Set([...c.headTerms, ...p.ownTerms, ...p.headTerms])];
       p.head = c.head;
+      p.ofHead = c.ofHead;
       p.headTerms = c.headTerms;
     }
   }
@@ -230,6 +235,7 @@ export function describeSentence(text: string, ref: SentenceRef): Figure[] {
     }
     if (carried && carried.unit === f.unit) {
       f.head = carried.head;
+      f.ofHead = carried.ofHead;
       f.headTerms = carried.headTerms;
       f.elided = true;
       continue;
@@ -253,6 +259,7 @@ export function describeSentence(text: string, ref: SentenceRef): Figure[] {
     value: f.value,
     unit: f.unit,
     ...(f.head ? { head: f.head } : {}),
+    ...(f.ofHead ? { ofHead: f.ofHead } : {}),
     elided: f.elided,
     terms: [...new Set([...f.headTerms, ...f.ownTerms])],
     context: [...new Set(context)],
@@ -269,6 +276,7 @@ function carry(f: Working, all: Working[]): void {
   const before = [...all.slice(0, all.indexOf(f))].reverse().find((w) => w.head);
   if (before) {
     f.head = before.head;
+    f.ofHead = before.ofHead;
     f.headTerms = before.headTerms;
     f.elided = true;
   }

@@ -2,6 +2,7 @@
 // the decide stage accepts or refuses; then paragraph arithmetic when an operation is asked and its
 // operands align, else verbatim quotes.
 import { composeArithmetic } from "./compose/arithmetic.js";
+import { amountFromShare } from "./compose/amount-from-share.js";
 import type { ComposedAnswer } from "./compose/composed.js";
 import { composeExtractive } from "./compose/extractive.js";
 import { composeAnnexOverview, composeParagraphReference } from "./compose/reference.js";
@@ -37,7 +38,7 @@ export function answerPart(part: FramePart, units: RetrievedUnit[], k: ReportKno
   const inAnnexI = part.table?.annex === "I" ? decide(part, scoreSentences(part, units, k, (s) => s.source.kind === "indicator"), k) : undefined;
   const decision = inAnnexI?.kind === "answer" ? inAnnexI : decide(part, scoreSentences(part, units, k), k);
   if (decision.kind === "refuse") return { composed: refusal(part.question, decision.reason, k.report.symbol, decision.related), route: "refusal" };
-  const computed = composeArithmetic(part, decision.scored, k, decision.best);
+  const computed = composeArithmetic(part, decision.scored, k, decision.best) ?? amountFromShare(part, decision.best, decision.scored, k);
   if (computed) return { composed: computed, route: "tool" };
   // A follow-up asking for a reason, what came next, or a description wants new sentences; one asking
   // for another figure may find it in the sentence already quoted ("And how many were wounded?").

@@ -46,6 +46,10 @@ export function decide(part: FramePart, scored: ScoredSentence[], k: ReportKnowl
   const unknown = part.subject.filter((s) => s.unknown && !s.carried && s.required);
   if (unknown.length > 0) return refuse(`It does not mention ${describe(unknown)}.`);
 
+  // A document the report never cites ("resolution 2364" came after it).
+  const uncited = (part.documents ?? []).filter((d) => !k.citesDocument(d));
+  if (uncited.length > 0) return refuse(`It does not mention ${uncited.join(" or ")}.`);
+
   // A year or month the report never mentions.
   const unmentioned = part.times.filter((t) => t.year !== undefined && !k.mentionsTime(t));
   if (unmentioned.length > 0) return refuse(`It says nothing about ${unmentioned.map((t) => t.text.replace(/^\w+\s+(?=\d|[A-Z])/, "")).join(" or ")}.`);

@@ -27,6 +27,8 @@ export const FigureSchema = z.object({
   unit: z.enum(FIGURE_UNITS),
   /** Term of the noun it counts ("attack", "peacekeep"), its own or carried from an earlier figure of the sentence. */
   head: z.string().optional(),
+  /** The noun of the head's "of" phrase ("131 members of the … forces": "forc"), which the figure counts too. */
+  ofHead: z.string().optional(),
   /** True when the head (and its noun phrase) was carried over: "76 [attacks] against MINUSMA". */
   elided: z.boolean(),
   /** Terms that describe this figure: its noun phrase, its own modifiers and its verb. */

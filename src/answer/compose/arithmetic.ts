@@ -60,7 +60,8 @@ function alignment(f: Figure, s: ReportSentence, operand: Operand): number | nul
 function headMatches(f: Figure, alternatives: string[][]): boolean {
   if (!f.head) return false;
   const phrase = new Set([...f.terms, f.head]);
-  return alternatives.some((a) => (a.length === 1 ? a[0] === f.head : a.at(-1) === f.head && a.every((t) => phrase.has(t))));
+  const heads = [f.head, ...(f.ofHead ? [f.ofHead] : [])];
+  return alternatives.some((a) => heads.some((head) => (a.length === 1 ? a[0] === head : a.at(-1) === head && a.every((t) => phrase.has(t)))));
 }
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -204,7 +205,7 @@ export function composeArithmetic(part: FramePart, scored: ScoredSentence[], k: 
   return computed(toolOp, result, op.kind, [best.a.sentence, best.b.sentence]);
 }
 
-function computed(toolOp: NumericOperation, result: ReturnType<typeof runOperation>, kind: string, sentences: ReportSentence[]): ComposedAnswer {
+export function computed(toolOp: NumericOperation, result: ReturnType<typeof runOperation>, kind: string, sentences: ReportSentence[]): ComposedAnswer {
   const quoted = quoteSentences([...new Set(sentences)]);
   const paragraph = "paragraph" in toolOp ? toolOp.paragraph : undefined;
   const lead = leadFor(kind, result.value, result.unit);
@@ -215,7 +216,7 @@ function computed(toolOp: NumericOperation, result: ReturnType<typeof runOperati
   };
 }
 
-function run(report: ReportKnowledge["report"], op: NumericOperation) {
+export function run(report: ReportKnowledge["report"], op: NumericOperation) {
   try {
     return runOperation(report, op);
   } catch (err) {
@@ -282,7 +283,9 @@ function onStatedFigures(part: FramePart, scored: ScoredSentence[], k: ReportKno
 function shortfallOf(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge): ComposedAnswer | null {
   const operand = part.operation!.operands[0]!;
   // A limit says what makes it one ("authorized", "ceiling"): a telling word of the question besides the counted noun.
-  const telling = operand.items.filter((i) => i.text !== operand.head && !i.alternatives[0]!.every((t) => k.isImplicit(t)));
+  // When the question says which words name the limit ("short of the ceiling"), only those do.
+  const named = part.operation!.limitItems;
+  const telling = operand.items.filter((i) => (named ? named.includes(i.text) : i.text !== operand.head) && !i.alternatives[0]!.every((t) => k.isImplicit(t)));
   const saysLimit = (c: Candidate) => telling.some((i) => covered(new Set([...c.figure.terms, ...c.figure.context]), i.alternatives));
   const limits = candidatesFor(operand, undefined, scored, k).filter((c) => c.figure.role !== "part" && c.figure.unit !== "percent" && saysLimit(c));
   const limit = limits[0];
@@ -422,6 +425,11 @@ function leadFor(kind: string, value: number, unit: string): string {
       return `${formatNumber(value)} times as many`;
     case "share":
       return shown;
+    case "percentOf": {
+      // "US$ million" -> "$41.0 million"
+      const money = /^(?:US)?([$€£])\s*(million|billion)?$/.exec(unit);
+      return money ? `About ${money[1]}${formatNumber(value, 1)}${money[2] ? ` ${money[2]}` : ""}` : `About ${formatNumber(value)} ${unit}`;
+    }
     default:
       return shown;
   }

@@ -24,6 +24,8 @@ export interface ReportKnowledge {
   figureHeads: Set<string>;
   /** True when the report's text mentions the year (and month) at all. */
   mentionsTime(time: { year?: number; month?: number }): boolean;
+  /** True when the report cites the document ("resolution 2295", "S/2017/271") anywhere. */
+  citesDocument(document: string): boolean;
 }
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -58,8 +60,15 @@ export function buildKnowledge(data: { report: StructuredReport; glossary: Gloss
     asAt: { month, label: report.annexII.asAt },
     byParagraph: new Map(report.paragraphs.map((p) => [p.number, p])),
     authorTerms: new Set(termsOf(/^Report of the (.+?) on\b/i.exec(report.title)?.[1] ?? "")),
+    citesDocument: (document) => document === report.symbol || cites(allText, document),
     mentionsTime: (time) => (time.month !== undefined ? months.has(time.month) || years.has(Math.floor(time.month / 12)) : time.year === undefined || years.has(time.year)),
   };
+}
+
+/** "resolution 2364" is cited where the report writes the resolution's number; a symbol as written. */
+function cites(text: string, document: string): boolean {
+  const number = /^resolution (\d+)$/.exec(document)?.[1];
+  return number ? new RegExp(`\\b${number}\\b(?![,.]\\d)`).test(text) : text.toLowerCase().includes(document.toLowerCase());
 }
 
 /** Terms written capitalised after a sentence's first word, and never in lower case. */

@@ -74,6 +74,8 @@ export const OperationSchema = z.object({
   position: z.number().int().positive().optional(),
   /** difference: how far the actual figure falls short of a limit ("short of the authorized ceiling"); one operand, the limit. */
   shortfall: z.boolean().optional(),
+  /** shortfall: the operand items the question names the limit with ("short of the authorized ceiling"). */
+  limitItems: z.array(z.string()).optional(),
 });
 export type Operation = z.infer<typeof OperationSchema>;
 
@@ -122,6 +124,8 @@ const BaseFrameSchema = z.object({
   reference: ReferenceSchema.optional(),
   /** A negated yes/no ("Has no … been …?") or "not" in the question. */
   negated: z.boolean(),
+  /** Documents the question cites by symbol or number ("resolution 2364", "S/2017/271"). */
+  documents: z.array(z.string()).default([]),
   /** Figures the question itself states ("28→8", "53.3 out of 1,589.7 million"): evidence that states them is about the same thing. */
   figures: z.array(z.number()).default([]),
   /** The text retrieval searches: the question, with what a follow-up carries over. */

@@ -17,6 +17,8 @@ export interface OperationSpan {
   position?: number;
   /** "How many troops short of the ceiling": the gap between a limit and what there is. */
   shortfall?: boolean;
+  /** The span naming the limit, when the question says which words do ("short of [the ceiling]"). */
+  limit?: { start: number; end: number };
 }
 
 export interface OperationReading {
@@ -27,7 +29,9 @@ export interface OperationReading {
 
 const PERCENT_CHANGE = /\bby (?:what|how much|how many) (?:percentage|per ?cent|%)(?: points?)?(?=\s|$)|(?:\bpercent(?:age)?|%) (?:increase|decrease|change|rise|drop|fall|growth|decline|jump|up|down)\b|\bin (?:percent(?:age)?|per ?cent)\s*\??\s*$|\b(?:what|how big|how large) (?:was|is|were) the (?:percentage|per ?cent|relative) (?:increase|decrease|change|rise|drop|fall|growth)\b|\bin (?:percentage|per ?cent|relative) terms\b/i;
 /** A gap between a limit and what there is: "how many troops short of the ceiling", "needed to reach the authorized strength", "unfilled". */
-const SHORTFALL = /\bhow (?:many|much|far)\b(?:\s+[\w-]+){0,3}?\s+(?:short of|below|under|shy of)\b|\b(?:short of|shy of|shortfall (?:against|from|to))\b|\b(?:needed|required|missing|left|remain(?:ing)?) to (?:reach|fill|meet|hit)\b|\bunfilled\b|\bvacant\b|\bnot (?:yet )?(?:deployed|filled)\b/i;
+const SHORTFALL = /\bhow (?:many|much|far)\b(?:\s+[\w-]+){0,3}?\s+(?:short of|below|under|shy of)\b|\b(?:short of|shy of|(?:shortfall|gap) (?:against|from|to|vs\.?|versus|relative to))\b|\b(?:needed|required|missing|left|remain(?:ing)?) to (?:reach|fill|meet|hit)\b|\b(?:missing|lacking|short)\b(?:\s+[\w'-]+){0,4}?\s+(?:compared (?:with|to)|against|relative to|versus|vs\.?)(?=\s)|\bunfilled\b|\bvacant\b|\bnot (?:yet )?(?:deployed|filled)\b/i;
+/** A shortfall marker that ends where the words naming the limit begin ("short of | the authorized ceiling"). */
+const BEFORE_LIMIT = /(?:of|below|under|against|from|to|vs\.?|versus|with|reach|fill|meet|hit)$/i;
 const DIFFERENCE = /\bhow (?:many|much) (?:more|fewer|less|higher|lower|bigger|smaller|larger)\b|\bdifference (?:between|in)\b|\bby how (?:much|many)\b|\bhow (?:far|much|many) (?:short|below|above|under)\b|\bshort of\b|\bshortfall\b|\bgap between\b|\bgap\b(?=\s*(?:\([^)]*\))?\s*\??\s*$)/i;
 /** "How much did the number of X grow?": a change over time; only "how much did" and the verb state the operation. */
 const CHANGE = /\b(how (?:much|many) (?:did|has|have|had))\b(?:\s+[\w'-]+){0,8}?\s+(rise|rose|risen|increase|increased|grow|grew|grown|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|go up|went up|go down|went down|change|changed)\b/i;
@@ -81,7 +85,9 @@ export function readOperation(question: string, tokens: Token[]): OperationReadi
   const shortfall = match(SHORTFALL, question);
   if (shortfall) {
     take(shortfall);
-    return { operation: { kind: "difference", operands: [], overTime: false, shortfall: true }, consumed };
+    const after = shortfall.index + shortfall[0].length;
+    const limit = BEFORE_LIMIT.test(shortfall[0]) && end > after ? { limit: { start: after, end } } : {};
+    return { operation: { kind: "difference", operands: [], overTime: false, shortfall: true, ...limit }, consumed };
   }
   const change = match(CHANGE, question);
   if (change) {

@@ -24,3 +24,13 @@ export function referenceSpanOf(question: string): { start: number; end: number 
   const m = PARAGRAPH_REF.exec(question) ?? ANNEX_REF.exec(question);
   return m ? { start: m.index, end: m.index + m[0].length } : undefined;
 }
+
+const RESOLUTION = /\bresolutions?\s+(\d{3,4})\b/gi;
+const SYMBOL = /\bS\/\d{4}\/\d+\b/g;
+
+/** Documents the question cites: "resolution 2364" (by number), "S/2017/271" (by symbol). */
+export function citedDocuments(text: string): string[] {
+  const resolutions = [...text.matchAll(RESOLUTION)].map((m) => `resolution ${m[1]}`);
+  const symbols = [...text.matchAll(SYMBOL)].map((m) => m[0]);
+  return [...new Set([...resolutions, ...symbols])];
+}

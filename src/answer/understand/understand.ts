@@ -8,7 +8,7 @@ import { carrySubject, carryTable, carryTimes, followUpKind } from "./follow-up.
 import { readOperation, type OperationSpan } from "./operation.js";
 import { splitParts } from "./parts.js";
 import { questionForm } from "./question-form.js";
-import { findDirectReference, referenceSpanOf } from "./reference.js";
+import { citedDocuments, findDirectReference, referenceSpanOf } from "./reference.js";
 import { subjectItems } from "./subject.js";
 import { isTableItem, tableQuery, tableSlots } from "./table-query.js";
 import { timeConstraints, timesAfter } from "./time.js";
@@ -157,6 +157,7 @@ function understandPart(
     ...(reference ? { reference } : {}),
     negated: NEGATION.test(text),
     figures,
+    documents: citedDocuments(text),
     retrievalText,
   };
   return { part, ...(kind && previous ? { followUp: { kind, previousEvidence: previous.answeredWith } } : {}) };
@@ -217,7 +218,8 @@ function operationOf(span: OperationSpan, text: string, subject: SubjectItem[], 
     // The limit: what the question names ("the authorized ceiling" of "troops"); the actual figure is found beside it.
     const items = toOperandItems(subject);
     const head = headOf(subject);
-    return { ...base, shortfall: true, operands: [{ text, items, ...(head ? { head } : {}) }] };
+    const limitItems = span.limit ? subject.filter((s) => within(s, span.limit!)).map((s) => s.text) : [];
+    return { ...base, shortfall: true, operands: [{ text, items, ...(head ? { head } : {}) }], ...(limitItems.length ? { limitItems } : {}) };
   }
   if (overTime) {
     // A follow-up's carried subject is what it compares ("how many more injured is that?").

@@ -1,0 +1,43 @@
+// "How many dollars had the appeal received by 26 May?", when the report states only "14 per cent of
+// the $293 million required had been received": the amount is that share of that total, computed by
+// the numeric tool. Only when the question asks for money in so many words, and the sentence ties its
+// one percentage to its one amount with "of". A sentence stating an amount of its own is quoted instead.
+import { terms } from "../../report/terms.js";
+import type { NumericOperation } from "../../tools/numeric-input.js";
+import type { ScoredSentence } from "../evidence.js";
+import type { ReportKnowledge } from "../knowledge/knowledge.js";
+import type { FramePart } from "../understand/frame.js";
+import { computed, run } from "./arithmetic.js";
+import type { ComposedAnswer } from "./composed.js";
+
+/** "14 per cent of the $293 million": what may stand between the percentage and the amount. */
+const OF_THE = /^\s+of\s+(?:the\s+|an?\s+|some\s+)?(?:estimated\s+|total\s+)?$/i;
+
+/** Currency words as the report's own amounts are written ("$293 million" -> "dollar", "€605 million" -> "euro"). */
+function currencyTerms(k: ReportKnowledge): Set<string> {
+  return new Set(k.sentences.all.flatMap((s) => s.figures.filter((f) => f.unit === "money").flatMap((f) => terms(f.text).filter((t) => !/\d/.test(t) && t !== "million" && t !== "billion"))));
+}
+
+export function amountFromShare(part: FramePart, best: ScoredSentence | undefined, scored: ScoredSentence[], k: ReportKnowledge): ComposedAnswer | null {
+  if (!best || part.answerType !== "number" || part.operation) return null;
+  const currencies = currencyTerms(k);
+  if (!terms(part.question).some((t) => currencies.has(t))) return null;
+  // The best sentence, or the one right after it that finishes it ("Funding was inadequate … Only 14 per cent …").
+  const next = scored.find((x) => x.sentence.unit === best.sentence.unit && x.sentence.index === best.sentence.index + 1);
+  for (const s of [best.sentence, ...(next ? [next.sentence] : [])]) {
+    const answer = fromSentence(s, k);
+    if (answer) return answer;
+  }
+  return null;
+}
+
+function fromSentence(s: ScoredSentence["sentence"], k: ReportKnowledge): ComposedAnswer | null {
+  const amounts = s.figures.filter((f) => f.unit === "money");
+  const percents = s.figures.filter((f) => f.unit === "percent");
+  if (amounts.length !== 1 || percents.length !== 1 || s.figures[0]?.paragraph === undefined) return null;
+  const [amount, percent] = [amounts[0]!, percents[0]!];
+  if (percent.end > amount.start || !OF_THE.test(s.text.slice(percent.end, amount.start)) || percent.role === "change") return null;
+  const op: NumericOperation = { operation: "paragraphPercentOf", paragraph: s.figures[0].paragraph, percent: percent.text, of: amount.text };
+  const result = run(k.report, op);
+  return result ? computed(op, result, "percentOf", [s]) : null;
+}
