@@ -66,8 +66,12 @@ function match(re: RegExp, text: string): RegExpExecArray | null {
   return new RegExp(re.source, re.flags.replace("g", "")).exec(text);
 }
 
+/** "… in absolute terms": how the result is to be stated, not what it is about. */
+const MANNER = /\bin (?:absolute|raw|real|round) (?:terms|numbers|figures)\b/gi;
+
 export function readOperation(question: string, tokens: Token[]): OperationReading {
   const consumed = new Set<number>();
+  for (const m of question.matchAll(MANNER)) consume(tokens, m.index, m.index + m[0].length, consumed);
   const end = question.replace(/[\s?.!]+$/, "").length;
   const take = (m: RegExpExecArray) => consume(tokens, m.index, m.index + m[0].length, consumed);
 

@@ -62,6 +62,8 @@ export function questionForm(tokens: Token[]): QuestionForm {
 
   if (REASON.test(text)) return { answerType: "reason" };
   const how = HOW_QUANTITY.exec(text);
+  // "How long an extension …?": a duration, which the report gives as a period or the date it ends ("until 30 June 2018").
+  if (how && /^how long$/i.test(how[0])) return { answerType: "date" };
   if (how) {
     const i = at(/^(?:many|much|long|often|big|large|far|high|low)$/i);
     // "how many of the Commission's regional offices": the noun phrase after "of".

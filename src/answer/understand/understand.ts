@@ -91,7 +91,8 @@ function splitContext(question: string): { context?: string; rest: string } {
   // The question proper opens with a wh-word or an auxiliary ("— how many …", ". What share …").
   if (!/^(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|can|could|so)\b/i.test(last)) return { rest: question };
   if (/^(?:how|what|which|who|when|where|why)\b/i.test(context)) return { rest: question };
-  if (!analyse(context).some((t) => t.pos === "VERB" || t.pos === "AUX")) return { rest: question };
+  // A sentence of its own (ended by a full stop) is a statement even when the tagger finds no verb in it ("DPKO credits …").
+  if (!/[.!]$/.test(context) && !analyse(context).some((t) => t.pos === "VERB" || t.pos === "AUX")) return { rest: question };
   return { context, rest: last };
 }
 
@@ -106,6 +107,8 @@ function understandPart(
   const mentions = k.glossary.mentions(text);
   const form = questionForm(tokens);
   const reading = readOperation(text, tokens);
+  // "how long" asks for a duration: "long" is the question, not its subject.
+  tokens.forEach((t, i) => /^long$/i.test(t.text) && /^how$/i.test(tokens[i - 1]?.text ?? "") && reading.consumed.add(i));
   const kept = tokens.filter((_, i) => !reading.consumed.has(i));
   const reportYear = Math.floor(k.asAt.month / 12);
   let times = timeConstraints(text, reportYear);
