@@ -412,8 +412,14 @@ function shareOfWhole(part: FramePart, scored: ScoredSentence[], k: ReportKnowle
   return result ? computed(op, result, "share", [best.sentence]) : null;
 }
 
+/** "US$ million" -> "$41.0 million": an amount as the report writes amounts. */
+function amount(value: number, unit: string, decimals?: number): string | undefined {
+  const money = /^(?:US)?([$€£])\s*(million|billion)?$/.exec(unit);
+  return money ? `${money[1]}${formatNumber(value, decimals)}${money[2] ? ` ${money[2]}` : ""}` : undefined;
+}
+
 function leadFor(kind: string, value: number, unit: string): string {
-  const shown = unit === "per cent" ? `${formatNumber(value)} per cent` : formatNumber(Math.abs(value));
+  const shown = unit === "per cent" ? `${formatNumber(value)} per cent` : (amount(Math.abs(value), unit) ?? formatNumber(Math.abs(value)));
   switch (kind) {
     case "percentChange":
       return `${value >= 0 ? "An increase" : "A decrease"} of ${formatNumber(Math.abs(value))} per cent`;
@@ -425,11 +431,8 @@ function leadFor(kind: string, value: number, unit: string): string {
       return `${formatNumber(value)} times as many`;
     case "share":
       return shown;
-    case "percentOf": {
-      // "US$ million" -> "$41.0 million"
-      const money = /^(?:US)?([$€£])\s*(million|billion)?$/.exec(unit);
-      return money ? `About ${money[1]}${formatNumber(value, 1)}${money[2] ? ` ${money[2]}` : ""}` : `About ${formatNumber(value)} ${unit}`;
-    }
+    case "percentOf":
+      return `About ${amount(value, unit, 1) ?? `${formatNumber(value)} ${unit}`}`;
     default:
       return shown;
   }

@@ -27,7 +27,7 @@ export interface OperationReading {
   consumed: Set<number>;
 }
 
-const PERCENT_CHANGE = /\bby (?:what|how much|how many) (?:percentage|per ?cent|%)(?: points?)?(?=\s|$)|(?:\bpercent(?:age)?|%) (?:increase|decrease|change|rise|drop|fall|growth|decline|jump|up|down)\b|\bin (?:percent(?:age)?|per ?cent)\s*\??\s*$|\b(?:what|how big|how large) (?:was|is|were) the (?:percentage|per ?cent|relative) (?:increase|decrease|change|rise|drop|fall|growth)\b|\bin (?:percentage|per ?cent|relative) terms\b/i;
+const PERCENT_CHANGE = /\bby (?:what|how much|how many) (?:percentage|per ?cent|%)(?: points?)?(?=\s|$)|(?:\bpercent(?:age)?|%) (?:increase|decrease|change|rise|drop|fall|growth|decline|jump|up|down)\b|\bin (?:percent(?:age)?|per ?cent)\s*\??\s*$|\b(?:what|how big|how large) (?:was|is|were) the (?:percentage|per ?cent|relative) (?:increase|decrease|change|rise|drop|fall|growth)\b|\bin (?:percentage|per ?cent|relative) terms\b|\bpercent(?:age)?[- ]?wise\b/i;
 /** A gap between a limit and what there is: "how many troops short of the ceiling", "needed to reach the authorized strength", "unfilled". */
 const SHORTFALL = /\bhow (?:many|much|far)\b(?:\s+[\w-]+){0,3}?\s+(?:short of|below|under|shy of)\b|\b(?:short of|shy of|(?:shortfall|gap) (?:against|from|to|vs\.?|versus|relative to))\b|\b(?:needed|required|missing|left|remain(?:ing)?) to (?:reach|fill|meet|hit)\b|\b(?:missing|lacking|short)\b(?:\s+[\w'-]+){0,4}?\s+(?:compared (?:with|to)|against|relative to|versus|vs\.?)(?=\s)|\bunfilled\b|\bvacant\b|\bnot (?:yet )?(?:deployed|filled)\b/i;
 /** A shortfall marker that ends where the words naming the limit begin ("short of | the authorized ceiling"). */
@@ -160,11 +160,20 @@ function splitOperands(question: string, from: number, end: number, tokens: Toke
       { start: from + split.index + split[0].length, end },
     ];
   }
-  const between = /\bbetween\s+(.+?)\s+and\s+(.+)$/i.exec(rest);
-  if (between) {
-    const a = from + rest.indexOf(between[1]!);
-    const b = from + rest.lastIndexOf(between[2]!);
-    return [{ start: a, end: a + between[1]!.length }, { start: b, end: b + between[2]!.length }];
+  // "between A and B", or after "difference between": split at an "and" that is not inside a name ("Recovery and Development").
+  const opened = /\bbetween\s+/i.exec(rest);
+  const afterBetween = opened ? opened.index + opened[0].length : /between\s*$/i.test(question.slice(0, from)) ? 0 : -1;
+  if (afterBetween >= 0) {
+    const and = [...rest.slice(afterBetween).matchAll(/(\S+)\s+and\s+(\S+)/g)].find((m) => !(/^\p{Lu}/u.test(m[1]!) && /^\p{Lu}/u.test(m[2]!)));
+    if (and) {
+      const andAt = afterBetween + and.index + and[1]!.length;
+      const andEnd = andAt + rest.slice(andAt).match(/^\s+and\s+/)![0].length;
+      consume(tokens, from + andAt, from + andEnd, consumed);
+      return [
+        { start: from + afterBetween, end: from + andAt },
+        { start: from + andEnd, end },
+      ];
+    }
   }
   return [];
 }

@@ -17,7 +17,7 @@ const monthNumber = (name: string) => {
   return full >= 0 ? full : MONTHS.findIndex((m) => m.startsWith(n.slice(0, 3)));
 };
 const YEAR_RE = /\b(?:(since|in|during|by|before|after|until|from|of)\s+)?((?:19|20)\d\d)\b(?!\s*\))/gi;
-const PREVIOUS = /\b(?:previous|preceding|prior|last|earlier|former)\s+(?:mandate|reporting)?\s*(?:period|report|mandate|year|quarter|time|one)\b|\b(?:the )?(?:year|period|time|report) before\b|\bbefore that\b|\bpreviously\b|\bthe time before\b/i;
+const PREVIOUS = /\b(?:previous|preceding|prior|last|earlier|former)\s+(?:mandate|reporting)?\s*(?:period|report|mandate|year|quarter|time|one)\b|\b(?:the )?(?:year|period|time|report|mandate(?: period)?) before\b|\bbefore that\b|\bpreviously\b|\bthe time before\b/i;
 const CURRENT = /\b(?:this|current|present)\s+(?:mandate|reporting)?\s*(?:period|mandate|report)\b|\bthis time(?: round| around)?\b|\bsince june 2016\b/i;
 
 function relationOf(word: string | undefined): TimeConstraint["relation"] {
@@ -39,7 +39,11 @@ function relationOf(word: string | undefined): TimeConstraint["relation"] {
   }
 }
 
-export function timeConstraints(question: string, reportYear: number): TimeConstraint[] {
+/**
+ * asAtMonth (year * 12 + month), when given: "since June" and "last June" without a year mean the
+ * latest June on or before the report's date, not the June of its year.
+ */
+export function timeConstraints(question: string, reportYear: number, asAtMonth?: number): TimeConstraint[] {
   const out: TimeConstraint[] = [];
   for (const m of question.matchAll(MONTH_RE)) {
     const month = monthNumber(m[2]!);
@@ -47,8 +51,11 @@ export function timeConstraints(question: string, reportYear: number): TimeConst
     // "Jun-16", "Oct-2015": a month with a short year.
     const written = m[3] ?? (m[4] ? (m[4].length === 2 ? `20${m[4]}` : m[4]) : undefined);
     if (/^(?:may|mar|dec|jan)$/i.test(m[2]!) && !m[1] && !written && !/\d\s+\w+$/.test(m[0])) continue;
-    const year = written ? Number(written) : reportYear;
-    out.push({ text: m[0].trim(), relation: relationOf(m[1]), month: year * 12 + month, year, explicitYear: written !== undefined });
+    const last = /\blast\s+$/i.test(question.slice(0, m.index));
+    const past = !written && asAtMonth !== undefined && (last || relationOf(m[1]) === "since") && reportYear * 12 + month > asAtMonth;
+    const year = written ? Number(written) : past ? reportYear - 1 : reportYear;
+    const relation = last && /\bsince\s+last\s+$/i.test(question.slice(0, m.index)) ? "since" : relationOf(m[1]);
+    out.push({ text: `${last ? "last " : ""}${m[0].trim()}`, relation, month: year * 12 + month, year, explicitYear: written !== undefined });
   }
   // "2016/17", "2017-18": a budget or fiscal period names two years.
   for (const m of question.matchAll(/\b((?:19|20)\d\d)[/–-](\d\d)\b/g)) {

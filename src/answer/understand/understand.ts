@@ -111,7 +111,7 @@ function understandPart(
   tokens.forEach((t, i) => /^long$/i.test(t.text) && /^how$/i.test(tokens[i - 1]?.text ?? "") && reading.consumed.add(i));
   const kept = tokens.filter((_, i) => !reading.consumed.has(i));
   const reportYear = Math.floor(k.asAt.month / 12);
-  let times = timeConstraints(text, reportYear);
+  let times = timeConstraints(text, reportYear, k.asAt.month);
   const timeSpans = times.map((t) => ({ start: text.indexOf(t.text), end: text.indexOf(t.text) + t.text.length })).filter((s) => s.start >= 0);
   // "What does para. 42 say about …": the reference names the source, not the subject.
   const referenceSpan = referenceSpanOf(text);
