@@ -25,6 +25,9 @@ const AGREED_UNIT_COVERAGE = 0.25;
 const ATTRIBUTE = /^\s*what(?:['’]s| is| was| are| were)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:of|in|for|at)\b|^\s*what(?:['’]s| is| was| are| were)\s+(?:the\s+)?[\p{L}-]+\s*\??$/iu;
 /** A paragraph that names the question's year answers it when it scores at least this share of the best match. */
 const DATED_SCORE = 0.6;
+/** "How many …": a count (not "how much", which may be an amount or a share). */
+const COUNT_QUESTION = /\bhow many\b/i;
+const PERCENT_WORD = /\b(?:per ?cent|percentage|proportion|share|rate)\b|%/i;
 const PAST = /\b(?:did|was|were|had|won|lost|held|took|became|went|came|began|happened|ended|adopted|voted|approved|elected|decided|renewed|extended|signed|passed)\b/i;
 
 const describe = (items: SubjectItem[]) => items.map((s) => `“${s.text.replace(" … ", " ")}”`).join(" or ");
@@ -114,7 +117,11 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       const stated = share ? close.find((s) => s.coverage >= 0.75 && s.sentence.figures.some((f) => f.unit === "percent")) : undefined;
       if (stated) return { kind: "answer", best: stated };
       const anyPercent = share && close.some((s) => [s.sentence, ...neighbourhood(s.sentence, k)].some((x) => x.figures.some((f) => f.unit === "percent")));
-      const holds = (s: ReportSentence) => (anyPercent ? s.figures.some((f) => f.unit === "percent") : s.figures.length > 0);
+      // "How many civilian staff …?" asks a count: "87 per cent of all civilian staff" is not one. And a
+      // figure the question itself states ("Of the 529 members, how many are women?") is not its answer.
+      const asksCount = COUNT_QUESTION.test(part.question) && !PERCENT_WORD.test(part.question) && !part.operation;
+      const answering = (f: ReportSentence["figures"][number]) => !(asksCount && f.unit === "percent") && !part.figures.includes(f.value);
+      const holds = (s: ReportSentence) => (anyPercent ? s.figures.some((f) => f.unit === "percent") : s.figures.some(answering));
       // The figure often finishes the sentence before it ("Funding was inadequate … Only 14 per cent … had been received.").
       const withNext = (s: ScoredSentence) => {
         if (holds(s.sentence)) return s;
@@ -132,7 +139,7 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
         const counted = close.some((s) => s.sentence.figures.some((f) => asked.some((a) => covers(figureWords(f, false), a) > 0)));
         if (!counted) return { kind: "refuse", reason: `It gives no figure for ${what}.` };
       }
-      const found = close.map(withNext).find((s): s is ScoredSentence => s !== undefined) ?? close.find((s) => s.sentence.figures.length > 0);
+      const found = close.map(withNext).find((s): s is ScoredSentence => s !== undefined) ?? close.find((s) => s.sentence.figures.some(answering));
       if (!found) return { kind: "refuse", reason: `It gives no figure for ${what}.` };
       const unnamed = figureForNames(part, found.sentence, k);
       return unnamed ? { kind: "refuse", reason: unnamed } : { kind: "answer", best: found };
