@@ -287,7 +287,10 @@ function shortfallOf(part: FramePart, scored: ScoredSentence[], k: ReportKnowled
   const named = part.operation!.limitItems;
   const telling = operand.items.filter((i) => (named ? named.includes(i.text) : i.text !== operand.head) && !i.alternatives[0]!.every((t) => k.isImplicit(t)));
   const saysLimit = (c: Candidate) => telling.some((i) => covered(new Set([...c.figure.terms, ...c.figure.context]), i.alternatives));
-  const limits = candidatesFor(operand, undefined, scored, k).filter((c) => c.figure.role !== "part" && c.figure.unit !== "percent" && saysLimit(c));
+  const all = candidatesFor(operand, undefined, scored, k).filter((c) => c.figure.role !== "part" && c.figure.unit !== "percent");
+  // A limit the question states ("short of the authorized strength of 13,289") is that figure.
+  const stated = all.filter((c) => part.figures.includes(c.figure.value));
+  const limits = stated.length > 0 ? stated : all.filter(saysLimit);
   const limit = limits[0];
   if (!limit || limits.some((c) => c.figure.value !== limit.figure.value && c.score >= limit.score - MARGIN)) return null;
   // The words that make it a limit ("authorized", "ceiling"): question items its words have and the actual figure's lack.

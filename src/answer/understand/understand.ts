@@ -7,7 +7,7 @@ import { QuestionFrameSchema, type FramePart, type Operation, type QuestionFrame
 import { carrySubject, carryTable, carryTimes, followUpKind } from "./follow-up.js";
 import { readOperation, type OperationSpan } from "./operation.js";
 import { splitParts } from "./parts.js";
-import { questionForm } from "./question-form.js";
+import { MEASURE, questionForm } from "./question-form.js";
 import { citedDocuments, findDirectReference, referenceSpanOf } from "./reference.js";
 import { subjectItems } from "./subject.js";
 import { isTableItem, tableQuery, tableSlots } from "./table-query.js";
@@ -172,8 +172,13 @@ function countedNoun(items: SubjectItem[], asked: string | undefined, question: 
   // A noun modifying the next one ("security incidents") is not what is counted.
   const isNoun = (s: SubjectItem) => s.kind !== "phrase" && (s.pos === "NOUN" || s.entityKind === "component" || s.entityKind === "term");
   const modifies = (s: SubjectItem) => items.some((o) => o !== s && isNoun(o) && new RegExp(`\\b${escape(s.text)}\\s+${escape(o.text)}\\b`, "i").test(question));
-  const nouns = items.filter((s) => isNoun(s) && !modifies(s));
-  const askedItem = asked ? nouns.find((s) => asked.toLowerCase().includes(s.text.toLowerCase())) : undefined;
+  // A measure ("strength", "number", "total") says how it is counted, not what.
+  const candidates = items.filter((s) => isNoun(s) && !modifies(s));
+  const counted = candidates.filter((s) => !MEASURE.has(s.text.toLowerCase()));
+  const nouns = counted.length > 0 ? counted : candidates;
+  // "… in number of personnel": the noun after "number of" is what is counted.
+  const numberOf = /\bnumbers? of\s+(?:the\s+)?([\p{L}-]+)/iu.exec(question)?.[1]?.toLowerCase();
+  const askedItem = (numberOf ? nouns.find((s) => s.text.toLowerCase() === numberOf) : undefined) ?? (asked ? nouns.find((s) => asked.toLowerCase().includes(s.text.toLowerCase())) : undefined);
   return (askedItem ?? nouns[0])?.text;
 }
 
