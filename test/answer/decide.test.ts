@@ -34,7 +34,7 @@ describe("the report is silent: refusal, saying why", () => {
   });
 
   it("a thing it never mentions", async () => {
-    expect(await refusalReason("How many drones does MINUSMA operate?")).toBe("It does not mention “drones”.");
+    expect(await refusalReason("How many surveillance drones has MINUSMA got?")).toBe("It does not mention “drones”.");
     expect(await refusalReason("What was Mali's GDP growth last year?")).toMatch(/does not mention “GDP”/);
   });
 
