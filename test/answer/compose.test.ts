@@ -1,0 +1,145 @@
+// The compose stage on its own: extractive answers quote the report's sentences verbatim with their
+// refs; arithmetic goes through the numeric tool, whose trace says where each operand comes from.
+import { beforeAll, describe, expect, it } from "vitest";
+import { composeArithmetic } from "../../src/answer/compose/arithmetic.js";
+import { composeExtractive, quoteSentences, renderSentence } from "../../src/answer/compose/extractive.js";
+import { refusal } from "../../src/answer/compose/refusal.js";
+import type { ScoredSentence } from "../../src/answer/evidence.js";
+import { NumericToolError } from "../../src/tools/errors.js";
+import { createNumericTool } from "../../src/tools/numeric-tool.js";
+import { runNumericOperation } from "../../src/tools/run-operation.js";
+import { decisionFor, reportStages, type ReportStages } from "../helpers/report-stages.js";
+
+let s: ReportStages;
+beforeAll(async () => {
+  s = await reportStages();
+}, 300_000);
+
+const sentence = (id: string) => {
+  const found = s.knowledge.sentences.byId.get(id);
+  if (!found) throw new Error(`no sentence ${id}`);
+  return found;
+};
+const paragraphText = (n: number) => s.knowledge.byParagraph.get(n)!.text;
+
+async function answered(question: string) {
+  const { frame, scored, decision } = await decisionFor(s, question);
+  if (decision.kind !== "answer") throw new Error(`expected an answer for “${question}”: ${decision.reason}`);
+  return { frame, scored, best: decision.best };
+}
+
+describe("extractive composition", () => {
+  it("quotes the deciding sentence verbatim, with its paragraph marker and a citation holding the same quote", async () => {
+    const { frame, scored, best } = await answered("How many kids were kidnapped in Alfao?");
+    const composed = composeExtractive(frame, best, scored);
+    const quote = sentence("p30#1").text;
+    expect(composed.answered).toBe(true);
+    expect(composed.answer.startsWith(`${quote.slice(0, -1)} (para. 30).`)).toBe(true);
+    expect(composed.citations[0]).toEqual({ ref: "para. 30", paragraph: 30, quote });
+    expect(paragraphText(30)).toContain(quote);
+    expect(composed.quoted?.[0]).toBe("p30#1");
+  });
+
+  it("every quoted sentence is in the answer, in full, and cited", async () => {
+    const { frame, scored, best } = await answered("Why did the presence of State officials in the north decrease?");
+    const composed = composeExtractive(frame, best, scored);
+    expect(composed.quoted!.length).toBeGreaterThanOrEqual(1);
+    for (const id of composed.quoted!) {
+      const quoted = sentence(id);
+      expect(composed.answer).toContain(quoted.text.replace(/\.$/, ""));
+      expect(composed.citations.some((c) => "quote" in c && c.ref === quoted.ref)).toBe(true);
+    }
+  });
+
+  it("a sub-item is cited as such ('para. 18 (c)')", () => {
+    const rendered = renderSentence(sentence("p18#4"));
+    expect(rendered.citation).toMatchObject({ ref: "para. 18 (c)", paragraph: 18, subItem: "c" });
+    expect(rendered.text.endsWith("(para. 18 (c)).")).toBe(true);
+  });
+
+  it("a follow-up is not answered with the sentence already quoted when another answers nearly as well", async () => {
+    const { frame, scored, best } = await answered("How many blue helmets were hurt?");
+    expect(best.sentence.id).toBe("p17#5");
+    const again = composeExtractive(frame, best, scored, new Set(["p17#5"]));
+    expect(again.quoted?.[0]).not.toBe("p17#5");
+    expect(again.quoted).not.toContain("p17#5");
+    expect(again.answer).toMatch(/peacekeep/);
+  });
+
+  it("… but is, when nothing else answers (the previous quote is the only good one)", async () => {
+    const { frame, scored, best } = await answered("Why did the presence of State officials in the north decrease?");
+    const again = composeExtractive(frame, best, scored, new Set([best.sentence.id]));
+    expect(again.quoted?.[0]).toBe(best.sentence.id);
+  });
+
+  it("Annex I indicators are quoted with their status and one Annex I citation for all rows", () => {
+    const indicators = s.knowledge.sentences.all.filter((x) => x.source.kind === "indicator").slice(0, 2);
+    const composed = quoteSentences(indicators);
+    const [first, second] = indicators.map((x) => (x.source.kind === "indicator" ? x.source.indicator : undefined)!);
+    expect(composed.answer).toContain(`Benchmark indicator ${first!.id}, “${first!.text}”, is marked ${first!.status.join(" and ")}`);
+    expect(composed.citations).toEqual([{ ref: "Annex I", annex: "I", rows: [first!.id, second!.id] }]);
+  });
+});
+
+describe("refusals", () => {
+  it("name the question, cite nothing, and list what is nearby as related passages only", () => {
+    const near: ScoredSentence[] = [{ sentence: sentence("p41#0"), rank: 0, coverage: 0.5, unitCoverage: 0.5, agreed: false, score: 1 }];
+    const r = refusal("  Who commands the force? ", "It does not mention “Force Commander”.", "S/2017/478", near);
+    expect(r).toEqual({
+      answer: "The report (S/2017/478) does not answer “Who commands the force?”. It does not mention “Force Commander”.",
+      answered: false,
+      citations: [],
+      related: [{ ref: "para. 41", quote: sentence("p41#0").text }],
+    });
+  });
+
+  it("echo a long question only in part", () => {
+    const long = `How many ${"very ".repeat(60)}long questions are there?`;
+    const r = refusal(long, "None of its paragraphs addresses this.", "S/2017/478");
+    expect(r.answer.length).toBeLessThan(long.length);
+    expect(r.answer).toContain("…”");
+    expect(r.related).toBeUndefined();
+  });
+});
+
+describe("arithmetic goes through the numeric tool, with provenance", () => {
+  it("the answer leads with the result and its formula, then quotes the operands' sentence", async () => {
+    const { frame, scored, best } = await answered("How many more attacks targeted MINUSMA than the French forces?");
+    const composed = composeArithmetic(frame, scored, s.knowledge, best);
+    expect(composed).not.toBeNull();
+    expect(composed!.answer.startsWith("56 more (76 − 20 = 56), from the figures in para. 17: ")).toBe(true);
+    expect(composed!.answer).toContain(sentence("p17#0").text.replace(/\.$/, ""));
+    expect(composed!.tool).toMatchObject({ name: "report_numbers", result: 56, formula: "76 − 20 = 56" });
+    expect(composed!.citations).toEqual([{ ref: "para. 17", paragraph: 17, quote: sentence("p17#0").text }]);
+  });
+
+  it("a rounded result says it was rounded", async () => {
+    const { frame, scored, best } = await answered("By what percentage did the number of internally displaced persons rise?");
+    const composed = composeArithmetic(frame, scored, s.knowledge, best);
+    expect(composed!.tool!.formula).toBe("(59,000 − 45,800) / 45,800 × 100 = 28.8% (Percentage rounded to one decimal place (unrounded 28.820961).)");
+    expect(composed!.answer).toMatch(/^An increase of 28\.8 per cent/);
+  });
+
+  it("no operation asked, nothing computed", async () => {
+    const { frame, scored, best } = await answered("How many kids were kidnapped in Alfao?");
+    expect(composeArithmetic(frame, scored, s.knowledge, best)).toBeNull();
+  });
+
+  it("the tool verifies every figure in the paragraph it is said to come from", () => {
+    const report = s.knowledge.report;
+    const ok = runNumericOperation(report, { operation: "paragraphSum", paragraph: 17, figures: ["105", "76", "20"] });
+    expect(ok.value).toBe(201);
+    expect(ok.operands.map((o) => ("figure" in o ? [o.paragraph, o.figure] : []))).toEqual([[17, "105"], [17, "76"], [17, "20"]]);
+    // 413 is in para. 28, not para. 17.
+    expect(() => runNumericOperation(report, { operation: "paragraphDifference", paragraph: 17, a: "413", b: "76" })).toThrow(NumericToolError);
+  });
+
+  it("as a LangChain tool it returns JSON, and an error object rather than a throw", async () => {
+    const numeric = createNumericTool(s.knowledge.report);
+    const good = JSON.parse(await numeric.invoke({ request: { operation: "paragraphRatio", paragraph: 29, a: "204", b: "115" } }));
+    expect(good).toMatchObject({ value: 1.77, unit: "ratio", formula: "204 / 115 = 1.77" });
+    const bad = JSON.parse(await numeric.invoke({ request: { operation: "paragraphRatio", paragraph: 29, a: "999", b: "115" } }));
+    expect(bad.error.code).toEqual(expect.any(String));
+    expect(bad.value).toBeUndefined();
+  });
+});

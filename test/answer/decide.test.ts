@@ -1,0 +1,120 @@
+// The decide stage on its own: a frame and its real evidence (retrieved and scored on the real index)
+// become an answer or a refusal, with the reason; then, for an operation, which figures it computes on.
+import { beforeAll, describe, expect, it } from "vitest";
+import { answerPart } from "../../src/answer/answer-part.js";
+import { retrieveUnits } from "../../src/answer/evidence.js";
+import { decisionFor, frameOf, reportStages, type ReportStages } from "../helpers/report-stages.js";
+
+let s: ReportStages;
+beforeAll(async () => {
+  s = await reportStages();
+}, 300_000);
+
+async function refusalReason(question: string): Promise<string> {
+  const { decision } = await decisionFor(s, question);
+  if (decision.kind !== "refuse") throw new Error(`expected a refusal for “${question}”, got ${decision.best.sentence.id}: ${decision.best.sentence.text}`);
+  return decision.reason;
+}
+
+async function answeringSentence(question: string): Promise<string> {
+  const { decision } = await decisionFor(s, question);
+  if (decision.kind !== "answer") throw new Error(`expected an answer for “${question}”, got a refusal: ${decision.reason}`);
+  return decision.best.sentence.id;
+}
+
+/** decide, then compose for one part: what the pipeline does with a single-part question. */
+async function part(question: string) {
+  const frame = frameOf(s, question);
+  return answerPart(frame, await retrieveUnits(s.retriever, frame.retrievalText, s.knowledge), s.knowledge, new Set());
+}
+
+describe("the report is silent: refusal, saying why", () => {
+  it("a role it never names anyone for", async () => {
+    expect(await refusalReason("What is the name of the Force Commander of MINUSMA?")).toBe("It does not mention “Force Commander”.");
+  });
+
+  it("a thing it never mentions", async () => {
+    expect(await refusalReason("How many surveillance drones has MINUSMA got?")).toBe("It does not mention “drones”.");
+    expect(await refusalReason("What was Mali's GDP growth last year?")).toMatch(/does not mention “GDP”/);
+  });
+
+  it("a year it never covers", async () => {
+    expect(await refusalReason("How many peacekeepers were killed in 2012?")).toMatch(/2012/);
+  });
+
+  it("an outcome after the report's date, even when the report states the plan", async () => {
+    const reason = await refusalReason("Who won the July 2018 presidential election?");
+    expect(reason).toContain("up to 20 May 2017");
+    expect(reason).toContain("July 2018");
+    expect(await refusalReason("Did the Security Council renew the mandate in June 2017?")).toContain("up to 20 May 2017");
+  });
+
+  it("a figure the report gives only for a group of places, asked for one of them", async () => {
+    expect(await refusalReason("How many Malian refugees are in Mauritania?")).toMatch(/only for Burkina Faso, Mauritania, Niger together/);
+  });
+
+  it("a figure for a body the report gives none for", async () => {
+    expect(await refusalReason("How many more attacks targeted MINUSMA than the G5 Sahel joint force?")).toMatch(/no figure for “attacks”/);
+  });
+});
+
+describe("the report answers a paraphrase: answer, from the sentence that holds it", () => {
+  it.each([
+    ["How many blue helmets were hurt?", "p17#5"], // "peacekeepers … injured"
+    ["How many kids were kidnapped in Alfao?", "p30#1"], // "10 girls"
+    ["When did the strike of university professors start?", "p14#1"],
+    ["Why did the presence of State officials in the north decrease?", "p5#0"], // "primarily because of persistent insecurity"
+    ["Which group claimed the attack of 15 April in the Ségou region?", "p19#4"],
+    ["Is a presidential election scheduled for July 2018?", "p13#5"], // a plan the report states, after its date
+  ])("%s -> %s", async (question, sentence) => {
+    expect(await answeringSentence(question)).toBe(sentence);
+  });
+
+  it("the answering sentence holds something of the asked type", async () => {
+    const when = await decisionFor(s, "When did the strike of university professors start?");
+    expect(when.decision.kind === "answer" && when.decision.best.sentence.dates.length).toBeGreaterThan(0);
+    const why = await decisionFor(s, "Why did the presence of State officials in the north decrease?");
+    expect(why.decision.kind === "answer" && why.decision.best.sentence.hasCause).toBe(true);
+  });
+});
+
+describe("operations: computed only on figures the report states for each operand", () => {
+  it("a difference between two stated figures goes through the numeric tool, with each figure's paragraph", async () => {
+    const a = await part("How many more attacks targeted MINUSMA than the French forces?");
+    expect(a.route).toBe("tool");
+    expect(a.composed.tool?.input).toEqual({ operation: "paragraphDifference", paragraph: 17, a: "76", b: "20" });
+    expect(a.composed.tool?.result).toBe(56);
+    expect(a.composed.tool?.operands).toEqual([
+      expect.objectContaining({ source: "paragraph", paragraph: 17, figure: "76", value: 76 }),
+      expect.objectContaining({ source: "paragraph", paragraph: 17, figure: "20", value: 20 }),
+    ]);
+  });
+
+  it("figures in words are operands too ('Eight peacekeepers were killed and 64 injured')", async () => {
+    const a = await part("How many more peacekeepers were injured than killed?");
+    expect(a.composed.tool?.input).toEqual({ operation: "paragraphDifference", paragraph: 17, a: "64", b: "Eight" });
+    expect(a.composed.tool?.result).toBe(56);
+  });
+
+  it("a percent change over time takes the earlier figure first", async () => {
+    const a = await part("By what percentage did the number of internally displaced persons rise?");
+    expect(a.composed.tool?.input).toEqual({ operation: "paragraphPercentChange", paragraph: 37, from: "45,800", to: "59,000" });
+    expect(a.composed.tool?.result).toBe(28.8);
+  });
+
+  it("a change the report states is quoted, not recomputed", async () => {
+    const schools = await part("By how many did the number of closed schools go up since the previous report?");
+    expect(schools.composed.tool).toBeUndefined();
+    expect(schools.composed.answered).toBe(true);
+    expect(schools.composed.answer).toContain("an additional 65 schools have been closed");
+    const percent = await part("By what percentage did attacks against the Malian defence and security forces in the Mopti and Ségou regions rise?");
+    expect(percent.composed.tool).toBeUndefined();
+    expect(percent.composed.answer).toContain("There has been a 42 per cent increase");
+  });
+
+  it("a part is never added to its own whole (413 officers, including 29 women)", async () => {
+    const a = await part("How many police officers and women were trained in total?");
+    expect(a.composed.tool).toBeUndefined();
+    expect(a.composed.answer).not.toContain("442");
+  });
+});

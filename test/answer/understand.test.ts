@@ -1,0 +1,246 @@
+// The understand stage on its own: the question frame built from a question (and the previous turn's
+// frame) against the real report's knowledge. Nothing is retrieved here.
+import { beforeAll, describe, expect, it } from "vitest";
+import { QuestionFrameSchema, type QuestionFrame, type SubjectItem } from "../../src/answer/understand/frame.js";
+import { readFrame } from "../../src/answer/understand/understand.js";
+import { terms } from "../../src/report/terms.js";
+import { frameOf, reportStages, type ReportStages } from "../helpers/report-stages.js";
+
+let s: ReportStages;
+beforeAll(async () => {
+  s = await reportStages();
+}, 300_000);
+
+const frame = (question: string, previous?: QuestionFrame) => frameOf(s, question, previous);
+const item = (f: QuestionFrame, text: string): SubjectItem => {
+  const found = f.subject.find((x) => x.text.toLowerCase() === text.toLowerCase());
+  if (!found) throw new Error(`no subject item “${text}” in ${f.subject.map((x) => x.text).join(", ")}`);
+  return found;
+};
+/** The item may be found as this report wording (its terms, in order). */
+const wordings = (i: SubjectItem) => i.alternatives.map((a) => a.terms.join(" "));
+const wording = (text: string) => terms(text).join(" ");
+
+describe("answer type, from the question's form", () => {
+  it.each([
+    ["How many schools were shut in the Mopti region?", "number"],
+    ["When was the supply route through Cotonou first tried out?", "date"],
+    ["Who heads MINUSMA?", "person"],
+    ["Which armed group claimed the mortar attack on the Timbuktu camp?", "organisation"],
+    ["Where was the gendarmerie post attacked on 28 March?", "place"],
+    ["Why did the presence of State officials decrease?", "reason"],
+    ["Has the Constitution been revised yet?", "yesno"],
+    ["How did MINUSMA support the conference?", "manner"],
+    ["List the capability gaps of the Mission.", "list"],
+  ] as const)("%s -> %s", (question, type) => {
+    expect(frame(question).answerType).toBe(type);
+  });
+
+  it("keeps the noun a 'how many' question counts, and reads a polite request through", () => {
+    expect(frame("How many schools were shut in the Mopti region?").asked).toBe("schools");
+    const request = frame("Could the Secretariat indicate how many prison guards were trained?");
+    expect(request.answerType).toBe("number");
+    expect(request.asked).toBe("prison guards");
+    expect(request.subject.map((x) => x.text)).not.toContain("Secretariat");
+  });
+});
+
+describe("subject: UN shorthand and named entities expand through the glossary", () => {
+  it.each([
+    ["What did the FAMa do together with the French forces?", "FAMa", "Malian armed forces"],
+    ["How many MDSF members were wounded since June 2016?", "MDSF", "Malian defence and security forces"],
+    ["What does UNPOL still need in equipment?", "UNPOL", "United Nations police"],
+    ["How many blue helmets lost their lives?", "blue helmets", "peacekeepers"],
+    ["How much of the HRP had been received by late May?", "HRP", "Humanitarian Response Plan"],
+  ])("%s: %s may be found as “%s”", (question, shorthand, reportWording) => {
+    const f = frame(question);
+    const entity = item(f, shorthand);
+    expect(entity.kind).toBe("entity");
+    expect(wordings(entity)).toContain(wording(reportWording));
+    // The report uses the long form, so the item is known and weighs in retrieval.
+    expect(entity.unknown).toBe(false);
+  });
+
+  it("marks a sex or force component as a qualifier, not a subject of its own", () => {
+    expect(item(frame("How many blue helmets lost their lives?"), "blue helmets").qualifier).toBe(true);
+    expect(item(frame("How many female police officers had been deployed?"), "female").qualifier).toBe(true);
+    expect(item(frame("What did the FAMa do together with the French forces?"), "FAMa").qualifier).toBe(false);
+  });
+
+  it("a named body the report never mentions is unknown and required (the DSRSG)", () => {
+    const dsrsg = item(frame("Who is the DSRSG in Mali?"), "DSRSG");
+    expect(dsrsg.entityKind).toBe("role");
+    expect(wordings(dsrsg)).toContain(wording("Deputy Special Representative of the Secretary-General"));
+    expect(dsrsg.unknown).toBe(true);
+    expect(dsrsg.required).toBe(true);
+  });
+
+  it("a proper noun no dictionary knows is a name the answer must concern", () => {
+    const f = frame("What happened in Almoustarat on 7 May?");
+    const place = item(f, "Almoustarat");
+    expect(place.entityKind).toBe("name");
+    expect(place.required).toBe(true);
+    // The date qualifies the question; it is not part of what it is about.
+    expect(f.subject.map((x) => x.text)).not.toContain("May");
+  });
+
+  it("two words that together mean a report word become one phrase item (“lost … lives” ~ killed)", () => {
+    const phrase = item(frame("How many blue helmets lost their lives?"), "lost … lives");
+    expect(phrase.kind).toBe("phrase");
+    expect(phrase.alternatives.some((a) => a.terms.join(" ") === "kill")).toBe(true);
+  });
+});
+
+describe("operation: only when the question asks for a computation", () => {
+  it("'how many more … than …' is a difference of two operands, each with its own named thing", () => {
+    const op = frame("How many more attacks targeted MINUSMA than the French forces?").operation;
+    expect(op?.kind).toBe("difference");
+    expect(op?.operands).toHaveLength(2);
+    expect(op?.operands[0]!.items.map((i) => i.text)).toContain("MINUSMA");
+    expect(op?.operands[1]!.items.map((i) => i.text)).toContain("French forces");
+    // Both count attacks: the second operand borrows the first one's noun.
+    expect(op?.operands.map((o) => o.head)).toEqual(["attacks", "attacks"]);
+  });
+
+  it("'… combined' is a sum; 'what share of' is a share; 'by what percentage did … rise' a percent change over time", () => {
+    expect(frame("How many attacks hit MINUSMA and the French forces combined?").operation?.kind).toBe("sum");
+    expect(frame("What share of the police ceiling had been deployed?").operation?.kind).toBe("share");
+    const pc = frame("By what percentage did the number of internally displaced persons rise?").operation;
+    expect(pc?.kind).toBe("percentChange");
+    expect(pc?.operands.map((o) => o.period)).toEqual(["previous", "current"]);
+  });
+
+  it.each([
+    "Attacks on MINUSMA vs the French forces?",
+    "Killed versus injured peacekeepers this period?",
+    "The security situation remained volatile where?",
+    "Did the presence of State officials in the north remain stable?",
+    "Has humanitarian funding remained inadequate compared with needs?",
+  ])("no operation from comparison or 'remained' words alone: %s", (question) => {
+    expect(frame(question).operation).toBeUndefined();
+  });
+
+  it("words that only state the operation leave the subject ('how many more', 'than')", () => {
+    const texts = frame("How many more attacks targeted MINUSMA than the French forces?").subject.map((x) => x.text.toLowerCase());
+    expect(texts).not.toContain("more");
+    expect(texts).not.toContain("than");
+  });
+});
+
+describe("time", () => {
+  it("reads months with their relation, in the report's year unless one is written", () => {
+    const [since] = frame("How many attacks against MINUSMA since June 2016?").times;
+    expect(since).toMatchObject({ relation: "since", year: 2016, explicitYear: true, month: 2016 * 12 + 5 });
+    const [on] = frame("Where was the gendarmerie post attacked on 28 March?").times;
+    expect(on).toMatchObject({ relation: "in", year: 2017, explicitYear: false, month: 2017 * 12 + 2 });
+  });
+
+  it("'the previous mandate period' and 'this reporting period' name the comparison's periods", () => {
+    expect(frame("How many peacekeepers were killed in the previous mandate period?").times.map((t) => t.period)).toEqual(["previous"]);
+    expect(frame("How many peacekeepers were killed during this reporting period?").times.map((t) => t.period)).toEqual(["current"]);
+  });
+
+  it("marks the years after the report's date, but not a 'before' bound", () => {
+    expect(frame("How many attacks were there in 2019?").afterReport).toEqual(["in 2019"]);
+    expect(frame("What is planned for July 2018?").afterReport).toEqual(["July 2018"]);
+    expect(frame("How many people were arrested before 2018?").afterReport).toEqual([]);
+    expect(frame("What happened in March 2017?").afterReport).toEqual([]);
+  });
+
+  it("a budget period '2017/18' names both years; the verb 'May' is no month", () => {
+    expect(frame("What is the budget for 2017/18?").times.map((t) => t.year)).toEqual([2017, 2018]);
+    expect(frame("May I ask how many schools were closed?").times).toEqual([]);
+  });
+});
+
+describe("multi-part questions", () => {
+  it("splits at a second question after 'and', and each part has its own type", () => {
+    const f = frame("How many Malian police officers did MINUSMA train, and where did the training take place?");
+    expect(f.parts.map((p) => p.question)).toEqual(["How many Malian police officers did MINUSMA train", "where did the training take place?"]);
+    expect(f.parts.map((p) => p.answerType)).toEqual(["number", "place"]);
+  });
+
+  it("splits at a semicolon", () => {
+    const f = frame("How many military helicopters are usable; how many armoured personnel carriers is the Mission short of?");
+    expect(f.parts).toHaveLength(2);
+    expect(f.parts[1]!.operation?.shortfall).toBe(true);
+  });
+
+  it("'killed and injured' is one question, not two", () => {
+    expect(frame("How many civilians were killed and injured in Macina?").parts).toEqual([]);
+  });
+
+  it("a later part leans on the first ('how many of them were women')", () => {
+    const f = frame("How many Malian police officers did MINUSMA train, and how many of them were women?");
+    expect(f.parts).toHaveLength(2);
+    const second = f.parts[1]!;
+    expect(second.subject.some((x) => x.carried && x.text === "police officers")).toBe(true);
+  });
+});
+
+describe("follow-ups carry the previous subject and mark its evidence", () => {
+  const previousQuestion = "What assistance did the Government request from MINUSMA on 3 April?";
+  const previous = () => ({ ...frame(previousQuestion), answeredWith: ["p6#1"] });
+
+  it("'And what did the Government do afterwards?' asks what came next, about the same things", () => {
+    const prev = previous();
+    const f = frame("And what did the Government do afterwards?", prev);
+    expect(f.followUp).toEqual({ kind: "next", previousEvidence: ["p6#1"] });
+    const carried = f.subject.filter((x) => x.carried).map((x) => x.text);
+    expect(carried).toEqual(expect.arrayContaining(["assistance", "request"]));
+    // Carried items weigh less than the question's own.
+    expect(item({ ...f, subject: f.subject.filter((x) => x.carried) }, "request").weight).toBeLessThan(item(prev, "request").weight);
+    expect(f.retrievalText).toMatch(/assistance/);
+    expect(f.times.map((t) => t.text)).toEqual(["on 3 April"]);
+  });
+
+  it("'Why?' asks the reason for what was just said, all of it carried", () => {
+    const f = frame("Why?", previous());
+    expect(f.followUp).toEqual({ kind: "why", previousEvidence: ["p6#1"] });
+    expect(f.answerType).toBe("reason");
+    expect(f.subject.length).toBeGreaterThan(0);
+    expect(f.subject.every((x) => x.carried)).toBe(true);
+  });
+
+  it("'What about the French forces?' swaps the organisation and keeps the rest", () => {
+    const prev = { ...frame("How many attacks were carried out against MINUSMA?"), answeredWith: ["p17#0"] };
+    const f = frame("What about the French forces?", prev);
+    expect(f.followUp?.kind).toBe("swap");
+    expect(f.subject.map((x) => x.text)).toContain("French forces");
+    expect(f.subject.map((x) => x.text)).not.toContain("MINUSMA");
+    expect(f.subject.some((x) => x.carried && x.text === "attacks")).toBe(true);
+    expect(f.answerType).toBe("number");
+  });
+
+  it("a full question of its own after another is no follow-up", () => {
+    const f = frame("How many schools were closed in the Mopti region?", previous());
+    expect(f.followUp).toBeUndefined();
+    expect(f.subject.some((x) => x.carried)).toBe(false);
+  });
+});
+
+describe("the frame is validated with zod", () => {
+  it("every frame understand makes passes the schema, and survives storage as JSON", () => {
+    const prev = { ...frame("What assistance did the Government request from MINUSMA on 3 April?"), answeredWith: ["p6#1"] };
+    const frames = [
+      prev,
+      frame("And what did the Government do afterwards?", prev),
+      frame("How many Malian police officers did MINUSMA train, and where did the training take place?"),
+      frame("How many more attacks targeted MINUSMA than the French forces?"),
+      frame("What is the total strength of Senegalese police?"),
+    ];
+    for (const f of frames) {
+      expect(QuestionFrameSchema.safeParse(f).success).toBe(true);
+      expect(readFrame(JSON.parse(JSON.stringify(f)))).toEqual(f);
+    }
+  });
+
+  it("a stored frame that does not fit the schema is ignored, not trusted", () => {
+    const good = frame("How many schools were closed in the Mopti region?");
+    expect(readFrame({ ...good, answerType: "colour" })).toBeUndefined();
+    expect(readFrame({ ...good, subject: [{ ...good.subject[0]!, weight: -1 }] })).toBeUndefined();
+    expect(readFrame({ ...good, retrievalText: undefined })).toBeUndefined();
+    expect(readFrame("not a frame")).toBeUndefined();
+    expect(readFrame(undefined)).toBeUndefined();
+  });
+});
