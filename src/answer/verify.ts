@@ -3,8 +3,10 @@
 // evidence. Applies to every composer, the optional LLM one included.
 import type { StructuredReport } from "../report/schema.js";
 import type { ComposedAnswer } from "./compose/composed.js";
+import { splitSentences } from "../report/paragraph-sentences.js";
 
 const MARKER = /\((?:para(?:graph)?s?\.?\s*\d+(?:\s*\([a-z]\))?(?:\s*(?:,|and)\s*\d+)*|Annex\s+I{1,2})\)/gi;
+const PARAGRAPH_REFERENCE = /\b(?:paragraph|para)s?\.?\s*\d+(?:\s*\([a-z]\))?/gi;
 const NUMBER = /\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
 
 /** The numbers written in a text, as values: "1,717" and "1 717" -> 1717. */
@@ -20,6 +22,8 @@ export interface VerifyContext {
   report: StructuredReport;
   /** Paragraph numbers retrieval (or the question's own reference) brought up. */
   evidenceParagraphs: ReadonlySet<number>;
+  /** The question: a part the report does not answer quotes it back (“… since June 2016?”), and its numbers are the user's. */
+  question?: string;
 }
 
 /** Numbers the annex data can state: every cell of the rows cited, the totals, the "as at" date. */
@@ -63,15 +67,20 @@ export function verifyAnswer(answer: ComposedAnswer, context: VerifyContext): st
   for (const n of markersIn(answer.answer)) if (!cited.has(n)) problems.push(`marker (para. ${n}) has no matching citation`);
   if (answer.citations.length === 0) problems.push("an answer with no citation");
   const tool = answer.tool;
+  // A number must be in a sentence of a cited paragraph that the answer quotes word for word (or in a
+  // citation's quote), not just somewhere in the paragraph it cites.
+  const quotes = answer.citations.flatMap((c) => ("quote" in c && "paragraph" in c ? [c.quote] : []));
+  const quotedSentences = [...cited].flatMap((n) => splitSentences(byNumber.get(n)!).map((x) => x.text)).filter((text) => answer.answer.includes(text.replace(/[.;:]\s*$/, "")));
   const allowed = new Set<number>([
-    // A part the report does not answer names the report by its symbol; an answer names its paragraphs.
-    ...numbersIn(context.report.symbol),
-    ...cited,
-    ...[...cited].flatMap((n) => numbersIn(byNumber.get(n)!.text)),
+    ...[...quotes, ...quotedSentences].flatMap(numbersIn),
     ...(tool ? [tool.result, Math.abs(tool.result), ...numbersIn(tool.formula), ...tool.operands.flatMap((o) => Object.values(o).filter((v): v is number => typeof v === "number"))] : []),
     ...annexNumbers(answer, context.report),
   ]);
-  for (const value of numbersIn(answer.answer.replace(MARKER, " "))) {
+  // Markers, paragraph references ("from the figures in para. 39") and the report's symbol (a part it
+  // does not answer names it) are references, not figures.
+  const quotingQuestion = (text: string) => text.replace(/“([^”]*)”/g, (all, inner: string) => (context.question?.includes(inner.trim()) ? " " : all));
+  const stated = quotingQuestion(answer.answer).replace(MARKER, " ").replace(PARAGRAPH_REFERENCE, " ").replaceAll(context.report.symbol, " ");
+  for (const value of numbersIn(stated)) {
     if (!allowed.has(value)) problems.push(`the number ${value} is neither quoted from a cited passage nor made by the tool`);
   }
   return problems;
