@@ -20,6 +20,8 @@ export interface VerifyContext {
   report: StructuredReport;
   /** Paragraph numbers retrieval (or the question's own reference) brought up. */
   evidenceParagraphs: ReadonlySet<number>;
+  /** Numbers the numeric tool produced this turn beyond `answer.tool` (an LLM may call it more than once). */
+  toolNumbers?: readonly number[];
 }
 
 /** Numbers the annex data can state: every cell of the rows cited, the totals, the "as at" date. */
@@ -70,6 +72,7 @@ export function verifyAnswer(answer: ComposedAnswer, context: VerifyContext): st
     ...[...cited].flatMap((n) => numbersIn(byNumber.get(n)!.text)),
     ...(tool ? [tool.result, Math.abs(tool.result), ...numbersIn(tool.formula), ...tool.operands.flatMap((o) => Object.values(o).filter((v): v is number => typeof v === "number"))] : []),
     ...annexNumbers(answer, context.report),
+    ...(context.toolNumbers ?? []),
   ]);
   for (const value of numbersIn(answer.answer.replace(MARKER, " "))) {
     if (!allowed.has(value)) problems.push(`the number ${value} is neither quoted from a cited passage nor made by the tool`);

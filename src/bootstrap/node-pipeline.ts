@@ -23,6 +23,6 @@ export async function loadNodePipeline(config: AppConfig, composer?: Composer): 
   // Load the encoder now, so the first question does not pay for it after the service says it is ready.
   await encoder.embedQuery("warm-up");
   const retrieval = createReportRetrieval(index, { vectors: index.vectors, embeddings });
-  const pipeline = createReportPipeline(retrieval, composer ?? (await createLlmComposerFromConfig(config, index.report)));
+  const pipeline = createReportPipeline(retrieval, composer ?? (await createLlmComposerFromConfig(config, { report: index.report, retriever: retrieval.retriever })));
   return { pipeline, index };
 }
