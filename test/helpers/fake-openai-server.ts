@@ -37,6 +37,8 @@ export interface RecordedRequest {
   aborted: boolean;
   /** Reached the point where the scripted reply is written out. */
   replied: boolean;
+  /** Resolves when the exchange is over, the reply complete or the connection closed. */
+  finished: Promise<void>;
 }
 
 export interface FakeOpenAIServer {
@@ -45,8 +47,6 @@ export interface FakeOpenAIServer {
   requests: RecordedRequest[];
   /** Replace the queue of replies (each request takes the next one). */
   script(replies: ScriptedReply[]): void;
-  /** Resolves when the request with this index (0-based) has ended, one way or the other. */
-  settled(index: number): Promise<RecordedRequest>;
   close(): Promise<void>;
 }
 
@@ -109,8 +109,6 @@ async function writeStream(res: ServerResponse, model: string, reply: ScriptedRe
 export async function startFakeOpenAI(initial: ScriptedReply[] = []): Promise<FakeOpenAIServer> {
   let queue = [...initial];
   const requests: RecordedRequest[] = [];
-  const ended: Promise<RecordedRequest>[] = [];
-  const waiters: ((p: Promise<RecordedRequest>) => void)[] = [];
 
   const handle = async (req: IncomingMessage, res: ServerResponse, record: RecordedRequest) => {
     if (req.method !== "POST" || req.url !== "/v1/chat/completions") {
@@ -131,20 +129,17 @@ export async function startFakeOpenAI(initial: ScriptedReply[] = []): Promise<Fa
   };
 
   const server = createServer((req, res) => {
-    const done = (async () => {
-      const body = JSON.parse((await readBody(req)) || "{}") as RecordedRequest["body"];
-      const record: RecordedRequest = { body, aborted: false, replied: false };
+    let finish!: () => void;
+    const record: RecordedRequest = { body: { messages: [] }, aborted: false, replied: false, finished: new Promise<void>((r) => (finish = r)) };
+    res.once("close", () => {
+      if (!res.writableFinished) record.aborted = true;
+      finish();
+    });
+    void (async () => {
+      record.body = JSON.parse((await readBody(req)) || "{}") as RecordedRequest["body"];
       requests.push(record);
-      res.once("close", () => {
-        if (!res.writableFinished) record.aborted = true;
-      });
       await handle(req, res, record);
-      if (!res.writableFinished && !res.destroyed) await new Promise((r) => res.once("close", r));
-      else if (!res.destroyed) await new Promise((r) => setImmediate(r));
-      return record;
     })();
-    ended.push(done);
-    waiters.splice(0).forEach((w) => w(done));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -153,10 +148,6 @@ export async function startFakeOpenAI(initial: ScriptedReply[] = []): Promise<Fa
     requests,
     script(replies) {
       queue = [...replies];
-    },
-    async settled(index) {
-      while (ended.length <= index) await new Promise<Promise<RecordedRequest>>((resolve) => waiters.push(resolve));
-      return ended[index]!;
     },
     close: () =>
       new Promise<void>((resolve) => {
