@@ -47,6 +47,8 @@ export interface FakeOpenAIServer {
   requests: RecordedRequest[];
   /** Replace the queue of replies (each request takes the next one). */
   script(replies: ScriptedReply[]): void;
+  /** Answers requests when the queue is empty (a stand-in model for many questions, e.g. an eval run). */
+  respond(responder: ((body: RecordedRequest["body"]) => ScriptedReply) | undefined): void;
   close(): Promise<void>;
 }
 
@@ -108,6 +110,7 @@ async function writeStream(res: ServerResponse, model: string, reply: ScriptedRe
 
 export async function startFakeOpenAI(initial: ScriptedReply[] = []): Promise<FakeOpenAIServer> {
   let queue = [...initial];
+  let responder: ((body: RecordedRequest["body"]) => ScriptedReply) | undefined;
   const requests: RecordedRequest[] = [];
 
   const handle = async (req: IncomingMessage, res: ServerResponse, record: RecordedRequest) => {
@@ -115,7 +118,7 @@ export async function startFakeOpenAI(initial: ScriptedReply[] = []): Promise<Fa
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "not found" } }));
       return;
     }
-    const reply = queue.shift();
+    const reply = queue.shift() ?? responder?.(record.body);
     if (!reply) {
       res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "the fake server has no scripted reply left" } }));
       return;
@@ -148,6 +151,9 @@ export async function startFakeOpenAI(initial: ScriptedReply[] = []): Promise<Fa
     requests,
     script(replies) {
       queue = [...replies];
+    },
+    respond(r) {
+      responder = r;
     },
     close: () =>
       new Promise<void>((resolve) => {

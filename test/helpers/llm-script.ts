@@ -69,3 +69,19 @@ export async function metric(app: Sitrep["app"], name: string, labels: string): 
   const line = text.split("\n").find((l) => l.startsWith(`${name}{${labels}}`));
   return line ? Number(line.split(" ").at(-1)) : 0;
 }
+
+/**
+ * A stand-in model for runs over many questions: it calls no tool and answers with the evidence
+ * sentence that shares the most words with the question, quoted verbatim and cited by its ref.
+ */
+export function copyingModel(body: { messages: { role: string; content?: unknown }[]; response_format?: unknown }): ScriptedReply {
+  if (!body.response_format) return noMoreTools();
+  const prompt = body.messages.map((m) => (typeof m.content === "string" ? m.content : "")).join("\n");
+  const question = /^Question: (.*)$/m.exec(prompt)?.[1] ?? "";
+  const words = new Set(question.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
+  const lines = [...prompt.matchAll(/^\[(para\. \d+(?: \([a-z]\))?)\] (.+)$/gm)].map((m) => ({ ref: m[1]!, text: m[2]!.trim() }));
+  const overlap = (t: string) => (t.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => words.has(w)).length;
+  const best = lines.sort((a, b) => overlap(b.text) - overlap(a.text))[0];
+  if (!best) return finalAnswer({ answered: false, sentences: [] });
+  return finalAnswer({ answered: true, sentences: [{ text: best.text, citations: [{ ref: best.ref, quote: best.text }], figures: [] }] });
+}
