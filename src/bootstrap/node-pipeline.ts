@@ -13,6 +13,8 @@ import { indexDirFor } from "./index-dir.js";
 
 export interface NodePipeline {
   pipeline: AnswerPipeline;
+  /** The same pipeline without the LLM stage: warming a worker up must not call the model. */
+  withoutLlm: AnswerPipeline;
   index: LoadedIndex;
 }
 
@@ -24,5 +26,5 @@ export async function loadNodePipeline(config: AppConfig, composer?: Composer): 
   await encoder.embedQuery("warm-up");
   const retrieval = createReportRetrieval(index, { vectors: index.vectors, embeddings });
   const pipeline = createReportPipeline(retrieval, composer ?? (await createLlmComposerFromConfig(config, { report: index.report, retriever: retrieval.retriever })));
-  return { pipeline, index };
+  return { pipeline, withoutLlm: createReportPipeline(retrieval), index };
 }
