@@ -154,3 +154,30 @@ describe("LLM mode with a fake OpenAI-compatible server that replies after the b
     });
   }
 });
+
+describe("LLM mode with a fake OpenAI-compatible server and LLM_STRUCTURED_OUTPUT=tool_call", () => {
+  let viaTool: Sitrep;
+  beforeAll(async () => {
+    viaTool = await llmSitrep(fake, { LLM_STRUCTURED_OUTPUT: "tool_call" });
+  });
+  afterAll(() => viaTool?.close());
+
+  it("asks for the answer as a forced tool call, streams it and verifies it", async () => {
+    const answer = { answered: true, sentences: [{ text: "The route was tested between 30 March and 28 April.", citations: [{ ref: "para. 47", quote: PARA_47_QUOTE }], figures: [] }] };
+    fake.script([noMoreTools(), toolRound({ id: "call_final", name: "sitrep_answer", arguments: JSON.stringify(answer) })]);
+    const result = await chat(viaTool.app, ROUTE_QUESTION);
+    const final = fake.requests.at(-1)!.body as { tool_choice?: { function?: { name?: string } }; response_format?: unknown };
+    expect(final.tool_choice?.function?.name).toBe("sitrep_answer");
+    expect(final.response_format).toBeUndefined();
+    expect(result.done.answer).toBe("The route was tested between 30 March and 28 April (para. 47).");
+    expect(result.deltas.join("")).toBe(result.done.answer);
+    expect(result.replaces).toEqual([]);
+  });
+
+  it("an answer that does not fit the schema is malformed output", async () => {
+    fake.script([noMoreTools(), toolRound({ id: "call_final", name: "sitrep_answer", arguments: JSON.stringify({ answered: true, sentences: [{ text: "The route was tested in April." }] }) })]);
+    const body = await ask(viaTool.app, ROUTE_QUESTION);
+    expect(body.answer).toBe(extractive.get(ROUTE_QUESTION)!.answer);
+    expect(warnings.join("\n")).toMatch(/\(malformed_output\)/);
+  });
+});

@@ -19,15 +19,20 @@ export class AnswerStreamer {
     return this.sent !== "";
   }
 
+  /** A token of JSON text (the json_schema method streams the answer as content). */
   token(text: string): void {
     if (!this.onEvent || !text) return;
     this.raw += text;
-    let partial: PartialAnswer | null;
     try {
-      partial = parseJsonMarkdown(this.raw) as PartialAnswer | null;
+      this.partial(parseJsonMarkdown(this.raw) as PartialAnswer | null);
     } catch {
       return;
     }
+  }
+
+  /** The answer so far as an object (the tool-call method's parser streams those). */
+  partial(partial: PartialAnswer | null): void {
+    if (!this.onEvent) return;
     const prefix = streamablePrefix(partial, this.tools);
     // A prefix that is not an extension of what went out (a half-parsed escape) waits for more tokens.
     if (prefix.length > this.sent.length && prefix.startsWith(this.sent)) {

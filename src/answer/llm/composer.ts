@@ -13,6 +13,7 @@ import type { LlmFallbackReason } from "../contract.js";
 import type { Composer, ComposerResult } from "../pipeline.js";
 import { LlmAnswerSchema, type LlmAnswer } from "./answer-schema.js";
 import { AnswerStreamer } from "./answer-stream.js";
+import type { PartialAnswer } from "./render.js";
 import { modelBudget } from "./budget.js";
 import { checkAnswer } from "./check-answer.js";
 import { evidenceText } from "./evidence-text.js";
@@ -70,10 +71,16 @@ export function createLlmComposer(options: LlmComposerOptions): Composer {
         });
         await runToolRounds(options.model, tools, messages, options.toolRounds, budget.signal);
         messages.push(new HumanMessage(await options.prompts.final.format({ question })));
-        let answer: LlmAnswer | undefined;
+        let last: unknown;
         const stream = await structured.stream(messages, { signal: budget.signal, callbacks: [{ handleLLMNewToken: (token: string) => streamer.token(token) }] });
-        for await (const chunk of stream) answer = chunk as LlmAnswer;
-        if (!answer) return fallback("malformed_output", "the model returned nothing");
+        for await (const chunk of stream) {
+          last = chunk;
+          streamer.partial(chunk as PartialAnswer);
+        }
+        // A streaming parser may hand over its last partial object unchecked: check it here.
+        const parsed = LlmAnswerSchema.safeParse(last);
+        if (!parsed.success) return fallback("malformed_output", `the answer does not fit the schema: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ").slice(0, 300)}`);
+        const answer: LlmAnswer = parsed.data;
         if (!answer.answered) return fallback("refused", "the model said the evidence does not answer what decide accepted");
         const { composed, problems } = checkAnswer(answer, tools, { report: options.report, evidenceParagraphs: new Set(paragraphs) });
         if (problems.length) return fallback(problems[0]!.reason, problems.map((p) => p.message).join("; "));

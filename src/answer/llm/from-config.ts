@@ -33,6 +33,7 @@ export async function createLlmComposerFromConfig(config: AppConfig, parts: LlmS
     toolRounds: config.LLM_TOOL_ROUNDS,
     fallbackMarginMs: config.LLM_FALLBACK_MARGIN_MS,
     budgetMs: config.ANSWER_TIMEOUT_MS,
+    structuredMethod: config.LLM_STRUCTURED_OUTPUT === "tool_call" ? "functionCalling" : "jsonSchema",
     ...(parts.log ? { log: parts.log } : {}),
   });
 }
