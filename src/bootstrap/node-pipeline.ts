@@ -25,6 +25,7 @@ export async function loadNodePipeline(config: AppConfig, composer?: Composer): 
   // Load the encoder now, so the first question does not pay for it after the service says it is ready.
   await encoder.embedQuery("warm-up");
   const retrieval = createReportRetrieval(index, { vectors: index.vectors, embeddings });
-  const pipeline = createReportPipeline(retrieval, composer ?? (await createLlmComposerFromConfig(config, { report: index.report, retriever: retrieval.retriever })));
-  return { pipeline, withoutLlm: createReportPipeline(retrieval), index };
+  const llm = composer ?? (await createLlmComposerFromConfig(config, { report: index.report, retriever: retrieval.retriever }));
+  const pipeline = createReportPipeline(retrieval, llm);
+  return { pipeline, withoutLlm: llm ? createReportPipeline(retrieval) : pipeline, index };
 }
