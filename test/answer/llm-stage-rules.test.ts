@@ -7,7 +7,7 @@ import type { AskResponse } from "../../src/answer/contract.js";
 import { readSse, type SseEvent } from "../../src/widget/sse.js";
 import { createTestSitrep, postJson } from "../helpers/app.js";
 import { startFakeOpenAI, type FakeOpenAIServer } from "../helpers/fake-openai-server.js";
-import { ask, chat, finalAnswer, llmSitrep, metric, noMoreTools, numbersCall, searchCall, toolRound, type Sitrep } from "../helpers/llm-script.js";
+import { ask, chat, finalAnswer, llmSitrep, metric, noMoreTools, numbersCall, searchCall, shownText, toolRound, type Sitrep } from "../helpers/llm-script.js";
 
 const ROUTE_QUESTION = "When was the supply route through Niamey tested?";
 const PARA_47_QUOTE = "The newly established Cotonou-Niamey-Gao supply route was successfully tested with two sets of shipments between 30 March and 28 April.";
@@ -153,6 +153,21 @@ describe("LLM mode with a fake OpenAI-compatible server that replies after the b
       expect(await metric(slow.app, "sitrep_llm_fallbacks_total", `reason="budget"`)).toBe(before + 1);
     });
   }
+
+  it("a final answer that stops streaming past the budget: its call is cancelled and the streamed part replaced (/v1/chat)", async () => {
+    const answer = { answered: true, sentences: [{ text: "The route was tested between 30 March and 28 April.", citations: [{ ref: "para. 47", quote: PARA_47_QUOTE }], figures: [] }] };
+    // The model writes the first part of the sentence, then nothing more.
+    fake.script([noMoreTools(), finalAnswer(answer, { pauseAfterChars: 60, resume: new Promise<void>(() => {}) })]);
+    const result = await chat(slow.app, ROUTE_QUESTION);
+    expect(result.deltas.join("").length).toBeGreaterThan(0);
+    expect(result.replaces).toEqual([extractive.get(ROUTE_QUESTION)!.answer]);
+    expect(shownText(result.events)).toBe(extractive.get(ROUTE_QUESTION)!.answer);
+    expect(result.done.answer).toBe(extractive.get(ROUTE_QUESTION)!.answer);
+    const call = fake.requests.at(-1)!;
+    await call.finished;
+    expect(call.aborted).toBe(true);
+    expect(warnings.join("\n")).toMatch(/\(budget\)/);
+  });
 });
 
 describe("LLM mode with a fake OpenAI-compatible server and LLM_STRUCTURED_OUTPUT=tool_call", () => {
