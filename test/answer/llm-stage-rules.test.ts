@@ -68,6 +68,20 @@ describe("LLM mode with a fake OpenAI-compatible server", () => {
     expect(String(toolReply?.content)).toMatch(/invalid arguments: request\.component/);
   });
 
+  it("answers a tool call whose arguments are not JSON with an error under its id, and uses the corrected call", async () => {
+    fake.script([
+      toolRound({ id: "call_1", name: "report_numbers", arguments: "{not json" }),
+      toolRound(numbersCall("call_2", SENEGAL_CELL)),
+      noMoreTools(),
+      finalAnswer({ answered: true, sentences: [{ text: "Senegal contributes 576 military personnel.", citations: [], figures: [{ value: "576", toolCallId: "call_2" }] }] }),
+    ]);
+    const body = await ask(sitrep.app, SENEGAL_QUESTION);
+    const sent = fake.requests[1]!.body.messages;
+    expect(sent.find((m) => m.role === "assistant")?.tool_calls).toEqual([{ id: "call_1", type: "function", function: { name: "report_numbers", arguments: "{not json" } }]);
+    expect(sent.find((m) => m.role === "tool")).toMatchObject({ tool_call_id: "call_1", content: expect.stringMatching(/arguments are not valid JSON: \{not json/) });
+    expect(body.answer).toBe("Senegal contributes 576 military personnel (Annex II).");
+  });
+
   it("a question decide refuses never reaches the model", async () => {
     fake.script([noMoreTools(), finalAnswer({ answered: true, sentences: [{ text: "Growth was 5.3 per cent.", citations: [{ ref: "para. 10", quote: "x" }], figures: [] }] })]);
     const viaAsk = await ask(sitrep.app, UNANSWERABLE);

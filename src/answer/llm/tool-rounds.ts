@@ -17,7 +17,7 @@ export async function runToolRounds(model: BaseChatModel, tools: TurnTools, mess
     for (const call of calls) messages.push(await tools.run(call, signal));
     // Arguments that were not even JSON: the model is told so, under the id it gave.
     for (const call of invalid) {
-      messages.push(new ToolMessage({ tool_call_id: call.id ?? "", name: call.name ?? "", status: "error", content: JSON.stringify({ error: { code: "invalid_call", message: `arguments are not valid JSON: ${call.error ?? call.args ?? ""}` } }) }));
+      messages.push(new ToolMessage({ tool_call_id: call.id ?? "", name: call.name ?? "", status: "error", content: JSON.stringify({ error: { code: "invalid_call", message: `arguments are not valid JSON: ${call.args ?? ""}` } }) }));
     }
   }
 }
