@@ -27,6 +27,7 @@ export class TurnTools {
   readonly numericCalls: NumericCall[] = [];
   /** Paragraphs search_report returned this turn. */
   readonly searched = new Set<number>();
+  private unnamed = 0;
   readonly numeric;
   readonly search;
 
@@ -59,7 +60,8 @@ export class TurnTools {
 
   /** Runs one tool call; a bad call is answered with an error the model can read, never thrown. */
   async run(call: ToolCall, signal: AbortSignal): Promise<ToolMessage> {
-    const id = call.id ?? `call_${this.numericCalls.length + this.searched.size + 1}`;
+    // A server that gives no id: one of ours, so the reply still pairs with its call.
+    const id = call.id ?? `call_${++this.unnamed}`;
     const error = (message: string) => new ToolMessage({ tool_call_id: id, name: call.name, status: "error", content: JSON.stringify({ error: { code: "invalid_call", message } }) });
     if (call.name === NUMERIC_TOOL_NAME) {
       const parsed = NumericToolSchema.safeParse(call.args);
