@@ -34,6 +34,12 @@ export const ConfigSchema = z.object({
   LLM_BASE_URL: optionalString,
   LLM_MODEL: optionalString,
   LLM_API_KEY: optionalString,
+  /** Milliseconds of the answer budget kept back from the LLM, so the extractive fallback still arrives in time. */
+  LLM_FALLBACK_MARGIN_MS: unsetIfEmpty(z.coerce.number().int().min(0).default(1500)),
+  /** How the final answer's structure is asked for: response_format json_schema, or a forced tool call (servers without json_schema). */
+  LLM_STRUCTURED_OUTPUT: z.enum(["json_schema", "tool_call"]).default("json_schema"),
+  /** Tool-calling rounds (report_numbers, search_report) the model may take before it must answer. */
+  LLM_TOOL_ROUNDS: unsetIfEmpty(z.coerce.number().int().min(0).max(10).default(3)),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_BOT_TOKEN: optionalString,
   /** Base URL of Slack's Web API; tests point it at a local recorder. */

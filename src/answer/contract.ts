@@ -113,6 +113,16 @@ export type AnswerStreamEvent = { type: "delta"; text: string } | { type: "repla
 export const ANSWER_ROUTES = ["reference", "tool", "retrieval", "refusal"] as const;
 export type AnswerRoute = (typeof ANSWER_ROUTES)[number];
 
+/**
+ * Why an LLM answer was not used and the extractive one was given instead (the label of the metric):
+ * out of time, the model's call failed, its output did not parse, it refused what decide accepted, or
+ * verification found a citation, quote, number or tool-call id it could not check.
+ */
+export const LLM_FALLBACK_REASONS = ["budget", "model_error", "malformed_output", "refused", "citation", "quote", "number", "tool_call"] as const;
+export type LlmFallbackReason = (typeof LLM_FALLBACK_REASONS)[number];
+/** What became of the LLM's answer for a turn the LLM stage ran on. */
+export type LlmOutcome = { verified: true } | { verified: false; reason: LlmFallbackReason };
+
 /** What the pipeline returns for one question; the caller gives it ids and stores it. */
 export interface AnswerTurn {
   answer: string;
@@ -124,6 +134,8 @@ export interface AnswerTurn {
   resolvedQuestion: string;
   frame?: unknown;
   route: AnswerRoute;
+  /** Set when an LLM stage ran on this turn (for logs and metrics). */
+  llm?: LlmOutcome;
 }
 
 /** understand -> retrieve -> decide -> compose -> verify. It never stores anything. */

@@ -4,7 +4,7 @@ import type { BaseRetriever } from "@langchain/core/retrievers";
 import { answerPart, type PartAnswer } from "./answer-part.js";
 import type { ComposedAnswer } from "./compose/composed.js";
 import { addCitation } from "./compose/extractive.js";
-import type { AnswerInput, AnswerPipeline, AnswerRoute, AnswerTurn, Citation } from "./contract.js";
+import type { AnswerInput, AnswerPipeline, AnswerRoute, AnswerStreamEvent, AnswerTurn, Citation, LlmOutcome } from "./contract.js";
 import { asEvidence, retrieveUnits, type RetrievedUnit } from "./evidence.js";
 import type { ReportKnowledge } from "./knowledge/knowledge.js";
 import { splitForStreaming } from "./stream-pieces.js";
@@ -13,9 +13,24 @@ import { covers } from "./understand/subject.js";
 import { readFrame, understand } from "./understand/understand.js";
 import { verifyAnswer } from "./verify.js";
 
+/** What an optional second composer returns: its answer or the fallback, and whether it streamed it itself. */
+export interface ComposerResult extends ComposedAnswer {
+  llm?: LlmOutcome;
+  /** The composer sent this answer's text through onEvent already (deltas, then a replace if it changed). */
+  streamed?: boolean;
+}
+
 /** Optional second composer (an LLM). It gets the extractive answer as its fallback and is verified too. */
 export interface Composer {
-  compose(input: { question: string; frame: QuestionFrame; paragraphs: number[]; extractive: ComposedAnswer; signal?: AbortSignal; deadline?: number }): Promise<ComposedAnswer>;
+  compose(input: {
+    question: string;
+    frame: QuestionFrame;
+    paragraphs: number[];
+    extractive: ComposedAnswer;
+    signal?: AbortSignal;
+    deadline?: number;
+    onEvent?: (event: AnswerStreamEvent) => void;
+  }): Promise<ComposerResult>;
 }
 
 export interface PipelineDeps {
@@ -93,11 +108,23 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
         composed = { answer: `The report (${k.report.symbol}) does not answer “${question.trim()}” in a way that could be verified.`, answered: false, citations: [] };
         route = "refusal";
       }
-      if (deps.composer && composed.answered && route === "retrieval") {
-        composed = await deps.composer.compose({ question, frame, paragraphs: [...evidenceParagraphs], extractive: composed, ...(signal ? { signal } : {}), ...(input.deadline !== undefined ? { deadline: input.deadline } : {}) });
+      let streamed = false;
+      let llm: LlmOutcome | undefined;
+      // Only what decide accepted reaches the composer: a refusal stays a refusal.
+      if (deps.composer && composed.answered && (route === "retrieval" || route === "tool")) {
+        const result = await deps.composer.compose({
+          question,
+          frame,
+          paragraphs: [...evidenceParagraphs],
+          extractive: composed,
+          ...(signal ? { signal } : {}),
+          ...(input.deadline !== undefined ? { deadline: input.deadline } : {}),
+          ...(input.onEvent ? { onEvent: input.onEvent } : {}),
+        });
+        ({ streamed = false, llm, ...composed } = result);
       }
       signal?.throwIfAborted();
-      for (const text of splitForStreaming(composed.answer)) input.onEvent?.({ type: "delta", text });
+      if (!streamed) for (const text of splitForStreaming(composed.answer)) input.onEvent?.({ type: "delta", text });
       return {
         answer: composed.answer,
         answered: composed.answered,
@@ -108,6 +135,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
         resolvedQuestion: frame.retrievalText,
         frame: { ...frame, answeredWith: composed.quoted ?? [] },
         route,
+        ...(llm ? { llm } : {}),
       };
     },
   };

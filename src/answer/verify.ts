@@ -24,6 +24,8 @@ export interface VerifyContext {
   evidenceParagraphs: ReadonlySet<number>;
   /** The question: a part the report does not answer quotes it back (“… since June 2016?”), and its numbers are the user's. */
   question?: string;
+  /** Numbers the numeric tool produced this turn beyond `answer.tool` (an LLM may call it more than once). */
+  toolNumbers?: readonly number[];
 }
 
 /** Numbers the annex data can state: every cell of the rows cited, the totals, the "as at" date. */
@@ -75,6 +77,7 @@ export function verifyAnswer(answer: ComposedAnswer, context: VerifyContext): st
     ...[...quotes, ...quotedSentences].flatMap(numbersIn),
     ...(tool ? [tool.result, Math.abs(tool.result), ...numbersIn(tool.formula), ...tool.operands.flatMap((o) => Object.values(o).filter((v): v is number => typeof v === "number"))] : []),
     ...annexNumbers(answer, context.report),
+    ...(context.toolNumbers ?? []),
   ]);
   // Markers, paragraph references ("from the figures in para. 39") and the report's symbol (a part it
   // does not answer names it) are references, not figures.

@@ -13,6 +13,8 @@ import { indexDirFor } from "./index-dir.js";
 
 export interface NodePipeline {
   pipeline: AnswerPipeline;
+  /** The same pipeline without the LLM stage: warming a worker up must not call the model. */
+  withoutLlm: AnswerPipeline;
   index: LoadedIndex;
 }
 
@@ -23,6 +25,7 @@ export async function loadNodePipeline(config: AppConfig, composer?: Composer): 
   // Load the encoder now, so the first question does not pay for it after the service says it is ready.
   await encoder.embedQuery("warm-up");
   const retrieval = createReportRetrieval(index, { vectors: index.vectors, embeddings });
-  const pipeline = createReportPipeline(retrieval, composer ?? (await createLlmComposerFromConfig(config, index.report)));
-  return { pipeline, index };
+  const llm = composer ?? (await createLlmComposerFromConfig(config, { report: index.report, retriever: retrieval.retriever }));
+  const pipeline = createReportPipeline(retrieval, llm);
+  return { pipeline, withoutLlm: llm ? createReportPipeline(retrieval) : pipeline, index };
 }

@@ -1,4 +1,4 @@
-// npm run eval -- --suite FILE [--url http://host:port] [--junit out.xml] [--json out.json]
+// npm run eval -- --suite FILE [--url http://host:port [--api-key KEY]] [--junit out.xml] [--json out.json]
 //                 [--min-pass 0.9] [--concurrency 4] [--baseline] [--seed seeds/S-2017-478.txt]
 import { parseArgs } from "node:util";
 import { DEFAULT_MIN_PASS, DEFAULT_SEED_FILE, evaluate } from "./evaluate.js";
@@ -7,6 +7,7 @@ import { DEFAULT_CONCURRENCY } from "./runner.js";
 const USAGE = `usage: npm run eval -- --suite FILE [options]
   --suite FILE        golden suite (JSONL, one case a line; // and # comments allowed)
   --url URL           evaluate a running service (POST URL/v1/ask); default: build the app in-process on DATA_DIR
+  --api-key KEY       API key for --url when the service has API_KEYS set (default: env SITREP_API_KEY)
   --junit FILE        write JUnit XML
   --json FILE         write every case record and the summary as JSON
   --min-pass RATE     exit non-zero when the case pass rate is below RATE (default ${DEFAULT_MIN_PASS})
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       options: {
         suite: { type: "string" },
         url: { type: "string" },
+        "api-key": { type: "string" },
         junit: { type: "string" },
         json: { type: "string" },
         "min-pass": { type: "string" },
@@ -55,10 +57,13 @@ async function main(): Promise<void> {
   const minPass = numberArg(values["min-pass"], "min-pass", (n) => n >= 0 && n <= 1) ?? DEFAULT_MIN_PASS;
   const concurrency = numberArg(values.concurrency, "concurrency", (n) => Number.isInteger(n) && n >= 1) ?? DEFAULT_CONCURRENCY;
   if (values.url !== undefined && !/^https?:\/\//.test(values.url)) fail(`invalid --url: ${values.url}`);
+  if (values["api-key"] !== undefined && values.url === undefined) fail("--api-key needs --url (the in-process app needs no key)");
+  const apiKey = values.url === undefined ? undefined : (values["api-key"] ?? (process.env.SITREP_API_KEY || undefined));
 
   const report = await evaluate({
     suite: values.suite,
     ...(values.url ? { url: values.url } : {}),
+    ...(apiKey ? { apiKey } : {}),
     ...(values.junit ? { junit: values.junit } : {}),
     ...(values.json ? { json: values.json } : {}),
     minPass,

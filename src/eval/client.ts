@@ -39,6 +39,8 @@ export class TransportAskClient implements AskClient {
     private readonly transport: Transport,
     private readonly url: string,
     private readonly onClose?: () => Promise<void> | void,
+    /** Sent as `Authorization: Bearer …` (a service with API_KEYS set). */
+    private readonly apiKey?: string,
   ) {}
 
   async ask(request: AskRequest): Promise<AskOutcome> {
@@ -46,7 +48,7 @@ export class TransportAskClient implements AskClient {
     try {
       const res = await this.transport(this.url, {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
+        headers: { "content-type": "application/json", accept: "application/json", ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}) },
         body: JSON.stringify(request),
       });
       return await readOutcome(res, started);
@@ -60,11 +62,11 @@ export class TransportAskClient implements AskClient {
   }
 }
 
-/** Calls a running service exactly as an outside evaluator would. */
-export function httpAskClient(baseUrl: string): AskClient {
+/** Calls a running service exactly as an outside evaluator would (with its API key, when it needs one). */
+export function httpAskClient(baseUrl: string, options: { apiKey?: string } = {}): AskClient {
   // Relative resolution keeps a path prefix: http://host/sitrep -> http://host/sitrep/v1/ask.
   const url = new URL(ASK_PATH.slice(1), baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`).toString();
-  return new TransportAskClient((u, init) => fetch(u, init), url);
+  return new TransportAskClient((u, init) => fetch(u, init), url, undefined, options.apiKey);
 }
 
 /** Minimal view of a Hono app: its in-process `request` method. */

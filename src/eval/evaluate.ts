@@ -19,6 +19,8 @@ export const DEFAULT_SEED_FILE = "seeds/S-2017-478.txt";
 export interface EvalOptions {
   suite: string;
   url?: string;
+  /** API key for --url (a service with API_KEYS set). */
+  apiKey?: string;
   junit?: string;
   json?: string;
   minPass?: number;
@@ -72,7 +74,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalReport> {
   if (suite.errors.length) progress(formatInvalid(suite.errors));
 
   const target = options.client ? "the given client" : options.url ? options.url : "the in-process app (local index)";
-  const client = options.client ?? (options.url ? httpAskClient(options.url) : await localAskClient({ env: options.env ?? process.env }));
+  const client = options.client ?? (options.url ? httpAskClient(options.url, options.apiKey ? { apiKey: options.apiKey } : {}) : await localAskClient({ env: options.env ?? process.env }));
   let results: CaseResult[];
   try {
     results = await runSuite(client, suite.cases, suite.lines, {

@@ -8,5 +8,6 @@ export function noteAnswerRoute(c: Context, deps: Pick<AppDeps, "metrics">) {
   return (turn: AnswerTurn) => {
     c.set("answerRoute", turn.route);
     deps.metrics?.answered(turn.route);
+    if (turn.llm) deps.metrics?.llm(turn.llm);
   };
 }

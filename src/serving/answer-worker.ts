@@ -27,12 +27,12 @@ const WARM_UP_QUESTION = "What attacks targeted MINUSMA camps in Timbuktu?";
 export default (async () => {
   const { env, baton } = workerData as AnswerWorkerData;
   await waitForTurn(baton);
-  const { pipeline } = await loadNodePipeline(loadConfig(env));
+  const { pipeline, withoutLlm } = await loadNodePipeline(loadConfig(env));
   passBaton(baton);
   parentPort?.postMessage({ [WORKER_READY]: true, threadId } satisfies WorkerReadyMessage);
   // After "ready", not before: start-up is not held up, and a question that comes meanwhile waits
   // only for the rest of it (this thread does one thing at a time anyway).
-  const warm = pipeline.answer({ question: WARM_UP_QUESTION, history: [] }).catch(() => undefined);
+  const warm = withoutLlm.answer({ question: WARM_UP_QUESTION, history: [] }).catch(() => undefined);
 
   return async function answer({ port, deadline, ...input }: AnswerTask): Promise<AnswerTurn> {
     await warm;

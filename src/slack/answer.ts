@@ -25,7 +25,12 @@ export async function answerForSlack(deps: AppDeps, log: SlackLog, q: SlackQuest
   const parsed = AskRequestSchema.safeParse({ question: q.question, conversationId: q.conversationId });
   if (!parsed.success) return noticeMessage(`I can't ask that: ${parsed.error.issues[0]?.message ?? "invalid question"}.`);
   try {
-    const response = await answerWithinBudget(deps, parsed.data, { principal: SLACK_PRINCIPAL });
+    // Slack gets one message, posted after verification: a draft the LLM stage streams and then
+    // replaces (the `replace` event) never reaches the channel, so there is nothing to update.
+    const response = await answerWithinBudget(deps, parsed.data, {
+      principal: SLACK_PRINCIPAL,
+      onTurn: (turn) => turn.llm && deps.metrics?.llm(turn.llm),
+    });
     return answerMessage(response, q.echoQuestion ? { question: parsed.data.question } : {});
   } catch (err) {
     if (err instanceof ApiError && err.status === 504) {

@@ -1,11 +1,19 @@
-// Builds the LLM composer when LLM_BASE_URL and LLM_MODEL are set (OpenAI-compatible); otherwise none.
+// Builds the LLM answer stage when LLM_BASE_URL and LLM_MODEL are set (any OpenAI-compatible server:
+// a hosted API, llama.cpp's llama-server, vLLM); otherwise none.
+import type { BaseRetriever } from "@langchain/core/retrievers";
 import type { AppConfig } from "../../config.js";
 import type { StructuredReport } from "../../report/schema.js";
 import type { Composer } from "../pipeline.js";
 import { createLlmComposer } from "./composer.js";
-import { loadAnswerPrompt } from "./prompts.js";
+import { loadAnswerPrompts } from "./prompt-files.js";
 
-export async function createLlmComposerFromConfig(config: AppConfig, report: StructuredReport): Promise<Composer | undefined> {
+export interface LlmStageParts {
+  report: StructuredReport;
+  retriever: Pick<BaseRetriever, "invoke">;
+  log?: (message: string) => void;
+}
+
+export async function createLlmComposerFromConfig(config: AppConfig, parts: LlmStageParts): Promise<Composer | undefined> {
   if (!config.LLM_BASE_URL || !config.LLM_MODEL) return undefined;
   // Loaded only when configured: the OpenAI client is heavy and the default needs no LLM.
   const { ChatOpenAI } = await import("@langchain/openai");
@@ -13,9 +21,19 @@ export async function createLlmComposerFromConfig(config: AppConfig, report: Str
     model: config.LLM_MODEL,
     apiKey: config.LLM_API_KEY ?? "not-needed",
     temperature: 0,
-    timeout: config.ANSWER_TIMEOUT_MS,
-    maxRetries: 1,
+    // The budget and the AbortSignal bound each call; a retry would only eat the fallback's margin.
+    maxRetries: 0,
     configuration: { baseURL: config.LLM_BASE_URL },
   });
-  return createLlmComposer({ model, prompt: loadAnswerPrompt(), report });
+  return createLlmComposer({
+    model,
+    prompts: loadAnswerPrompts(),
+    report: parts.report,
+    retriever: parts.retriever,
+    toolRounds: config.LLM_TOOL_ROUNDS,
+    fallbackMarginMs: config.LLM_FALLBACK_MARGIN_MS,
+    budgetMs: config.ANSWER_TIMEOUT_MS,
+    structuredMethod: config.LLM_STRUCTURED_OUTPUT === "tool_call" ? "functionCalling" : "jsonSchema",
+    ...(parts.log ? { log: parts.log } : {}),
+  });
 }

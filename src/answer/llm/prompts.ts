@@ -1,14 +1,29 @@
-// Loads the answer prompt templates from prompts/ (never inline strings).
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { ChatPromptTemplate } from "@langchain/core/prompts";
+// The answer prompts, built from the templates in prompts/ (answer.system.md, answer.user.md,
+// answer.final.md). Building takes the texts, so a runtime without a file system can pass bundled
+// copies; prompt-files.ts reads them from disk for Node.
+import { ChatPromptTemplate, PromptTemplate } from "@langchain/core/prompts";
 
-const PROMPTS_DIR = resolve(import.meta.dirname, "../../../prompts");
+export interface AnswerPromptTexts {
+  system: string;
+  user: string;
+  final: string;
+}
 
-export function loadAnswerPrompt(dir: string = PROMPTS_DIR): ChatPromptTemplate {
-  const read = (name: string) => readFileSync(join(dir, name), "utf8");
-  return ChatPromptTemplate.fromMessages([
-    ["system", read("answer.system.md")],
-    ["human", read("answer.user.md")],
-  ]);
+export interface AnswerPrompts {
+  /** System rules and the question with its frame and evidence: what the tool rounds start from. */
+  conversation: ChatPromptTemplate;
+  /** The last turn: give the structured answer now. */
+  final: PromptTemplate;
+}
+
+export const PROMPT_FILES = { system: "answer.system.md", user: "answer.user.md", final: "answer.final.md" } as const satisfies Record<keyof AnswerPromptTexts, string>;
+
+export function answerPrompts(texts: AnswerPromptTexts): AnswerPrompts {
+  return {
+    conversation: ChatPromptTemplate.fromMessages([
+      ["system", texts.system],
+      ["human", texts.user],
+    ]),
+    final: PromptTemplate.fromTemplate(texts.final),
+  };
 }
