@@ -89,7 +89,7 @@ function splitContext(question: string): { context?: string; rest: string } {
   const context = pieces.slice(0, -1).join(" ");
   if (/\?/.test(context) || last.split(/\s+/).length < 3 || context.split(/\s+/).length < 4) return { rest: question };
   // The question proper opens with a wh-word or an auxiliary ("— how many …", ". What share …").
-  if (!/^(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|can|could|so)\b/i.test(last)) return { rest: question };
+  if (!/^(?:(?:by|in|on|at|for|from|to|of|with|since|under|until)\s+(?:what|which|how|whom|whose)|how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|can|could|so)\b/i.test(last)) return { rest: question };
   if (/^(?:how|what|which|who|when|where|why)\b/i.test(context)) return { rest: question };
   // A sentence of its own (ended by a full stop) is a statement even when the tagger finds no verb in it ("DPKO credits …").
   if (!/[.!]$/.test(context) && !analyse(context).some((t) => t.pos === "VERB" || t.pos === "AUX")) return { rest: question };
@@ -138,6 +138,8 @@ function understandPart(
   // "… from 84 to 105, right? what's the % rise": the figures stated before are the ones asked about.
   if (figures.length === 0 && kind && previous) figures = previous.figures ?? [];
   if (context) figures = [...(context.figures ?? []), ...figures];
+  // What the operands describe is what the question asks, not the statement before it.
+  const operandSubject = subject;
   if (context) {
     const own = new Set(subject);
     subject = carrySubject(subject, { ...context, parts: [], answeredWith: [] }, "pronoun").map((s) => (own.has(s) ? s : { ...s, required: false }));
@@ -146,7 +148,7 @@ function understandPart(
   }
   // A table follow-up that names no operation keeps the previous one ("And among the police?" after a share).
   const carriedOperation = !reading.operation && kind && previous?.table && table && previous.operation ? previous.operation : undefined;
-  const operation = reading.operation ? operationOf(reading.operation, text, subject, asked, times) : carriedOperation;
+  const operation = reading.operation ? operationOf(reading.operation, text, operandSubject.some((s) => s.weight > 0) ? operandSubject : subject, asked, times) : carriedOperation;
   const reference = findDirectReference(text);
   const part: FramePart = {
     question: text,
