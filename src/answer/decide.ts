@@ -9,7 +9,7 @@ import type { FramePart, SubjectItem } from "./understand/frame.js";
 import { covers } from "./understand/subject.js";
 import { terms as textTerms } from "../report/terms.js";
 import { figureWords } from "../figures/schema.js";
-import { namesTime } from "./knowledge/text-features.js";
+import { datedClauses, namesTime } from "./knowledge/text-features.js";
 
 export type Decision =
   | { kind: "answer"; best: ScoredSentence; scored: ScoredSentence[] }
@@ -145,7 +145,9 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       return unnamed ? { kind: "refuse", reason: unnamed } : { kind: "answer", best: found };
     }
     case "date": {
-      const found = has((s) => s.dates.length > 0);
+      // The date must belong to what is asked: its sentence is about most of it, and a clause with a date
+      // names what the question names ("… on 3 May and two others were killed near Aguelhok" gives no date for Aguelhok).
+      const found = has((s) => dateBelongs(part, s));
       return found ? { kind: "answer", best: found } : { kind: "refuse", reason: "It does not say when." };
     }
     case "person": {
@@ -218,6 +220,19 @@ function nameLists(text: string, k: ReportKnowledge): string[][] {
 const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 const what = (part: FramePart) => (part.asked ? `“${part.asked}”` : "this");
+
+/** Share of the question's own subject a dated sentence must mention for its date to answer "when". */
+const DATE_SENTENCE_COVERAGE = 0.4;
+
+function dateBelongs(part: FramePart, s: ReportSentence): boolean {
+  const own = part.subject.filter((x) => !x.carried && x.weight > 0);
+  if (s.dates.length === 0) return false;
+  if (own.length === 0) return true;
+  const total = own.reduce((sum, x) => sum + x.weight, 0);
+  if (own.reduce((sum, x) => sum + (covers(s.terms, x) > 0 ? x.weight : 0), 0) < total * DATE_SENTENCE_COVERAGE) return false;
+  const named = own.filter((x) => x.entityKind === "name" || x.entityKind === "country" || (x.kind === "entity" && x.required));
+  return named.length === 0 || datedClauses(s.text).some((clause) => named.every((n) => covers(new Set(textTerms(clause)), n) > 0));
+}
 
 /** "Who claimed …", "who carried out …": an organisation answers it as well as a person. */
 function isOrganisationAnswer(part: FramePart): boolean {

@@ -42,6 +42,11 @@ function timesOf(dates: readonly string[]): TextFeatures["times"] {
   return { months: [...months], monthNames: [...monthNames], years: [...years] };
 }
 
+/** The clauses of a sentence that name a date ("… in Timbuktu on 3 May | and two others were killed … near Aguelhok"). */
+export function datedClauses(text: string): string[] {
+  return text.split(/\s*[;:]\s*|,?\s+(?:and|while|whereas|but)\s+(?=\p{Ll})/u).filter((clause) => new RegExp(DATE.source).test(clause));
+}
+
 /** Whether the sentence's dates name this month or year ("in April" matches any April; "July 2017" only that one). */
 export function namesTime(features: Pick<TextFeatures, "times">, time: { month?: number; year?: number; explicitYear?: boolean }): boolean {
   if (time.month !== undefined) return time.explicitYear ? features.times.months.includes(time.month) : features.times.monthNames.includes(time.month % 12);

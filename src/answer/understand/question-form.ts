@@ -15,6 +15,8 @@ const HOW_QUANTITY = /\bhow (?:many|much|long|big|large|far|high|low)\b/i;
 const STATUS = /\bwhere (?:are we|do we stand|does .{1,60} stand|do things stand|is .{1,40} at)\b/i;
 const DATE = /\b(?:when|what (?:date|day|month|year|time)|which (?:date|day|month|year)|since when|by when|until when|how soon)\b/i;
 const REASON = /\b(?:why|for what reason|what (?:is|was|are|were) the (?:reasons?|causes?)|what (?:caused|causes|explains|drove|drives|led to|is behind|was behind)|how come)\b/i;
+const MEANING = /\bwhat (?:exactly )?(?:does|do|did) (?:that|this|the|these|those) .{0,40}\b(?:refer to|mean|stand for|relate to|represent)\b/i;
+const NAME_OF = /\bwhat (?:is|was|are|were)(?: the)? names? of (?:the |this |that )?(?:[\p{L}-]+ ){0,3}?([\p{L}-]+)(?= (?:who|that|which|killed|appointed|named|in|of|at|on|for)\b|\s*\??$)/iu;
 const WHO = /\b(?:who|whom|whose)\b/i;
 const WHERE = /\bwhere\b/i;
 
@@ -61,6 +63,11 @@ export function questionForm(tokens: Token[]): QuestionForm {
   const at = (pattern: RegExp) => ts.findIndex((t) => pattern.test(t.text));
 
   if (REASON.test(text)) return { answerType: "reason" };
+  // "What does that figure refer to?": what a figure means, not a figure.
+  if (MEANING.test(text)) return { answerType: "description" };
+  // "What was the name of the GATIA commander …?": a name.
+  const named = NAME_OF.exec(text);
+  if (named) return { answerType: ORGANISATION.has(named[1]!.toLowerCase()) ? "organisation" : "person" };
   const how = HOW_QUANTITY.exec(text);
   // "How long an extension …?": a duration, which the report gives as a period or the date it ends ("until 30 June 2018").
   if (how && /^how long$/i.test(how[0])) return { answerType: "date" };

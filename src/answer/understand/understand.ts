@@ -74,8 +74,11 @@ function expandShorthand(question: string): string {
 const REQUEST =
   /^\s*(?:(?:could|can|would|will)\s+(?:you|we|the\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|[\p{Lu}][\p{L}-]+)\s+(?:please\s+)?|please\s+)(?:indicate|confirm|tell|say|clarify|explain|provide|give|share|update|brief|let\s+(?:us|me)\s+know)(?:\s+(?:us|me|the\s+council|delegations|members))?\s+(?:on\s+|about\s+|whether\s+|if\s+)?/iu;
 
+/** "For the briefing note, I need to know when …": who asks, and why, is not what is asked. */
+const NEED_TO_KNOW = /^\s*(?:(?:for|in) (?:the|a|my|our) [\p{L} -]{1,40}?,\s*)?(?:i|we)\s+(?:need|want|would like|'d like|have)\s+to\s+(?:know|find out|check|confirm|understand)\s+(?:whether\s+|if\s+)?/iu;
+
 function withoutRequest(question: string): string {
-  const m = REQUEST.exec(question);
+  const m = REQUEST.exec(question) ?? NEED_TO_KNOW.exec(question);
   if (!m) return question;
   const rest = question.slice(m[0].length).trim();
   return rest.split(/\s+/).length >= 3 ? rest.charAt(0).toUpperCase() + rest.slice(1) : question;
@@ -89,7 +92,7 @@ function splitContext(question: string): { context?: string; rest: string } {
   const context = pieces.slice(0, -1).join(" ");
   if (/\?/.test(context) || last.split(/\s+/).length < 3 || context.split(/\s+/).length < 4) return { rest: question };
   // The question proper opens with a wh-word or an auxiliary ("— how many …", ". What share …").
-  if (!/^(?:(?:by|in|on|at|for|from|to|of|with|since|under|until)\s+(?:what|which|how|whom|whose)|how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|can|could|so)\b/i.test(last)) return { rest: question };
+  if (!/^(?:(?:by|in|on|at|for|from|to|of|with|since|under|until)\s+(?:what|which|how|whom|whose|when)|how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|can|could|so)\b/i.test(last)) return { rest: question };
   if (/^(?:how|what|which|who|when|where|why)\b/i.test(context)) return { rest: question };
   // A sentence of its own (ended by a full stop) is a statement even when the tagger finds no verb in it ("DPKO credits …").
   if (!/[.!]$/.test(context) && !analyse(context).some((t) => t.pos === "VERB" || t.pos === "AUX")) return { rest: question };
