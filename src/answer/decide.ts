@@ -128,7 +128,12 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
         const next = scored.find((x) => x.sentence.unit === s.sentence.unit && x.sentence.index === s.sentence.index + 1);
         return next && holds(next.sentence) ? next : undefined;
       };
-      const attached = close.find((s) => askedFigure(part, s.sentence) && holds(s.sentence) && !figureForNames(part, s.sentence, k));
+      // A sentence with a figure of the asked noun ("only six are women") may score a little lower than one
+      // that only names the subject: it still answers first.
+      // It must name, itself, every place or name the question does.
+      const names = part.subject.filter((i) => !i.carried && (i.entityKind === "name" || i.entityKind === "country"));
+      const band = scored.filter((s) => s.unitCoverage >= MIN_UNIT_COVERAGE && (s.score >= best.score * 0.7 || (s.score >= best.score * FIGURE_BAND && names.every((n) => covers(s.sentence.terms, n) > 0))));
+      const attached = band.find((s) => askedFigure(part, s.sentence) && holds(s.sentence) && !figureForNames(part, s.sentence, k));
       if (attached) return { kind: "answer", best: attached };
       // The best sentence names the asked thing ("key population centres") but counts something else
       // ("1,434 … patrols"): the report gives no figure for it.
@@ -221,6 +226,8 @@ const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|Septem
 
 const what = (part: FramePart) => (part.asked ? `“${part.asked}”` : "this");
 
+/** How far below the best match a sentence holding a figure of the asked noun may score and still answer. */
+const FIGURE_BAND = 0.6;
 /** Share of the question's own subject a dated sentence must mention for its date to answer "when". */
 const DATE_SENTENCE_COVERAGE = 0.4;
 

@@ -6,7 +6,7 @@ const DATE = new RegExp(String.raw`\b(?:\d{1,2}\s+(?:${MONTH})(?:\s+\d{4})?|(?:$
 const TITLED_NAME = /\b(?:Mr|Ms|Mrs|Dr)\.\s+((?:\p{Lu}[\p{L}’'-]+\s+){0,3}\p{Lu}[\p{L}’'-]+)|\b(?:President|Prime Minister|Minister|Colonel|Judge|Governor|Ambassador)\s+((?:\p{Lu}[\p{L}’'-]+\s+){0,3}\p{Lu}[\p{L}’'-]+)/gu;
 const APPOSITIVE_NAME = /\b(?:leader|head|representative|commander|chief|chair(?:man|person)?|spokesperson|Representative|envoy|President|Minister)\b[^,.;]{0,80},\s+(\p{Lu}[\p{L}’'-]+(?:\s+(?:ag|bin|ben|de|da|el|al|van|von|\p{Lu}[\p{L}’'-]+)){1,3})(?=[,.;])/gu;
 /** Words that state a cause or a purpose. */
-export const CAUSE = /\b(?:because|owing to|due to|as a result of|as a consequence of|on account of|in order to|so as to|given (?:the|that)|in view of|in the face of|primarily because|mainly because|caused by|resulting from|driven by|fuelled by|in light of|in the light of|(?:constrained|limited|hindered|hampered|impeded|affected|prevented|delayed|caused|driven|fuelled|undermined) by|for lack of|for want of|as a result)\b/i;
+export const CAUSE = /\b(?:because|owing to|due to|as a result of|as a consequence of|on account of|in order to|so as to|given (?:the|that)|in view of|in the face of|primarily because|mainly because|caused by|resulting from|driven by|fuelled by|in light of|in the light of|(?:constrained|limited|hindered|hampered|impeded|affected|prevented|delayed|caused|driven|fuelled|undermined) by|for lack of|for want of|as a result|on the grounds? that|for failing to|(?:as|since) (?:it|they|he|she|this|these) (?:had|has|have|was|were|is|are|did|does)(?: not)?)\b/i;
 
 export interface TextFeatures {
   dates: string[];
