@@ -59,7 +59,8 @@ export function decide(part: FramePart, scored: ScoredSentence[], k: ReportKnowl
 
   // "How many drones …", "What was the turnout …": the thing asked about is one the report never names.
   const askedHead = askedHeadOf(part);
-  if (askedHead?.unknown && !askedHead.carried && (part.answerType === "number" || ATTRIBUTE.test(part.question))) return refuse(`It does not mention ${describe([askedHead])}.`);
+  // (Unless the question states figures one paragraph gives: "53.3 out of 1,589.7 million — what share of all arrears …?")
+  if (askedHead?.unknown && !askedHead.carried && (part.answerType === "number" || ATTRIBUTE.test(part.question)) && !statesReportFigures(part, k)) return refuse(`It does not mention ${describe([askedHead])}.`);
 
   const best = scored[0];
   if (!best || best.score <= 0) return refuse("None of its paragraphs addresses this.");
@@ -118,9 +119,10 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       if (stated) return { kind: "answer", best: stated };
       const anyPercent = share && close.some((s) => [s.sentence, ...neighbourhood(s.sentence, k)].some((x) => x.figures.some((f) => f.unit === "percent")));
       // "How many civilian staff …?" asks a count: "87 per cent of all civilian staff" is not one. And a
-      // figure the question itself states ("Of the 529 members, how many are women?") is not its answer.
+      // figure the question itself states ("Of the 529 members, how many are women?") is not its answer,
+      // unless it is an operand of what the question asks to compute.
       const asksCount = COUNT_QUESTION.test(part.question) && !PERCENT_WORD.test(part.question) && !part.operation;
-      const answering = (f: ReportSentence["figures"][number]) => !(asksCount && f.unit === "percent") && !part.figures.includes(f.value);
+      const answering = (f: ReportSentence["figures"][number]) => !(asksCount && f.unit === "percent") && (part.operation !== undefined || !part.figures.includes(f.value));
       const holds = (s: ReportSentence) => (anyPercent ? s.figures.some((f) => f.unit === "percent") : s.figures.some(answering));
       // The figure often finishes the sentence before it ("Funding was inadequate … Only 14 per cent … had been received.").
       const withNext = (s: ScoredSentence) => {
@@ -225,6 +227,13 @@ function nameLists(text: string, k: ReportKnowledge): string[][] {
 const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 const what = (part: FramePart) => (part.asked ? `“${part.asked}”` : "this");
+
+/** The question states two or more figures, and one paragraph gives every one of them. */
+function statesReportFigures(part: FramePart, k: ReportKnowledge): boolean {
+  const stated = [...new Set(part.figures)];
+  if (stated.length < 2) return false;
+  return [...k.sentences.byUnit.values()].some((unit) => stated.every((v) => unit.some((s) => s.figures.some((f) => f.value === v || f.value === v * 1e6))));
+}
 
 /** How far below the best match a sentence holding a figure of the asked noun may score and still answer. */
 const FIGURE_BAND = 0.6;

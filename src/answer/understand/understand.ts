@@ -92,7 +92,8 @@ function splitContext(question: string): { context?: string; rest: string } {
   const context = pieces.slice(0, -1).join(" ");
   if (/\?/.test(context) || last.split(/\s+/).length < 3 || context.split(/\s+/).length < 4) return { rest: question };
   // The question proper opens with a wh-word or an auxiliary ("— how many …", ". What share …").
-  if (!/^(?:(?:by|in|on|at|for|from|to|of|with|since|under|until)\s+(?:what|which|how|whom|whose|when)|how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|can|could|so)\b/i.test(last)) return { rest: question };
+  // … or it is the one piece that asks ("Of all the schools …, what percentage is now closed?").
+  if (!/^(?:(?:by|in|on|at|for|from|to|of|with|since|under|until)\s+(?:what|which|how|whom|whose|when)|how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|can|could|so)\b/i.test(last) && !/\?\s*$/.test(last)) return { rest: question };
   if (/^(?:how|what|which|who|when|where|why)\b/i.test(context)) return { rest: question };
   // A sentence of its own (ended by a full stop) is a statement even when the tagger finds no verb in it ("DPKO credits …").
   if (!/[.!]$/.test(context) && !analyse(context).some((t) => t.pos === "VERB" || t.pos === "AUX")) return { rest: question };
