@@ -400,8 +400,13 @@ function shareOfWhole(part: FramePart, scored: ScoredSentence[], k: ReportKnowle
       // What the part is: its own words, or (at half credit) the rest of its sentence ("an additional 65
       // schools have been closed, bringing the number to 501 … of a total of 4,872 schools").
       const own = figureWords(f);
-      // A place or body the question names must be the part's own ("in the Mopti region"), not the whole's.
-      if (partItems.some((i) => i.required && i.kind !== "phrase" && !named(new Set([...own, ...f.context]), i))) continue;
+      // A place or body the question names must be the part's own ("in the Mopti region"), not the
+      // whole's, unless the places the question names are exactly the whole's ("of all the schools in
+      // the Gao, Ménaka, Mopti, Ségou and Timbuktu regions").
+      const places = partItems.filter((i) => i.required && (i.entityKind === "name" || i.entityKind === "country"));
+      const wholePlaces = whole.terms.filter((t) => k.isName(t));
+      const sameWhole = places.length > 0 && wholePlaces.length > 0 && places.every((i) => named(new Set(wholePlaces), i)) && wholePlaces.every((t) => places.some((i) => i.alternatives.some((a) => a.terms.includes(t))));
+      if (partItems.some((i) => i.required && i.kind !== "phrase" && !named(new Set([...own, ...f.context]), i) && !(sameWhole && places.includes(i)))) continue;
       const score = partItems.reduce((sum, i) => sum + i.weight * (i.carried ? 0.6 : 1) * (named(own, i) ? 1 : named(sentence.terms, i) ? 0.5 : 0), 0);
       if (score > 0) pairs.push({ partFigure: f, whole, sentence, score });
     }

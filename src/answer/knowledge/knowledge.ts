@@ -4,6 +4,7 @@ import type { Figures } from "../../figures/schema.js";
 import { createGlossaryIndex, type GlossaryIndex } from "../../glossary/glossary.js";
 import type { Glossary, Lexicon } from "../../glossary/schema.js";
 import type { StructuredReport } from "../../report/schema.js";
+import { fold } from "../../report/fold.js";
 import { termOf, terms as termsOf } from "../../report/terms.js";
 import { buildSentenceIndex, type SentenceIndex } from "./sentence-index.js";
 
@@ -78,7 +79,8 @@ function nameTerms(texts: readonly string[]): Set<string> {
   for (const text of texts) {
     // Capitals count only inside a sentence, after a lower-case word or a comma ("in the Mopti region").
     for (const m of text.matchAll(/(?<=[\p{Ll}\d,;)]\s+(?:the\s+)?|\s)(\p{L}[\p{L}’'-]*)/gu)) {
-      const term = termOf(m[1]!.toLowerCase());
+      // Folded, as every term is ("Ségou" -> "segou").
+      const term = termOf(fold(m[1]!));
       if (!term) continue;
       const after = text.slice(0, m.index).trimEnd();
       if (/^\p{Ll}/u.test(m[1]!)) lower.add(term);
