@@ -1,12 +1,14 @@
 // Writes the Worker's static-assets folder (wrangler.toml [assets], default dist/worker-assets): one data
 // bundle with every data file of the index (src/bootstrap/worker-assets.ts says which), vectorize.json
-// when there is one, the names of the D1 migrations, and the widget bundle. The Worker fetches them
-// through env.ASSETS; with run_worker_first they are never served to clients directly.
+// when there is one, the names of the D1 migrations, the LLM prompt templates of prompts/, and the widget
+// bundle. The Worker fetches them through env.ASSETS; with run_worker_first they are never served to
+// clients directly.
 // Usage: npx tsx scripts/build-worker-assets.ts [--index data/index] [--vectorize data/vectorize] [--out dist/worker-assets] [--widget dist/widget.js]
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { readAnswerPromptTexts } from "../src/answer/llm/prompt-files.js";
 import { WORKER_ASSET_PATHS, workerIndexFiles, type WorkerDataBundle } from "../src/bootstrap/worker-assets.js";
 import { IndexInvalidError, rawIndexData, validateIndexData } from "../src/retrieval/index-data.js";
 import { INDEX_FILES } from "../src/retrieval/manifest.js";
@@ -25,6 +27,8 @@ export interface WorkerAssetsOptions {
   /** The built widget bundle; skipped (with a note) when missing. */
   widgetFile?: string;
   migrationsDir?: string;
+  /** The prompt templates; defaults to prompts/. */
+  promptsDir?: string;
 }
 
 export interface WorkerAssetsResult {
@@ -84,6 +88,7 @@ export async function buildWorkerAssets(options: WorkerAssetsOptions): Promise<W
     files,
     ...(vectorize !== undefined ? { vectorize } : {}),
     migrations: readMigrations(options.migrationsDir ?? MIGRATIONS_DIR).map((m) => m.name).sort(),
+    prompts: readAnswerPromptTexts(options.promptsDir),
   };
 
   const outDir = resolve(options.outDir);

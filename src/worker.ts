@@ -32,7 +32,7 @@ async function load(env: Env, requestCtx: AsyncLocalStorage<ExecutionContext>): 
   }
   return createWorkerSitrep(
     env,
-    { files: bundle.data.files, vectorize: bundle.data.vectorize, ...(widgetRes ? { widgetScript: await widgetRes.text() } : {}) },
+    { files: bundle.data.files, vectorize: bundle.data.vectorize, prompts: bundle.data.prompts, ...(widgetRes ? { widgetScript: await widgetRes.text() } : {}) },
     {
       version: bundle.data.version,
       waitUntil: (work) => {

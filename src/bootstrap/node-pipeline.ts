@@ -3,6 +3,7 @@
 // a pool the main thread does.
 import type { AnswerPipeline } from "../answer/contract.js";
 import { createLlmComposerFromConfig } from "../answer/llm/from-config.js";
+import { loadAnswerPrompts } from "../answer/llm/prompt-files.js";
 import type { Composer } from "../answer/pipeline.js";
 import type { AppConfig } from "../config.js";
 import { withQueryCache } from "../retrieval/embeddings/cached.js";
@@ -25,7 +26,7 @@ export async function loadNodePipeline(config: AppConfig, composer?: Composer): 
   // Load the encoder now, so the first question does not pay for it after the service says it is ready.
   await encoder.embedQuery("warm-up");
   const retrieval = createReportRetrieval(index, { vectors: index.vectors, embeddings });
-  const llm = composer ?? (await createLlmComposerFromConfig(config, { report: index.report, retriever: retrieval.retriever }));
+  const llm = composer ?? (await createLlmComposerFromConfig(config, { prompts: () => loadAnswerPrompts(), report: index.report, retriever: retrieval.retriever }));
   const pipeline = createReportPipeline(retrieval, llm);
   return { pipeline, withoutLlm: llm ? createReportPipeline(retrieval) : pipeline, index };
 }

@@ -1,6 +1,8 @@
 // The Worker's static assets, as scripts/build-worker-assets.ts writes them and src/worker.ts reads them:
-// one JSON bundle with every data file of the index (one fetch and one parse per isolate), and the widget.
+// one JSON bundle with every data file of the index and the LLM prompt templates (one fetch and one
+// parse per isolate), and the widget.
 import { z } from "zod";
+import { AnswerPromptTextsSchema } from "../answer/llm/prompts.js";
 import { INDEX_FILES } from "../retrieval/manifest.js";
 
 export const WORKER_ASSET_PATHS = {
@@ -18,6 +20,8 @@ export const WorkerDataBundleSchema = z.object({
   vectorize: z.unknown().optional(),
   /** The migration files the Worker's D1 must have applied (checked once per isolate). */
   migrations: z.array(z.string()),
+  /** The answer prompt templates, copied from prompts/ (the Worker has no file system to read them from). */
+  prompts: AnswerPromptTextsSchema,
 });
 export type WorkerDataBundle = z.infer<typeof WorkerDataBundleSchema>;
 

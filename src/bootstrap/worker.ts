@@ -1,12 +1,16 @@
 // Wires the Cloudflare Worker build: bundled index data, the store in D1 (binding DB, required), dense
-// retrieval through Workers AI + Vectorize when both bindings exist (lexical otherwise), and the same
-// Hono app and asker as Node. Nothing here may import Node-only modules (node:fs, better-sqlite3,
+// retrieval through Workers AI + Vectorize when both bindings exist (lexical otherwise), the LLM stage
+// when LLM_BASE_URL and LLM_MODEL are set (the prompts come with the bundled data), and the same Hono
+// app and asker as Node. Nothing here may import Node-only modules (node:fs, better-sqlite3,
 // hnswlib-node, esbuild).
 import type { D1Database } from "@cloudflare/workers-types";
+import { createLlmComposerFromConfig } from "../answer/llm/from-config.js";
+import { answerPrompts, AnswerPromptTextsSchema } from "../answer/llm/prompts.js";
 import { loadConfig } from "../config.js";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { VectorStoreInterface } from "@langchain/core/vectorstores";
 import { createReportAsker, createReportRetrieval } from "./asker.js";
+import { logLlmOutcomes } from "./worker-llm-outcomes.js";
 import { buildApp } from "../http/app.js";
 import type { AppDeps } from "../http/deps.js";
 import { createReadiness } from "../http/readiness.js";
@@ -35,6 +39,8 @@ export interface WorkerIndexData {
   files: Record<string, unknown>;
   /** vectorize.json from `npm run ingest -- --target vectorize`: the model that made the Vectorize vectors. */
   vectorize?: unknown;
+  /** The answer prompt templates (prompts/*.md), needed only when an LLM is configured. */
+  prompts?: unknown;
   widgetScript?: string;
 }
 
@@ -58,13 +64,19 @@ export interface WorkerSitrepOptions {
   log?: (message: string) => void;
 }
 
-/** String vars and secrets only (bindings are objects); the LLM composer is not wired in the Worker yet. */
+/** String vars and secrets only (bindings are objects). */
 function configEnv(env: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
-    if (typeof value === "string" && !key.startsWith("LLM_")) out[key] = value;
+    if (typeof value === "string") out[key] = value;
   }
   return out;
+}
+
+function bundledPrompts(prompts: unknown) {
+  const texts = AnswerPromptTextsSchema.safeParse(prompts);
+  if (!texts.success) throw new WorkerConfigError(`LLM_BASE_URL and LLM_MODEL are set, but the worker assets carry no valid prompt templates. ${REBUILD_ASSETS}`);
+  return answerPrompts(texts.data);
 }
 
 export function requireDb(env: WorkerBindings): D1Database {
@@ -99,7 +111,7 @@ export function createWorkerRateLimitStore(env: WorkerBindings): SqlRateLimitSto
   return sqlRateLimitStore(d1Driver(requireDb(env)));
 }
 
-export function createWorkerSitrep(env: WorkerBindings, data: WorkerIndexData, options: WorkerSitrepOptions = {}) {
+export async function createWorkerSitrep(env: WorkerBindings, data: WorkerIndexData, options: WorkerSitrepOptions = {}) {
   const config = loadConfig(configEnv(env));
   const file = (name: string) => data.files[name];
   const index = validateIndexData(
@@ -110,10 +122,17 @@ export function createWorkerSitrep(env: WorkerBindings, data: WorkerIndexData, o
   const db = d1Driver(requireDb(env));
   const store = sqlSitrepStore(db);
   const retrieval = chooseRetrieval(env, index, data.vectorize);
-  if (retrieval.note) (options.log ?? console.warn)(`[sitrep] lexical retrieval: ${retrieval.note}`);
+  const log = (message: string) => (options.log ?? console.warn)(`[sitrep] ${message}`);
+  if (retrieval.note) log(`lexical retrieval: ${retrieval.note}`);
   const reportRetrieval = createReportRetrieval(index, retrieval.dense);
   const rateLimitStore = sqlRateLimitStore(db);
-  const asker = createReportAsker(reportRetrieval, store, undefined, { historyTurns: config.HISTORY_TURNS });
+  const llm = await createLlmComposerFromConfig(config, {
+    prompts: () => bundledPrompts(data.prompts),
+    report: index.report,
+    retriever: reportRetrieval.retriever,
+    log,
+  });
+  const asker = createReportAsker(reportRetrieval, store, llm && logLlmOutcomes(llm), { historyTurns: config.HISTORY_TURNS });
   const deps: AppDeps = {
     config,
     asker,
@@ -135,4 +154,4 @@ export function createWorkerSitrep(env: WorkerBindings, data: WorkerIndexData, o
   return { app: buildApp(deps), deps, retriever: reportRetrieval.retriever, rateLimitStore };
 }
 
-export type WorkerSitrep = ReturnType<typeof createWorkerSitrep>;
+export type WorkerSitrep = Awaited<ReturnType<typeof createWorkerSitrep>>;

@@ -4,25 +4,9 @@
 // and records every request it got and whether the client hung up before the reply was complete.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { chunkFrame, closingFrames, completion, pieces, type ScriptedReply } from "./openai-wire.js";
 
-export interface ScriptedToolCall {
-  id: string;
-  name: string;
-  /** The arguments as the model writes them: a JSON string (or not, for a broken call). */
-  arguments: string;
-}
-
-export interface ScriptedReply {
-  content?: string;
-  toolCalls?: ScriptedToolCall[];
-  /** Wait this long before replying (a slow model); the wait ends early if the client hangs up. */
-  delayMs?: number;
-  /** Streaming only: send this many characters of the content, then wait for `resume` before the rest. */
-  pauseAfterChars?: number;
-  resume?: Promise<void>;
-  /** Characters of content per SSE chunk. */
-  chunkChars?: number;
-}
+export type { ScriptedReply, ScriptedToolCall } from "./openai-wire.js";
 
 export interface RecordedRequest {
   body: {
@@ -61,51 +45,28 @@ const sleep = (ms: number, res: ServerResponse) =>
     });
   });
 
-function pieces(text: string, size: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
-  return out;
-}
-
 async function readBody(req: IncomingMessage): Promise<string> {
   let body = "";
   for await (const chunk of req) body += chunk;
   return body;
 }
 
-function completion(model: string, reply: ScriptedReply) {
-  const toolCalls = reply.toolCalls?.map((c) => ({ id: c.id, type: "function", function: { name: c.name, arguments: c.arguments } }));
-  return {
-    id: "chatcmpl-fake",
-    object: "chat.completion",
-    created: Math.floor(Date.now() / 1000),
-    model,
-    choices: [{ index: 0, message: { role: "assistant", content: reply.content ?? null, ...(toolCalls?.length ? { tool_calls: toolCalls } : {}) }, finish_reason: toolCalls?.length ? "tool_calls" : "stop" }],
-    usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
-  };
-}
-
 async function writeStream(res: ServerResponse, model: string, reply: ScriptedReply): Promise<void> {
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
-  const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
-    res.write(`data: ${JSON.stringify({ id: "chatcmpl-fake", object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
-  chunk({ role: "assistant", content: "" });
+  res.write(chunkFrame(model, { role: "assistant", content: "" }));
   const content = reply.content ?? "";
   let sent = 0;
   for (const piece of pieces(content, reply.chunkChars ?? 6)) {
     if (res.destroyed) return;
     if (reply.pauseAfterChars !== undefined && sent >= reply.pauseAfterChars && sent - piece.length < reply.pauseAfterChars) await reply.resume;
-    chunk({ content: piece });
+    res.write(chunkFrame(model, { content: piece }));
     sent += piece.length;
     // Its own network write per chunk, as a real server's tokens arrive.
     await new Promise((r) => setImmediate(r));
   }
-  (reply.toolCalls ?? []).forEach((c, index) => {
-    chunk({ tool_calls: [{ index, id: c.id, type: "function", function: { name: c.name, arguments: "" } }] });
-    for (const part of pieces(c.arguments, 12)) chunk({ tool_calls: [{ index, function: { arguments: part } }] });
-  });
-  chunk({}, reply.toolCalls?.length ? "tool_calls" : "stop");
-  res.end("data: [DONE]\n\n");
+  const frames = closingFrames(model, reply);
+  for (const frame of frames.slice(0, -1)) res.write(frame);
+  res.end(frames.at(-1));
 }
 
 export async function startFakeOpenAI(initial: ScriptedReply[] = []): Promise<FakeOpenAIServer> {

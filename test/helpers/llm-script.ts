@@ -1,21 +1,14 @@
-// Scripted replies for the fake OpenAI-compatible server (fake-openai-server.ts): tool rounds, the end
-// of the tool rounds, and final structured answers, plus the real app configured to call it.
+// The real app configured to call the fake OpenAI-compatible server (fake-openai-server.ts), and the
+// scripted replies for it (llm-replies.ts, shared with the workerd tests).
 import type { AskResponse } from "../../src/answer/contract.js";
 import { readSse, type SseEvent } from "../../src/widget/sse.js";
 import { createTestSitrep, postJson } from "./app.js";
-import type { FakeOpenAIServer, ScriptedReply, ScriptedToolCall } from "./fake-openai-server.js";
+import type { FakeOpenAIServer, ScriptedReply } from "./fake-openai-server.js";
+import { finalAnswer, noMoreTools } from "./llm-replies.js";
+
+export { finalAnswer, noMoreTools, numbersCall, searchCall, shownText, toolRound } from "./llm-replies.js";
 
 export type Sitrep = Awaited<ReturnType<typeof createTestSitrep>>;
-
-/** A tool round: the model asks for these calls. */
-export const toolRound = (...toolCalls: ScriptedToolCall[]): ScriptedReply => ({ toolCalls });
-/** The model calls no (more) tools: the tool rounds end. */
-export const noMoreTools = (content = "I have what I need."): ScriptedReply => ({ content });
-/** The final structured answer (content of the response_format json_schema call). */
-export const finalAnswer = (answer: unknown, extra: Partial<ScriptedReply> = {}): ScriptedReply => ({ content: JSON.stringify(answer), ...extra });
-
-export const numbersCall = (id: string, request: unknown): ScriptedToolCall => ({ id, name: "report_numbers", arguments: JSON.stringify({ request }) });
-export const searchCall = (id: string, query: string): ScriptedToolCall => ({ id, name: "search_report", arguments: JSON.stringify({ query }) });
 
 /** The real app on the real index with LLM_BASE_URL pointing at the fake server. */
 export function llmSitrep(fake: FakeOpenAIServer, env: Record<string, string> = {}): Promise<Sitrep> {
@@ -51,16 +44,6 @@ export async function chat(app: Sitrep["app"], question: string): Promise<ChatRe
     done: JSON.parse(last.data) as AskResponse,
     citations: data("citations")[0]?.citations,
   };
-}
-
-/** What the user ends up reading on /v1/chat: the deltas, each `replace` starting over. */
-export function shownText(events: SseEvent[]): string {
-  let text = "";
-  for (const e of events) {
-    if (e.event === "delta") text += (JSON.parse(e.data) as { text: string }).text;
-    if (e.event === "replace") text = (JSON.parse(e.data) as { answer: string }).answer;
-  }
-  return text;
 }
 
 /** One counter's value from /metrics. */

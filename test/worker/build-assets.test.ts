@@ -1,7 +1,8 @@
 // Which index files the Worker bundles: every data file the manifest lists (in any of the shapes a file
 // list may take) or, without a list, every top-level file; never hnswlib/. Then
 // scripts/build-worker-assets.ts over real index folders: an extra data file beside the core files,
-// vectorize.json when it fits the index, the migration names the Worker checks D1 for.
+// vectorize.json when it fits the index, the migration names the Worker checks D1 for, the LLM prompt
+// templates of prompts/.
 import { createHash } from "node:crypto";
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,7 +13,8 @@ import { WORKER_ASSET_PATHS, WorkerDataBundleSchema, workerIndexFiles, type Work
 import type { IndexManifest } from "../../src/retrieval/manifest.js";
 import type { VectorizeManifest } from "../../src/retrieval/workers/vectorize-manifest.js";
 import { readMigrations } from "../../src/stores/sqlite.js";
-import { buildTestIndex } from "../helpers/index-fixture.js";
+import { PROMPT_FILES } from "../../src/answer/llm/prompts.js";
+import { buildTestIndex, REPO_ROOT } from "../helpers/index-fixture.js";
 
 let sourceIndex: string;
 beforeAll(async () => {
@@ -77,6 +79,13 @@ describe("build-worker-assets", () => {
     expect(bundle.files["terms.json"]).toEqual({ terms: { MINUSMA: expect.stringContaining("Stabilization Mission") } });
     expect(bundle.version).toBe("1.2.3");
     expect(bundle.migrations).toEqual(readMigrations().map((m) => m.name).sort());
+  });
+
+  it("bundles the LLM prompt templates exactly as prompts/ holds them", async () => {
+    const { bundle } = await build(await indexCopy());
+    for (const [key, file] of Object.entries(PROMPT_FILES)) {
+      expect(bundle.prompts[key as keyof typeof PROMPT_FILES]).toBe(await readFile(join(REPO_ROOT, "prompts", file), "utf8"));
+    }
   });
 
   it("fails on a listed file that is missing, naming it", async () => {

@@ -1,13 +1,16 @@
 // Builds the LLM answer stage when LLM_BASE_URL and LLM_MODEL are set (any OpenAI-compatible server:
-// a hosted API, llama.cpp's llama-server, vLLM); otherwise none.
+// a hosted API, llama.cpp's llama-server, vLLM); otherwise none. Node and the Worker both build it here;
+// each passes the prompts its own way (read from prompts/, or bundled with the Worker's data).
 import type { BaseRetriever } from "@langchain/core/retrievers";
 import type { AppConfig } from "../../config.js";
 import type { StructuredReport } from "../../report/schema.js";
 import type { Composer } from "../pipeline.js";
 import { createLlmComposer } from "./composer.js";
-import { loadAnswerPrompts } from "./prompt-files.js";
+import type { AnswerPrompts } from "./prompts.js";
 
 export interface LlmStageParts {
+  /** Read only when an LLM is configured. */
+  prompts: () => AnswerPrompts;
   report: StructuredReport;
   retriever: Pick<BaseRetriever, "invoke">;
   log?: (message: string) => void;
@@ -27,7 +30,7 @@ export async function createLlmComposerFromConfig(config: AppConfig, parts: LlmS
   });
   return createLlmComposer({
     model,
-    prompts: loadAnswerPrompts(),
+    prompts: parts.prompts(),
     report: parts.report,
     retriever: parts.retriever,
     toolRounds: config.LLM_TOOL_ROUNDS,

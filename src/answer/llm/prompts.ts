@@ -2,12 +2,11 @@
 // answer.final.md). Building takes the texts, so a runtime without a file system can pass bundled
 // copies; prompt-files.ts reads them from disk for Node.
 import { ChatPromptTemplate, PromptTemplate } from "@langchain/core/prompts";
+import { z } from "zod";
 
-export interface AnswerPromptTexts {
-  system: string;
-  user: string;
-  final: string;
-}
+/** The template texts, as prompts/ holds them (and the Worker's data bundle carries them). */
+export const AnswerPromptTextsSchema = z.object({ system: z.string().min(1), user: z.string().min(1), final: z.string().min(1) });
+export type AnswerPromptTexts = z.infer<typeof AnswerPromptTextsSchema>;
 
 export interface AnswerPrompts {
   /** System rules and the question with its frame and evidence: what the tool rounds start from. */

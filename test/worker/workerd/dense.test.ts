@@ -61,15 +61,15 @@ beforeAll(async () => {
 });
 
 /** A Worker app over the bundled data and the real local D1, with these bindings and this vectorize.json. */
-function sitrep(bindings: Partial<WorkerBindings>, data: { vectorize?: unknown } = { vectorize }) {
+async function sitrep(bindings: Partial<WorkerBindings>, data: { vectorize?: unknown } = { vectorize }) {
   const notes: string[] = [];
-  const built = createWorkerSitrep({ ...(env as unknown as WorkerBindings), ...bindings }, { files: bundle.files, vectorize: data.vectorize }, { log: (m) => notes.push(m) });
+  const built = await createWorkerSitrep({ ...(env as unknown as WorkerBindings), ...bindings }, { files: bundle.files, vectorize: data.vectorize }, { log: (m) => notes.push(m) });
   return { ...built, notes };
 }
 
 describe("dense retrieval through the AI and VECTORIZE bindings (both FAKES, offline)", () => {
   it("reports hybrid retrieval on /health with the Workers AI model that made the vectors", async () => {
-    const { app } = sitrep({ AI: fakeAi(), VECTORIZE: fakeVectorize(chunkVectors) });
+    const { app } = await sitrep({ AI: fakeAi(), VECTORIZE: fakeVectorize(chunkVectors) });
     const health = (await (await app.request("/health")).json()) as Record<string, unknown>;
     expect(health.retrieval).toBe("hybrid");
     expect(health.dense).toEqual({ provider: "workers-ai", name: MODEL, dimensions: 64 });
@@ -78,7 +78,7 @@ describe("dense retrieval through the AI and VECTORIZE bindings (both FAKES, off
   it("embeds the question with that model, asks Vectorize for ids only (100 deep), and answers with citations", async () => {
     const ai = fakeAi();
     const index = fakeVectorize(chunkVectors);
-    const { app, retriever } = sitrep({ AI: ai, VECTORIZE: index });
+    const { app, retriever } = await sitrep({ AI: ai, VECTORIZE: index });
     const question = "When was the Niamey supply route tested?";
     const body = (await (await app.request("/v1/ask", askJson(question))).json()) as AskResponse;
     expect(body.answered).toBe(true);
@@ -93,7 +93,7 @@ describe("dense retrieval through the AI and VECTORIZE bindings (both FAKES, off
 
   it("drops Vectorize ids that are not chunks of the bundled index (vectors left from an older build)", async () => {
     const stale = chunkVectors.map((v) => ({ id: `old-${v.id}`, values: v.values }));
-    const { retriever } = sitrep({ AI: fakeAi(), VECTORIZE: fakeVectorize([...stale, ...chunkVectors]) });
+    const { retriever } = await sitrep({ AI: fakeAi(), VECTORIZE: fakeVectorize([...stale, ...chunkVectors]) });
     const hits = await retriever.search("Niamey supply route", { k: 20 });
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => !h.ref.startsWith("old-"))).toBe(true);
@@ -106,7 +106,7 @@ describe("dense retrieval through the AI and VECTORIZE bindings (both FAKES, off
       [{ AI: fakeAi(), VECTORIZE: fakeVectorize(chunkVectors) }, { vectorize: { ...vectorize, index: { ...vectorize.index, builderSha256: "0".repeat(64) } } }, /another ingest build/],
     ];
     for (const [bindings, data, why] of cases) {
-      const { app, notes } = sitrep(bindings, data);
+      const { app, notes } = await sitrep(bindings, data);
       const health = (await (await app.request("/health")).json()) as Record<string, unknown>;
       expect(health.retrieval).toBe("lexical");
       expect(notes.join("\n")).toMatch(why);
