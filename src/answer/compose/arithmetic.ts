@@ -98,9 +98,11 @@ function candidatesFor(operand: Operand, other: Operand | undefined, scored: Sco
     // The tool verifies operands in a paragraph: Annex I figures are quoted, not computed on.
     // Verbs tell a sentence's figures apart ("131 … killed and 176 injured"): when the operand names the
     // verb of some, the others are not it.
-    const namedVerbs = new Set(sentence.figures.flatMap((f) => (f.verb && operand.items.some((i) => covered(new Set([f.verb!]), i.alternatives)) ? [f.verb] : [])));
+    // Only among figures of one noun: "66 cases … involving 115 victims" are told apart by their nouns.
+    const verbNamed = sentence.figures.filter((f) => f.verb && operand.items.some((i) => covered(new Set([f.verb!]), i.alternatives)));
+    const otherVerb = (f: Figure) => f.verb !== undefined && verbNamed.some((n) => n.head === f.head && n.verb !== f.verb) && !verbNamed.includes(f);
     // A stated change is a result, never an operand ("an additional 65 schools").
-    for (const figure of sentence.figures.filter((f) => f.paragraph !== undefined && f.role !== "change" && !(namedVerbs.size > 0 && f.verb && !namedVerbs.has(f.verb)))) {
+    for (const figure of sentence.figures.filter((f) => f.paragraph !== undefined && f.role !== "change" && !otherVerb(f))) {
       const own = figureWords(figure, false);
       if (!must.every((i) => covered(own, i.alternatives))) continue;
       // It must count the operand's thing: "115 victims", not "66 cases … involving 115 victims". A
