@@ -44,6 +44,11 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildSumma
   try {
     const report = parseReport(text);
     const chunks = buildChunks(report);
+    // Embedding the chunks is most of a build: asked for first, so the encoder threads work while this
+    // thread builds the other files (each step below awaits, which hands the encoders their next batches).
+    const embeddings = new ProgressEmbeddings(options.embeddings.embeddings, options.onProgress ?? (() => {}));
+    const embedded = embeddings.embedDocuments(chunks.map((c) => c.pageContent));
+    embedded.catch(() => {}); // awaited below, after the other files
     const lexical = LexicalIndex.build(chunks.map((c) => ({ id: c.metadata.id, text: c.pageContent })));
     await writeJson(join(temp, INDEX_FILES.report), report);
     await writeJson(join(temp, INDEX_FILES.chunks), chunks.map((c) => ({ pageContent: c.pageContent, metadata: c.metadata })));
@@ -51,8 +56,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildSumma
     await writeJson(join(temp, INDEX_FILES.glossary), buildGlossary(report));
     await writeJson(join(temp, INDEX_FILES.lexicon), buildLexicon(lexiconTexts(report)));
     await writeJson(join(temp, INDEX_FILES.figures), buildFigures(report));
-    const embeddings = new ProgressEmbeddings(options.embeddings.embeddings, options.onProgress ?? (() => {}));
-    const vectors = await HNSWLib.fromDocuments(chunks, embeddings);
+    // What HNSWLib.fromDocuments does, with the vectors already computed.
+    const vectors = new HNSWLib(embeddings, { space: "cosine" });
+    await vectors.addVectors(await embedded, chunks);
     await vectors.save(join(temp, INDEX_FILES.vectors));
     const manifest: IndexManifest = IndexManifestSchema.parse({
       formatVersion: INDEX_FORMAT_VERSION,

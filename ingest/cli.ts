@@ -93,7 +93,10 @@ async function alreadyBuilt(config: AppConfig, input: string, outDir: string, op
 }
 
 async function build(config: AppConfig, input: string, outDir: string, options: IngestOptions, err: (text: string) => void): Promise<BuildSummary> {
-  const [{ buildIndex }, { createEmbeddings }] = await Promise.all([import("./build-index.js"), import("../src/retrieval/embeddings/provider.js")]);
+  // The encoder threads start before the builder's code is even loaded: they load the model meanwhile.
+  const builder = import("./build-index.js");
+  builder.catch(() => {}); // awaited below
+  const { createEmbeddings } = await import("../src/retrieval/embeddings/provider.js");
   const showProgress = options.progress ?? Boolean(process.stderr.isTTY);
   let embeddings = options.embeddings;
   let close = async () => {};
@@ -110,6 +113,7 @@ async function build(config: AppConfig, input: string, outDir: string, options: 
     }
   }
   try {
+    const { buildIndex } = await builder;
     return await buildIndex({
       input,
       out: outDir,

