@@ -34,13 +34,15 @@ export const GATE = {
 const GOLDEN = join(import.meta.dirname, "../golden/dev/golden.jsonl");
 const WRONG = join(import.meta.dirname, "fixtures/wrong.jsonl");
 /**
- * Gates for two more dev suites, each written by someone who had not seen the suites before it. The
- * old cascade was tuned on them case by case (0.971 and 0.950); the answering core that replaced it
- * measures 0.900 and 0.883.
+ * Gates for more dev suites, each written by someone who had not seen the code. The old cascade was
+ * tuned on the first two case by case (0.971 and 0.950); the answering core that replaced it measures
+ * 0.914, 0.917 and, on the suite written from public coverage, 0.882 (hit@5 0.942, 0.984, 0.991;
+ * refusal accuracy 0.987, 0.973, 0.978).
  */
 export const INDEPENDENT_SUITES = [
-  { file: "staff-questions.jsonl", passRate: 0.87, retrievalHit5: 0.92, refusalAccuracy: 0.95 },
-  { file: "desk-officer.jsonl", passRate: 0.85, retrievalHit5: 0.96, refusalAccuracy: 0.93 },
+  { file: "staff-questions.jsonl", passRate: 0.89, retrievalHit5: 0.92, refusalAccuracy: 0.96 },
+  { file: "desk-officer.jsonl", passRate: 0.89, retrievalHit5: 0.96, refusalAccuracy: 0.95 },
+  { file: "public-coverage.jsonl", passRate: 0.86, retrievalHit5: 0.97, refusalAccuracy: 0.96 },
 ] as const;
 
 let client: AskClient;
