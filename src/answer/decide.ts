@@ -115,7 +115,13 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       // A share ("how much of …", "what percentage") is best answered by a percentage the report states.
       // A share is best answered by a percentage the report states, about most of what is asked.
       const share = part.operation?.kind === "share";
-      const stated = share ? close.find((s) => s.coverage >= 0.75 && s.sentence.figures.some((f) => f.unit === "percent")) : undefined;
+      // The sentence may lean on the one before it for where ("… in northern and central Mali. … 34 per cent of State officials were present in those regions").
+      const head = askedHeadOf(part);
+      const statesShare = (s: ScoredSentence) =>
+        s.sentence.figures.some((f) => f.unit === "percent" && f.role !== "change") &&
+        (s.coverage >= 0.75 || (head !== undefined && s.sentence.figures.some((f) => f.unit === "percent" && covers(figureWords(f), head) > 0) && coverageOf(termsOf(neighbourhood(s.sentence, k)), part.subject) >= 0.75));
+      const besideClose = close.flatMap((c) => scored.filter((x) => x.sentence.unit === c.sentence.unit && Math.abs(x.sentence.index - c.sentence.index) === 1));
+      const stated = share ? [...close, ...besideClose].find(statesShare) : undefined;
       if (stated) return { kind: "answer", best: stated };
       const anyPercent = share && close.some((s) => [s.sentence, ...neighbourhood(s.sentence, k)].some((x) => x.figures.some((f) => f.unit === "percent")));
       // "How many civilian staff …?" asks a count: "87 per cent of all civilian staff" is not one. And a

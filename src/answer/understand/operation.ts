@@ -36,7 +36,7 @@ const DIFFERENCE = /\bhow (?:many|much) (?:more|fewer|less|higher|lower|bigger|s
 /** "How much did the number of X grow?": a change over time; only "how much did" and the verb state the operation. */
 const CHANGE = /\b(how (?:much|many) (?:did|has|have|had))\b(?:\s+[\w'-]+){0,8}?\s+(rise|rose|risen|increase|increased|grow|grew|grown|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|go up|went up|go down|went down|change|changed)\b/i;
 const RATIO = /\bhow many times\b|\bratio\b|\btimes (?:as many|as much|more|larger|bigger)\b/i;
-const SHARE = /\b(?:what|which) (?:percentage|proportion|share|fraction|per ?cent|part)\b|\bas a (?:percentage|share|proportion|fraction) of\b|\b(?:percentage|share|proportion) of\b|\bhow much of\b/i;
+const SHARE = /\b(?:what|which) (?:percentage|proportion|share|fraction|per ?cent|part)\b|\bas a (?:percentage|share|proportion|fraction) of\b|\b(?:percentage|share|proportion) of\b|\bhow much of\b|(?:^|\s)%\s+of\b/i;
 const AS_SHARE = /\b(?:as|is|are) (?:a |an )?(?:percentage|share|proportion|fraction|per ?cent|%) of\b|\bin (?:percentage|per ?cent|%) of\b/i;
 const SUM = /\b(?:in total|combined|altogether|together|in all|sum of|all together|put together|add(?:ing|ed)? up)\b|^\s*(?:total|adding)\b/i;
 const COUNT = /(?:\bhow many|\bnumber of|#\s*of)\s+(?:[\w-]+\s+){0,2}(?:countries|nations|contributors|member states|states|indicators|benchmarks)\b/i;

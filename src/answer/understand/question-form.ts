@@ -79,6 +79,14 @@ export function questionForm(tokens: Token[]): QuestionForm {
     return { answerType: "number", ...(phrase.length ? { asked: lower(phrase) } : {}) };
   }
   if (DATE.test(text)) return { answerType: "date" };
+  // "what % of state officials …", "… women %?": "%" is a measure like "percentage".
+  const percentAt = ts.findIndex((t) => t.text === "%");
+  if (percentAt >= 0) {
+    // "A as a % of B": B is the whole, not what is asked about.
+    const asShare = /^(?:as|a|an|in)$/i.test(ts[percentAt - 1]?.text ?? "");
+    const of = asShare ? [] : ofPhrase(ts, percentAt);
+    return { answerType: "number", ...(of.length ? { asked: lower(of) } : {}) };
+  }
   const wh = at(/^(?:which|what)$/i);
   const whPhrase = wh >= 0 ? nounPhrase(ts, wh + 1).filter((t) => !/^(?:kind|type|sort)$/i.test(t.text)) : [];
   const whHead = headOf(whPhrase);
