@@ -90,7 +90,10 @@ export function readOperation(question: string, tokens: Token[]): OperationReadi
   if (shortfall) {
     take(shortfall);
     const after = shortfall.index + shortfall[0].length;
-    const limit = BEFORE_LIMIT.test(shortfall[0]) && end > after ? { limit: { start: after, end } } : {};
+    // The limit is the noun phrase after the marker, up to the clause's verb or a comma ("short of its police ceiling | is MINUSMA").
+    const stop = /\s(?:is|are|was|were|has|have|had|does|do|did|will|would)\b|[,;?]/i.exec(question.slice(after));
+    const limitEnd = stop ? Math.min(end, after + stop.index) : end;
+    const limit = BEFORE_LIMIT.test(shortfall[0]) && limitEnd > after ? { limit: { start: after, end: limitEnd } } : {};
     return { operation: { kind: "difference", operands: [], overTime: false, shortfall: true, ...limit }, consumed };
   }
   const change = match(CHANGE, question);
