@@ -38,11 +38,10 @@ export function buildApp(deps: AppDeps) {
 
   app.use("*", requestId());
   if (deps.logger) app.use("*", requestLog(deps.logger));
-  if (deps.metrics) {
-    app.use("*", deps.metrics.middleware);
-    app.get("/metrics", deps.metrics.handler);
-  }
+  if (deps.metrics) app.use("*", deps.metrics.middleware);
   app.use("*", securityHeaders());
+  // Operators' numbers: behind a full key when keys are on, with the same headers as everything else.
+  if (deps.metrics) app.get("/metrics", apiKeyAuth(deps.config), deps.metrics.handler);
   app.use(
     "/v1/*",
     cors({

@@ -51,6 +51,15 @@ describe("keys on (API_KEYS set)", () => {
   });
   afterAll(() => sitrep.close());
 
+  it("keeps /metrics behind a full key, with the security headers every route has", async () => {
+    await expectUnauthorized(await sitrep.app.request("/metrics"));
+    expect((await sitrep.app.request("/metrics", { headers: { ...bearer(keys.site), origin: SITE } })).status).toBe(403);
+    const response = await sitrep.app.request("/metrics", { headers: bearer(keys.alice) });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/^# HELP /m);
+    expect(response.headers.get("content-security-policy")).toBeTruthy();
+  });
+
   it("refuses a request with no key: 401 JSON with WWW-Authenticate: Bearer, and nothing is stored", async () => {
     const conversationId = "no-key-conversation";
     await expectUnauthorized(await postJson(sitrep.app, "/v1/ask", { ...QUESTION, conversationId }));
