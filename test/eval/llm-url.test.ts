@@ -59,13 +59,13 @@ async function evalCli(args: string[]) {
 
 describe("eval runner --url against an LLM-configured server (fake OpenAI-compatible model)", () => {
   it("asks every case through the service, its model answering, with the API key", async () => {
-    const verified = await metric(sitrep.app, "sitrep_llm_answers_total", `outcome="verified"`);
+    const verified = await metric(sitrep.app, "sitrep_llm_answers_total", `outcome="verified"`, { authorization: `Bearer ${key}` });
     const { report, stdout } = await evalCli(["--api-key", key]);
     expect(report.target).toBe(url);
     expect(report.results.map((r) => r.id).sort()).toEqual(["mandate", "route"]);
     expect(JSON.stringify(report.results)).not.toMatch(/HTTP 401/);
     expect(fake.requests.length).toBeGreaterThanOrEqual(2 * SUITE.length);
-    expect(await metric(sitrep.app, "sitrep_llm_answers_total", `outcome="verified"`)).toBeGreaterThan(verified);
+    expect(await metric(sitrep.app, "sitrep_llm_answers_total", `outcome="verified"`, { authorization: `Bearer ${key}` })).toBeGreaterThan(verified);
     expect(report.results.find((r) => r.id === "route")?.pass).toBe(true);
     expect(stdout).toMatch(/RESULT: PASS/);
   }, 120_000);

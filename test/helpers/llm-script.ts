@@ -46,9 +46,11 @@ export async function chat(app: Sitrep["app"], question: string): Promise<ChatRe
   };
 }
 
-/** One counter's value from /metrics. */
-export async function metric(app: Sitrep["app"], name: string, labels: string): Promise<number> {
-  const text = await (await app.request("/metrics")).text();
+/** One counter's value from /metrics (with a full key's headers when API_KEYS is set). */
+export async function metric(app: Sitrep["app"], name: string, labels: string, headers: Record<string, string> = {}): Promise<number> {
+  const response = await app.request("/metrics", { headers });
+  if (!response.ok) throw new Error(`/metrics answered ${response.status}`);
+  const text = await response.text();
   const line = text.split("\n").find((l) => l.startsWith(`${name}{${labels}}`));
   return line ? Number(line.split(" ").at(-1)) : 0;
 }
