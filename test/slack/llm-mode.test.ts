@@ -1,7 +1,8 @@
 // The Slack bot in LLM mode: signed events and slash commands against the real app, the model a fake
 // OpenAI-compatible server on 127.0.0.1 (through the real ChatOpenAI client) and Slack's Web API a
 // local recorder. Slack gets one message, after verification: the model's verified answer, or the
-// extractive answer when the model's is rejected or late; a rejected draft never reaches the channel.
+// extractive answer when the model's is rejected (fabricated number or citation, quote not verbatim,
+// malformed output, a figure from a failed tool call) or late; a rejected draft never reaches the channel.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AskResponse } from "../../src/answer/contract.js";
 import { createTestSitrep } from "../helpers/app.js";
@@ -30,6 +31,15 @@ const FABRICATED_CITATION: ScriptedReply[] = [
   finalAnswer({ answered: true, sentences: [{ text: "The route was tested between 30 March and 28 April.", citations: [{ ref: "para. 9", quote: "They conducted tripartite patrols and the armed groups established checkpoints around the town." }], figures: [] }] }),
 ];
 const MALFORMED: ScriptedReply[] = [noMoreTools(), { content: "{\"answered\": true, \"sentences\": [{\"text\": \"The route was" }];
+const NOT_VERBATIM: ScriptedReply[] = [
+  noMoreTools(),
+  finalAnswer({ answered: true, sentences: [{ text: "The route was tested between 30 March and 28 April.", citations: [{ ref: "para. 47", quote: "The Cotonou-Niamey-Gao supply route was tested successfully with two shipments between 30 March and 28 April." }], figures: [] }] }),
+];
+const INVALID_TOOL_ARGUMENTS: ScriptedReply[] = [
+  toolRound(numbersCall("call_1", { operation: "cell", country: "Senegal", component: "soldiers" })),
+  noMoreTools(),
+  finalAnswer({ answered: true, sentences: [{ text: "Senegal contributes 567 military personnel.", citations: [], figures: [{ value: "567", toolCallId: "call_1" }] }] }),
+];
 
 let fake: FakeOpenAIServer;
 let h: SlackHarness;
@@ -71,6 +81,7 @@ describe("Slack bot in LLM mode (fake OpenAI-compatible server; Slack Web API re
     ["a fabricated number", FABRICATED_NUMBER, "number"],
     ["a fabricated citation", FABRICATED_CITATION, "citation"],
     ["malformed output", MALFORMED, "malformed_output"],
+    ["a quote that is not verbatim", NOT_VERBATIM, "quote"],
   ] as const) {
     it(`a mention whose model answer has ${name} gets the extractive answer, once, and the reason is counted`, async () => {
       const before = await metric(h.app, "sitrep_llm_fallbacks_total", `reason="${reason}"`);
@@ -83,6 +94,17 @@ describe("Slack bot in LLM mode (fake OpenAI-compatible server; Slack Web API re
       expect(await metric(h.app, "sitrep_llm_fallbacks_total", `reason="${reason}"`)).toBe(before + 1);
     });
   }
+
+  it("a mention whose model claims the figure of a tool call with invalid arguments gets the extractive answer, once", async () => {
+    const before = await metric(h.app, "sitrep_llm_fallbacks_total", `reason="tool_call"`);
+    fake.script(INVALID_TOOL_ARGUMENTS);
+    const replies = await mentionReply(SENEGAL_QUESTION, "C0LLMTOOL");
+    expect(replies).toHaveLength(1);
+    const text = answerText(replies[0]!);
+    expect(text).toContain("576");
+    expect(text).not.toContain("567");
+    expect(await metric(h.app, "sitrep_llm_fallbacks_total", `reason="tool_call"`)).toBe(before + 1);
+  });
 
   it("a slash command whose model replies after the budget gets the extractive answer (the model's call cancelled)", async () => {
     const slow = await startSlackHarness({ LLM_BASE_URL: fake.baseURL, LLM_MODEL: "fake-model", ANSWER_TIMEOUT_MS: "6000", LLM_FALLBACK_MARGIN_MS: "4000" });
