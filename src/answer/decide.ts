@@ -38,7 +38,7 @@ function neighbourhood(s: ReportSentence, k: ReportKnowledge): ReportSentence[] 
   return unit.filter((x) => Math.abs(x.index - s.index) <= 1);
 }
 
-const termsOf = (sentences: ReportSentence[]) => new Set(sentences.flatMap((s) => s.termList));
+const termsOf = (sentences: ReportSentence[]) => new Set(sentences.flatMap((s) => [...s.terms]));
 
 export function decide(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge): Decision {
   const related = scored.filter((s) => s.score > 0).slice(0, 2);

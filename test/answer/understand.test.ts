@@ -244,3 +244,21 @@ describe("the frame is validated with zod", () => {
     expect(readFrame(undefined)).toBeUndefined();
   });
 });
+
+describe("the benchmarks table: counts of its indicators, or what an indicator says", () => {
+  it.each([
+    ["How many progress indicators does the benchmark annex track in total?", "I"],
+    ["How many benchmark indicators are ongoing?", "I"],
+    ["What is the status of indicator 2.3.3?", "I"],
+  ] as const)("%s -> a table question on Annex %s", (question, annex) => {
+    expect(frame(question).table?.annex).toBe(annex);
+  });
+
+  it.each([
+    "What percentage of the humanitarian response plan had been funded according to the benchmark annex?",
+    // The context before the question names what the indicator says.
+    "The benchmark annex gives a different funding figure for the humanitarian response plan than the body of the report. What percentage does the annex give?",
+  ])("%s -> the indicators' text, through retrieval", (question) => {
+    expect(frame(question).table).toBeUndefined();
+  });
+});

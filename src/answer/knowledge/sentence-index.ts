@@ -63,10 +63,10 @@ export function buildSentenceIndex(report: StructuredReport, figures: readonly F
     figuresOf.set(id, [...(figuresOf.get(id) ?? []), f]);
   }
   const all: ReportSentence[] = [];
-  const make = (unit: string, index: number, text: string, source: SentenceSource, ref: string): ReportSentence => {
+  const make = (unit: string, index: number, text: string, source: SentenceSource, ref: string, placeTerms: string[] = []): ReportSentence => {
     const termList = termsOf(text);
     const id = `${unit}#${index}`;
-    const terms = new Set([...termList, ...impliedTerms(text)]);
+    const terms = new Set([...termList, ...impliedTerms(text), ...placeTerms]);
     return { id, unit, index, text, source, ref, termList, terms, figures: figuresOf.get(id) ?? [], ...textFeatures(text) };
   };
   for (const p of report.paragraphs) {
@@ -74,7 +74,11 @@ export function buildSentenceIndex(report: StructuredReport, figures: readonly F
       all.push(make(paragraphUnit(p.number), s.index, s.text, { kind: "paragraph", paragraph: p.number, ...(s.subItem ? { subItem: s.subItem } : {}) }, citationRef(p.number, s.subItem)));
     }
   }
-  for (const indicator of report.annexI.indicators) all.push(make(indicatorUnit(indicator.id), 0, indicatorText(indicator), { kind: "indicator", indicator }, "Annex I"));
+  // An indicator is where a question about "the benchmark annex" points, though its text never says so.
+  const indicatorPlace = termsOf("annex benchmark indicator");
+  for (const indicator of report.annexI.indicators) {
+    all.push(make(indicatorUnit(indicator.id), 0, indicatorText(indicator), { kind: "indicator", indicator }, "Annex I", indicatorPlace));
+  }
 
   const byId = new Map(all.map((s) => [s.id, s]));
   const byUnit = new Map<string, ReportSentence[]>();

@@ -20,6 +20,8 @@ const CONTRIBUTION = termsOf(
 );
 /** What the benchmarks table states about each indicator. */
 const ANNEX_I_WORDS = new Set(termsOf("benchmark benchmarks indicator indicators progress indicators annex"));
+/** The benchmarks table's headings and structure: what a question about the table itself may name. */
+const ANNEX_I_HEADINGS = new Set(termsOf("state status implementation implemented ongoing deadline comment comments objective objectives area areas"));
 const STATUS: { re: RegExp; status: NonNullable<TableQuery["status"]> }[] = [
   { re: /\b(?:no|without(?: a| any)?|missing|blank|empty|unspecified)\s+(?:status|state)\b|\bstatus (?:is )?(?:not given|missing|blank|unknown)\b/i, status: "none" },
   { re: /\b(?:not(?: yet)? (?:been )?implemented|unimplemented|not (?:yet )?(?:started|begun))\b/i, status: "Not implemented" },
@@ -28,8 +30,16 @@ const STATUS: { re: RegExp; status: NonNullable<TableQuery["status"]> }[] = [
 ];
 const INDICATOR_ID = /\b(\d+\.\d+\.\d+)\b/;
 
-export function tableQuery(question: string, tokens: Token[], mentions: Mention[], subject: SubjectItem[], k: ReportKnowledge, listAsked: boolean): TableQuery | undefined {
-  return annexIQuery(question, subject, k, listAsked) ?? annexIIQuery(question, tokens, withoutTitle(question, mentions, k), subject, k, listAsked);
+export function tableQuery(
+  question: string,
+  tokens: Token[],
+  mentions: Mention[],
+  subject: SubjectItem[],
+  k: ReportKnowledge,
+  listAsked: boolean,
+  asked: string | undefined,
+): TableQuery | undefined {
+  return annexIQuery(question, subject, k, listAsked, asked) ?? annexIIQuery(question, tokens, withoutTitle(question, mentions, k), subject, k, listAsked);
 }
 
 /** "the military and police strength table" names the table: its title's words select no column. */
@@ -104,7 +114,7 @@ function policeWithSex(question: string): ("men" | "women")[] {
   return [...question.matchAll(/\bpolice(wom|m)[ae]n\b/gi)].map((m) => (m[1]!.toLowerCase() === "wom" ? "women" : "men"));
 }
 
-function annexIQuery(question: string, subject: SubjectItem[], k: ReportKnowledge, listAsked: boolean): TableQuery | undefined {
+function annexIQuery(question: string, subject: SubjectItem[], k: ReportKnowledge, listAsked: boolean, asked: string | undefined): TableQuery | undefined {
   const id = INDICATOR_ID.exec(question)?.[1];
   // Its own words or an alias: a WordNet neighbour ("gone" ~ "progress") does not name the annex.
   const namesAnnexI = subject.some((s) => s.alternatives.some((a) => a.strength >= 0.9 && a.terms.every((t) => ANNEX_I_WORDS.has(t)))) || /\bannex (?:I|1)\b(?!I)/.test(question);
@@ -113,6 +123,12 @@ function annexIQuery(question: string, subject: SubjectItem[], k: ReportKnowledg
   const objective = /\bobjective\s+(\d+\.\d+)\b/i.exec(question)?.[1];
   const areaNumber = /\b(?:area|section|cluster|pillar)\s+(\d+)\b/i.exec(question)?.[1];
   const area = areaNumber ?? areaByTitle(subject, k);
+  // "What percentage of the humanitarian response plan does the annex give?" asks what an indicator's
+  // text says, not the table's counts: without a selection, anything outside the table's own
+  // vocabulary sends the question to the indicators' text, through retrieval.
+  // (Counting the indicators themselves, "how many progress indicators does the annex track?", stays a table question.)
+  const countsIndicators = asked !== undefined && termsOf(asked).length > 0 && termsOf(asked).every((t) => ANNEX_I_WORDS.has(t));
+  if (!id && !objective && !area && !countsIndicators && asksIndicatorText(subject, k)) return undefined;
   return {
     annex: "I",
     countries: [],
@@ -127,6 +143,25 @@ function annexIQuery(question: string, subject: SubjectItem[], k: ReportKnowledg
     ...(area ? { area } : {}),
     wantsList: listAsked,
   };
+}
+
+/** The subject names something outside the benchmarks table's own vocabulary. */
+export function asksIndicatorText(subject: SubjectItem[], k: ReportKnowledge): boolean {
+  const vocabulary = new Set([...ANNEX_I_WORDS, ...ANNEX_I_HEADINGS]);
+  return subject.some(
+    (s) =>
+      s.weight > 0 &&
+      !s.carried &&
+      !/^\d+$/.test(s.text) &&
+      // A noun or a name ("funding", "humanitarian response plan"); verbs ("track", "list") describe the table.
+      !(s.kind === "word" && s.pos !== "NOUN" && s.pos !== "PROPN") &&
+      !s.alternatives.some((a) => a.strength >= 0.9 && a.terms.every((t) => vocabulary.has(t) || k.isImplicit(t))),
+  );
+}
+
+/** An Annex I count with no selection of its own, on a question whose context names what an indicator says. */
+export function isUnselectedAnnexI(t: TableQuery): boolean {
+  return t.annex === "I" && !t.indicator && !t.objective && !t.area;
 }
 
 /** An Annex I area whose title the question names ("defence and security aspects"). */

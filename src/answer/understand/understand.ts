@@ -10,7 +10,7 @@ import { splitParts } from "./parts.js";
 import { MEASURE, questionForm } from "./question-form.js";
 import { citedDocuments, findDirectReference, referenceSpanOf } from "./reference.js";
 import { subjectItems } from "./subject.js";
-import { isTableItem, tableQuery, tableSlots } from "./table-query.js";
+import { asksIndicatorText, isTableItem, isUnselectedAnnexI, tableQuery, tableSlots } from "./table-query.js";
 import { timeConstraints, timesAfter } from "./time.js";
 
 const NEGATION = /\b(?:not|no|never|none|nothing|without)\b|n['’]t\b/i;
@@ -124,7 +124,7 @@ function understandPart(
   const kind = followUpKind({ question: text, subject, typeIsDefault: form.answerType === "description", asksNumberWithoutNoun, times }, previous) ?? (assumeFollowUp && previous ? "pronoun" : undefined);
   let answerType = form.answerType;
   let asked = form.asked;
-  let table = tableQuery(text, tokens, mentions, subject, k, form.answerType === "list" || /\bwhich\b/i.test(text));
+  let table = tableQuery(text, tokens, mentions, subject, k, form.answerType === "list" || /\bwhich\b/i.test(text), form.asked);
   let retrievalText = text;
   if (kind && previous) {
     subject = carrySubject(subject, previous, kind);
@@ -146,6 +146,7 @@ function understandPart(
   const operandSubject = subject;
   if (context) {
     const own = new Set(subject);
+    if (table && isUnselectedAnnexI(table) && asksIndicatorText(context.subject, k)) table = undefined;
     subject = carrySubject(subject, { ...context, parts: [], answeredWith: [] }, "pronoun").map((s) => (own.has(s) ? s : { ...s, required: false }));
     times = carryTimes(times, context.times);
     retrievalText = `${context.question} ${retrievalText}`;
