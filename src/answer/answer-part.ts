@@ -8,6 +8,7 @@ import { composeExtractive } from "./compose/extractive.js";
 import { composeAnnexOverview, composeParagraphReference } from "./compose/reference.js";
 import { refusal } from "./compose/refusal.js";
 import { composeTable } from "./compose/table/compose-table.js";
+import { statedShareSentence, withStatedShare } from "./compose/table/stated-share.js";
 import { decide } from "./decide.js";
 import { scoreSentences, type RetrievedUnit } from "./evidence.js";
 import type { ReportKnowledge } from "./knowledge/knowledge.js";
@@ -31,7 +32,8 @@ export function answerPart(part: FramePart, units: RetrievedUnit[], k: ReportKno
   }
   if (part.table) {
     const table = composeTable(part, part.table, k.report);
-    if (table) return { composed: table, route: table.answered ? "tool" : "refusal" };
+    const stated = table?.answered && table.tool ? statedShareSentence(part, k, new Set(units.flatMap((u) => u.units))) : undefined;
+    if (table) return { composed: stated ? withStatedShare(table, stated) : table, route: table.answered ? "tool" : "refusal" };
   }
   if (ref?.kind === "annex" && part.subject.every((s) => s.weight === 0 || s.kind === "entity")) return { composed: composeAnnexOverview(ref.annex, k), route: "reference" };
   // A question about the benchmarks the table tool cannot answer looks in Annex I's indicators first.

@@ -8,7 +8,9 @@ import type { ScoredSentence } from "../../src/answer/evidence.js";
 import { NumericToolError } from "../../src/tools/errors.js";
 import { createNumericTool } from "../../src/tools/numeric-tool.js";
 import { runNumericOperation } from "../../src/tools/run-operation.js";
-import { decisionFor, reportStages, type ReportStages } from "../helpers/report-stages.js";
+import { statedShareSentence } from "../../src/answer/compose/table/stated-share.js";
+import { retrieveUnits } from "../../src/answer/evidence.js";
+import { decisionFor, frameOf, reportStages, type ReportStages } from "../helpers/report-stages.js";
 
 let s: ReportStages;
 beforeAll(async () => {
@@ -21,6 +23,11 @@ const sentence = (id: string) => {
   return found;
 };
 const paragraphText = (n: number) => s.knowledge.byParagraph.get(n)!.text;
+
+async function framedUnits(question: string) {
+  const frame = frameOf(s, question);
+  return { frame, units: await retrieveUnits(s.retriever, frame.retrievalText, s.knowledge) };
+}
 
 async function answered(question: string) {
   const { frame, scored, decision } = await decisionFor(s, question);
@@ -141,5 +148,26 @@ describe("arithmetic goes through the numeric tool, with provenance", () => {
     const bad = JSON.parse(await numeric.invoke({ request: { operation: "paragraphRatio", paragraph: 29, a: "999", b: "115" } }));
     expect(bad.error.code).toEqual(expect.any(String));
     expect(bad.value).toBeUndefined();
+  });
+});
+
+describe("a share the report states itself is quoted beside the one Annex II computes", () => {
+  const formedPolice = "What share of formed police unit personnel are women?";
+
+  it("finds the paragraph sentence stating women's share of formed police units (para. 44, '4 per cent of women')", async () => {
+    const { frame, units } = await framedUnits(formedPolice);
+    const stated = statedShareSentence(frame, s.knowledge, new Set(units.flatMap((u) => u.units)));
+    expect(stated?.id).toMatch(/^p44#/);
+    expect(stated?.text).toContain("4 per cent of women");
+  });
+
+  it("states nothing when retrieval did not bring the paragraph (a citation must come from the evidence)", async () => {
+    const { frame } = await framedUnits(formedPolice);
+    expect(statedShareSentence(frame, s.knowledge, new Set())).toBeUndefined();
+  });
+
+  it("gives no stated share for one country's contingent: the paragraphs state shares for the whole Mission", async () => {
+    const { frame, units } = await framedUnits("What share of Senegal's formed police unit personnel are women?");
+    expect(statedShareSentence(frame, s.knowledge, new Set(units.flatMap((u) => u.units)))).toBeUndefined();
   });
 });
