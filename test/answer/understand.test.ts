@@ -262,3 +262,19 @@ describe("the benchmarks table: counts of its indicators, or what an indicator s
     expect(frame(question).table).toBeUndefined();
   });
 });
+
+describe("question forms after a fronted phrase, and a table follow-up asking the whole", () => {
+  it("'Among Togo's police, do women outnumber men?' is a yes/no question", () => {
+    expect(frame("Among Togo's individual police officers, do women outnumber men?").answerType).toBe("yesno");
+    expect(frame("In Kidal, were peacekeepers killed?").answerType).toBe("yesno");
+  });
+
+  it("'so in total?' after one component's strength asks every uniformed component, with nothing left to add", () => {
+    const military = frame("How many military personnel did MINUSMA have as at 20 May 2017?");
+    const police = frame("and police?", military);
+    expect(police.table?.components).toEqual(["totalPolice"]);
+    const total = frame("so in total?", police);
+    expect(total.table?.components).toEqual(["uniformed"]);
+    expect(total.operation).toBeUndefined();
+  });
+});

@@ -55,6 +55,14 @@ function ofPhrase(tokens: Token[], from: number): Token[] {
 const lower = (ts: Token[]) => ts.map((t) => t.text.toLowerCase()).join(" ");
 const headOf = (ts: Token[]) => (ts.length ? ts.at(-1)!.text.toLowerCase() : "");
 
+/** "Among Togo's police, do women …": the question after a fronted prepositional or adverbial phrase and its comma. */
+function afterFrontedPhrase(tokens: Token[]): string {
+  const first = tokens.find((t) => t.pos !== "PUNCT");
+  if (!first || !["ADP", "ADV", "SCONJ"].includes(first.pos)) return "";
+  const comma = tokens.findIndex((t) => t.text === ",");
+  return comma < 0 ? "" : tokens.slice(comma + 1).filter((t) => t.pos !== "PUNCT").map((t) => t.text).join(" ");
+}
+
 export function questionForm(tokens: Token[]): QuestionForm {
   const words = tokens.filter((t) => t.pos !== "PUNCT");
   const skip = words.findIndex((t) => !/^(?:and|but|so|ok|okay|also|then|now|please)$/i.test(t.text));
@@ -106,7 +114,7 @@ export function questionForm(tokens: Token[]): QuestionForm {
     if (PERSON.has(whHead)) return { answerType: "person", asked };
     if (ORGANISATION.has(whHead) || ORGANISATION.has(asked)) return { answerType: "organisation", asked };
   }
-  if (AUX_FIRST.test(text)) return { answerType: "yesno" };
+  if (AUX_FIRST.test(text) || AUX_FIRST.test(afterFrontedPhrase(tokens))) return { answerType: "yesno" };
   if (/^how\b/i.test(text)) return { answerType: "manner" };
   // "What was the turnout in the referendum?": the noun after "what is the" is what is asked.
   const attribute = /^what$/i.test(ts[0]?.text ?? "") && /^(?:is|was|are|were|'s)$/i.test(ts[1]?.text ?? "") ? nounPhrase(ts, 2) : [];

@@ -3,7 +3,7 @@
 import { figureSpans } from "../../figures/figure-spans.js";
 import { analyse } from "../../report/nlp.js";
 import type { ReportKnowledge } from "../knowledge/knowledge.js";
-import { QuestionFrameSchema, type FramePart, type Operation, type QuestionFrame, type SubjectItem, type TimeConstraint } from "./frame.js";
+import { QuestionFrameSchema, type FramePart, type Operation, type QuestionFrame, type SubjectItem, type TableQuery, type TimeConstraint } from "./frame.js";
 import { carrySubject, carryTable, carryTimes, followUpKind } from "./follow-up.js";
 import { readOperation, type OperationSpan } from "./operation.js";
 import { splitParts } from "./parts.js";
@@ -126,6 +126,7 @@ function understandPart(
   let asked = form.asked;
   let table = tableQuery(text, tokens, mentions, subject, k, form.answerType === "list" || /\bwhich\b/i.test(text), form.asked);
   let retrievalText = text;
+  let wholeOfTable = false;
   if (kind && previous) {
     subject = carrySubject(subject, previous, kind);
     times = carryTimes(times, previous.times);
@@ -133,7 +134,13 @@ function understandPart(
     if (kind === "why") answerType = "reason";
     asked ??= previous.asked;
     if (previous.table && (!table || table.annex === previous.table.annex) && subject.filter((s) => !s.carried).every((s) => isTableItem(s, mentions, k) || s.kind === "entity")) {
-      table = carryTable(previous.table, previous.table.annex === "II" ? tableSlots(text, mentions) : (table ?? {}));
+      const slots: Partial<TableQuery> = previous.table.annex === "II" ? tableSlots(text, mentions) : (table ?? {});
+      table = carryTable(previous.table, slots);
+      // "So in total?" after one component's strength, naming nothing new: every uniformed component.
+      if (table.annex === "II" && reading.operation?.kind === "sum" && reading.operation.operands.length === 0 && !slots.components?.length && !slots.countries?.length && !slots.sexes?.length) {
+        table = { ...table, components: ["uniformed"], component: "uniformed", negated: [], only: [] };
+        wholeOfTable = true;
+      }
     }
     const carriedWords = subject.filter((s) => s.carried && s.weight > 0).map((s) => s.text.replace(" … ", " "));
     retrievalText = [text, ...carriedWords].join(" ");
@@ -152,6 +159,8 @@ function understandPart(
     retrievalText = `${context.question} ${retrievalText}`;
   }
   // A table follow-up that names no operation keeps the previous one ("And among the police?" after a share).
+  // (Widened to the whole table, the sum is the table's own total: nothing is left to add.)
+  if (wholeOfTable) reading.operation = undefined;
   const carriedOperation = !reading.operation && kind && previous?.table && table && previous.operation ? previous.operation : undefined;
   const operation = reading.operation ? operationOf(reading.operation, text, operandSubject.some((s) => s.weight > 0) ? operandSubject : subject, asked, times) : carriedOperation;
   const reference = findDirectReference(text);
