@@ -264,6 +264,13 @@ describe("the benchmarks table: counts of its indicators, or what an indicator s
 });
 
 describe("question forms after a fronted phrase, and a table follow-up asking the whole", () => {
+  it("'how big a force' measures the force: no noun a figure must count", () => {
+    const f = frame("How big a force did the African Union authorize for the joint force?");
+    expect(f.answerType).toBe("number");
+    expect(f.asked).toBeUndefined();
+    expect(frame("How many schools were shut in the Mopti region?").asked).toBe("schools");
+  });
+
   it("'Among Togo's police, do women outnumber men?' is a yes/no question", () => {
     expect(frame("Among Togo's individual police officers, do women outnumber men?").answerType).toBe("yesno");
     expect(frame("In Kidal, were peacekeepers killed?").answerType).toBe("yesno");

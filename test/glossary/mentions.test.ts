@@ -35,6 +35,10 @@ describe("mentions", () => {
     expect(found("police from Guinea-Bissau and Guinea")).toEqual([["police", "United Nations police"], ["Guinea-Bissau", "Guinea-Bissau"], ["Guinea", "Guinea"]]);
   });
 
+  it("knows the office holder press coverage names for the report's author", () => {
+    expect(found("What does Guterres recommend?")).toEqual([["Guterres", "Secretary-General"]]);
+  });
+
   it("keeps apart countries whose names share letters", () => {
     expect(found("troops from Niger and Nigeria")).toEqual([["troops", "military personnel"], ["Niger", "Niger"], ["Nigeria", "Nigeria"]]);
   });

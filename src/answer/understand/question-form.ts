@@ -84,6 +84,8 @@ export function questionForm(tokens: Token[]): QuestionForm {
     // "how many of the Commission's regional offices": the noun phrase after "of".
     const skip = /^of$/i.test(ts[i + 1]?.text ?? "") ? ts.slice(i + 2).findIndex((t) => !["DET", "PRON", "PART"].includes(t.pos) && !/^'s$/.test(t.text)) + i + 2 : i + 1;
     const phrase = nounPhrase(ts, skip).filter((t) => !/^(?:more|fewer|less)$/i.test(t.text));
+    // "How big a force …": the noun is what is measured (by its strength, in personnel), not what a figure counts.
+    if (!/^(?:many|much)$/i.test(ts[i]?.text ?? "")) return { answerType: "number" };
     return { answerType: "number", ...(phrase.length ? { asked: lower(phrase) } : {}) };
   }
   if (DATE.test(text)) return { answerType: "date" };
