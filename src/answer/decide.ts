@@ -174,7 +174,8 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
     case "place": {
       // "Which country …" wants a country; "where", "which region" any named place.
       const country = /\b(?:countr|nation|member state|contributor)/i.test(part.asked ?? "");
-      const found = has((s) => namesPlace(s, k, country));
+      // A country must be in the sentence itself: one beside it is usually another party ("the French forces").
+      const found = country ? close.find((s) => namesPlace(s.sentence, k, true)) : has((s) => namesPlace(s, k, false));
       return found ? { kind: "answer", best: found } : { kind: "refuse", reason: country ? "It does not name a country for this." : "It does not say where." };
     }
     case "reason": {

@@ -33,6 +33,10 @@ describe("the report is silent: refusal, saying why", () => {
     expect(await refusalReason("What is the name of the Force Commander of MINUSMA?")).toBe("It does not mention “Force Commander”.");
   });
 
+  it("a country asked for, where only another party's country stands beside the sentence ('the French forces')", async () => {
+    expect(await refusalReason("Which country was the peacekeeper who died from?")).toBe("It does not name a country for this.");
+  });
+
   it("a thing it never mentions", async () => {
     expect(await refusalReason("How many surveillance drones has MINUSMA got?")).toBe("It does not mention “drones”.");
     expect(await refusalReason("What was Mali's GDP growth last year?")).toMatch(/does not mention “GDP”/);

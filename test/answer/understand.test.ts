@@ -32,6 +32,9 @@ describe("answer type, from the question's form", () => {
     ["Has the Constitution been revised yet?", "yesno"],
     ["How did MINUSMA support the conference?", "manner"],
     ["List the capability gaps of the Mission.", "list"],
+    // A "who" after the wh-phrase is a relative pronoun; a past verb after its noun ends the phrase.
+    ["Which country was the peacekeeper who died from?", "place"],
+    ["Which countries pledged troops at the force generation conference?", "place"],
   ] as const)("%s -> %s", (question, type) => {
     expect(frame(question).answerType).toBe(type);
   });

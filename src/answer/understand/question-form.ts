@@ -17,7 +17,7 @@ const DATE = /\b(?:when|what (?:date|day|month|year|time)|which (?:date|day|mont
 const REASON = /\b(?:why|for what reason|what (?:is|was|are|were) the (?:reasons?|causes?)|what (?:caused|causes|explains|drove|drives|led to|is behind|was behind)|how come)\b/i;
 const MEANING = /\bwhat (?:exactly )?(?:does|do|did) (?:that|this|the|these|those) .{0,40}\b(?:refer to|mean|stand for|relate to|represent)\b/i;
 const NAME_OF = /\bwhat(?:['’]s| is| was| are| were)(?: the)? names? of (?:the |this |that )?(?:[\p{L}-]+ ){0,3}?([\p{L}-]+)(?= (?:who|that|which|killed|appointed|named|in|of|at|on|for)\b|\s*\??$)/iu;
-const WHO = /\b(?:who|whom|whose)\b/i;
+const WHO_WORD = /^(?:who|whom|whose)$/i;
 const WHERE = /\bwhere\b/i;
 
 /** Nouns that name a measure: "what is X's strength" asks for a figure. */
@@ -36,7 +36,8 @@ function nounPhrase(tokens: Token[], i: number): Token[] {
   let run: Token[] = [];
   for (let j = i; j < tokens.length; j++) {
     const t = tokens[j]!;
-    if (NOUN_RUN.has(t.pos) || (t.pos === "VERB" && run.length > 0 && tokens[j + 1]?.pos === "NOUN")) run.push(t);
+    // A gerund inside the phrase ("troop contributing countries"); a past form there is the clause's verb ("countries pledged troops").
+    if (NOUN_RUN.has(t.pos) || (t.pos === "VERB" && run.length > 0 && /ing$/i.test(t.text) && tokens[j + 1]?.pos === "NOUN")) run.push(t);
     else if (t.pos === "DET" && run.length === 0) continue;
     else if (t.pos === "CCONJ" && run.length > 0 && NOUN_RUN.has(tokens[j + 1]?.pos ?? "")) run.push(t);
     else if (/^['’]s$/.test(t.text) && run.length > 0 && NOUN_RUN.has(tokens[j + 1]?.pos ?? "")) run = [];
@@ -107,7 +108,9 @@ export function questionForm(tokens: Token[]): QuestionForm {
     const of = ofPhrase(ts, Math.max(0, wh >= 0 && MEASURE.has(whHead) ? wh : measuredAt));
     return { answerType: "number", ...(of.length ? { asked: lower(of) } : {}) };
   }
-  if (WHO.test(text)) return { answerType: ORGANISATION.has(whHead) ? "organisation" : "person" };
+  // "Which country was the peacekeeper who died from?": a "who" after the wh-phrase is a relative pronoun.
+  const whoAt = at(WHO_WORD);
+  if (whoAt >= 0 && (wh < 0 || whoAt < wh || whPhrase.length === 0)) return { answerType: ORGANISATION.has(whHead) ? "organisation" : "person" };
   if (STATUS.test(text)) return { answerType: "description" };
   if (WHERE.test(text)) return { answerType: "place" };
   if (wh >= 0 && whPhrase.length) {
