@@ -1,11 +1,13 @@
 // CORS on the real app, served over real HTTP: an origin that only resembles one in WIDGET_ORIGINS (a
 // longer host, another scheme, another port, a sub-domain, the opaque `null` origin of sandboxed frames
 // and files) gets no Access-Control-Allow-Origin, on a preflight, a GET or a POST, and a widget key
-// sent from it is refused. The exact origins get theirs.
+// sent from it is refused. The exact origins get theirs. And WIDGET_ORIGINS itself only takes origins
+// written as browsers send them, so an entry can neither silently never match nor allow `null`.
 import { request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
 import { createTestSitrep } from "../helpers/app.js";
 import { bearer, testKeys, type TestKeys } from "./keys.js";
 
@@ -98,5 +100,27 @@ describe("an origin that only resembles an allowed one", () => {
     expect(reply.status).toBe(403);
     expect((JSON.parse(reply.body) as { error: { code: string } }).error.code).toBe("forbidden");
     expect(reply.headers["access-control-allow-origin"]).toBeUndefined();
+  });
+});
+
+describe("WIDGET_ORIGINS", () => {
+  it("takes origins as browsers send them", () => {
+    expect(loadConfig({ WIDGET_ORIGINS: ` ${STAFF} , ${DOCS},http://127.0.0.1:3000 ` }).WIDGET_ORIGINS).toEqual([STAFF, DOCS, "http://127.0.0.1:3000"]);
+  });
+
+  it.each([
+    ["null", /"null" is the origin of sandboxed frames and local files/],
+    ["*", /"\*" is not an origin/],
+    ["staff.example.org", /is not an origin \(scheme:\/\/host\[:port\]\)/],
+    ["ftp://staff.example.org", /is not an http or https origin/],
+    ["https://staff.example.org/", /use "https:\/\/staff\.example\.org"/],
+    ["https://STAFF.example.org", /use "https:\/\/staff\.example\.org"/],
+    ["https://staff.example.org:443", /use "https:\/\/staff\.example\.org"/],
+    ["https://staff.example.org/widget", /use "https:\/\/staff\.example\.org"/],
+  ])("refuses %s at start-up, naming the variable", (entry, message) => {
+    const load = () => loadConfig({ WIDGET_ORIGINS: `${STAFF},${entry}` });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/WIDGET_ORIGINS: /);
+    expect(load).toThrow(message);
   });
 });
