@@ -11,15 +11,42 @@ const optionalString = z
 /** `VAR=` means the default, not 0 (z.coerce.number turns "" into 0, which would turn rate limits off). */
 const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
 
+/**
+ * Why an entry of WIDGET_ORIGINS could never match a browser's Origin header, or would match one it
+ * should not (`null`, the origin of sandboxed frames and local files): not http(s), or not serialised the
+ * way browsers do (lower-case host, no default port, no path or trailing slash).
+ */
+function originProblem(entry: string): string | undefined {
+  if (entry === "null") return `"null" is the origin of sandboxed frames and local files, which anyone can make: it cannot be allowed`;
+  let url: URL;
+  try {
+    url = new URL(entry);
+  } catch {
+    return `"${entry}" is not an origin (scheme://host[:port])`;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return `"${entry}" is not an http or https origin`;
+  if (url.origin !== entry) return `"${entry}" is not written as browsers send an Origin: use "${url.origin}"`;
+  return undefined;
+}
+
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default("data"),
-  /** Comma-separated origins allowed to call the API from a browser (the widget). */
+  /**
+   * Comma-separated origins allowed to call the API from a browser (the widget), each written exactly as
+   * a browser sends it in Origin, since requests are matched against them exactly.
+   */
   WIDGET_ORIGINS: z
     .string()
     .default("")
-    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .superRefine((origins, ctx) => {
+      for (const origin of origins) {
+        const problem = originProblem(origin);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }
+    }),
   /** Milliseconds an answer may take before the request gets 504. */
   ANSWER_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Answer worker threads (Node); unset = one per core, 0 = answer on the main thread. */

@@ -8,10 +8,11 @@ const startedAt = performance.now();
 try {
   // The workers start before the app is even imported: they load on the other cores meanwhile.
   const workers = startAnswerWorkers();
-  const [{ serve }, { createNodeSitrep }, { installGracefulShutdown }] = await Promise.all([
+  const [{ serve }, { createNodeSitrep }, { installGracefulShutdown }, { handleClientErrors }] = await Promise.all([
     import("@hono/node-server"),
     import("./bootstrap/node.js"),
     import("./serving/shutdown.js"),
+    import("./serving/client-errors.js"),
   ]);
   const { app, deps, logger, answerThreads, close } = await createNodeSitrep({ workers });
   const { PORT: port, HOST: hostname } = deps.config;
@@ -22,6 +23,7 @@ try {
       `sitrep ${deps.version} listening on http://${hostname}:${info.port} (ready in ${ms} ms; ${deps.manifest.chunkCount} chunks; ${answerThreads || "no"} answer threads)`,
     );
   }) as Server;
+  handleClientErrors(server, logger);
   installGracefulShutdown({ server, graceMs: deps.config.SHUTDOWN_GRACE_MS, logger, readiness: deps.readiness, release: close });
 } catch (err) {
   // By name: the index loader's module (and the vector store it imports) stays out of the main thread.

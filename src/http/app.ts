@@ -1,6 +1,5 @@
 // The Hono app. Built from its dependencies so Node, Workers and tests all run the same thing.
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { slackRoutes } from "../slack/routes.js";
@@ -13,6 +12,7 @@ import { chatRoutes } from "./routes/chat.js";
 import { feedbackRoutes } from "./routes/feedback.js";
 import { API_KEY_SCHEME } from "./openapi-schemas.js";
 import { apiRateLimit } from "./rate-limit.js";
+import { requestBody } from "./request-body.js";
 import { healthRoutes } from "./routes/health.js";
 import { reportRoutes } from "./routes/report.js";
 import { widgetRoutes } from "./routes/widget.js";
@@ -55,13 +55,8 @@ export function buildApp(deps: AppDeps) {
   // After CORS (preflights carry no key), before any body is read.
   app.use("/v1/*", apiKeyAuth(deps.config));
   app.use("/v1/*", apiRateLimit(deps.config, deps.rateLimitStore));
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorJson(c, 413, "payload_too_large", `The request body is over ${MAX_BODY_BYTES / 1024} KB.`),
-    }),
-  );
+  // Reads every body in full (up to the limit): 413 over it, 400 for a body that cannot be read.
+  app.use("*", requestBody(MAX_BODY_BYTES));
   for (const path of JSON_ENDPOINTS) {
     app.post(path, async (c, next) => {
       const type = c.req.header("content-type") ?? "";

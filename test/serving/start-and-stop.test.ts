@@ -2,77 +2,13 @@
 // process manager would, then stopped with signals: SIGTERM reaches the server through npm, streams in
 // flight finish, requests on open keep-alive sockets are answered, a second signal exits at once, and
 // the grace period bounds the wait.
-import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { connect } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isAlive } from "../../ingest/atomic-dir.js";
 import type { AskResponse } from "../../src/answer/contract.js";
 import { readSse, type SseEvent } from "../../src/widget/sse.js";
-import { createTestDataDir } from "../helpers/app.js";
-import { REPO_ROOT } from "../helpers/index-fixture.js";
-
-interface Started {
-  npm: ChildProcess;
-  url: string;
-  port: number;
-  logs: Record<string, unknown>[];
-  exited: Promise<number | null>;
-  /** Resolves when a log line with this message (a substring) appears. */
-  logged(message: string): Promise<Record<string, unknown>>;
-}
-
-const running: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of running.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
-});
-
-async function npmStart(env: Record<string, string> = {}): Promise<Started> {
-  const dataDir = await createTestDataDir();
-  const npm = spawn("npm", ["start"], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "info", ANSWER_THREADS: "1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  running.push(npm);
-  const logs: Record<string, unknown>[] = [];
-  const waiters: { message: string; resolve: (line: Record<string, unknown>) => void }[] = [];
-  let stdout = "";
-  let stderr = "";
-  npm.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
-  npm.stdout!.on("data", (d: Buffer) => {
-    stdout += d.toString();
-    const lines = stdout.split("\n");
-    stdout = lines.pop()!;
-    for (const line of lines) {
-      if (!line.startsWith("{")) continue; // npm's own banner
-      const entry = JSON.parse(line) as Record<string, unknown>;
-      logs.push(entry);
-      for (const w of [...waiters]) if (String(entry.msg).includes(w.message)) waiters.splice(waiters.indexOf(w), 1), w.resolve(entry);
-    }
-  });
-  const exited = new Promise<number | null>((resolve) => npm.once("exit", (code) => resolve(code)));
-  const logged = (message: string) => {
-    const seen = logs.find((l) => String(l.msg).includes(message));
-    if (seen) return Promise.resolve(seen);
-    return new Promise<Record<string, unknown>>((resolve, reject) => {
-      waiters.push({ message, resolve });
-      void exited.then((code) => reject(new Error(`npm start exited (${code}) before logging "${message}"\n${stderr}`)));
-    });
-  };
-  const ready = await logged("listening on");
-  const url = String(ready.msg).match(/listening on (http:\/\/\S+)/)![1]!;
-  return { npm, url, port: Number(new URL(url).port), logs, exited, logged };
-}
-
-/** The pid of npm's child: the process `npm start` runs. */
-function childOf(pid: number): { pid: number; cmdline: string } {
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).map(Number);
-  expect(children).toHaveLength(1);
-  const child = children[0]!;
-  return { pid: child, cmdline: readFileSync(`/proc/${child}/cmdline`, "utf8").split("\0").join(" ").trim() };
-}
+import { childOf, npmStart } from "../helpers/npm-start.js";
 
 function portIsClosed(port: number): Promise<boolean> {
   return new Promise((resolve) => {
