@@ -141,6 +141,15 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       // It must name, itself, every place or name the question does.
       const names = part.subject.filter((i) => !i.carried && (i.entityKind === "name" || i.entityKind === "country"));
       const band = scored.filter((s) => s.unitCoverage >= MIN_UNIT_COVERAGE && (s.score >= best.score * 0.7 || (s.score >= best.score * FIGURE_BAND && names.every((n) => covers(s.sentence.terms, n) > 0))));
+      // The asked act's figure may be in the sentence beside the one naming the event, which has figures
+      // only for other acts ("… violence in Macina, … 20 civilians being killed … . Fifteen persons were arrested").
+      const acts = part.subject.filter((i) => i.pos === "VERB" && !i.carried && i.weight > 0);
+      const ofAct = (x: ReportSentence) => x.figures.some((f) => f.verb !== undefined && answering(f) && acts.some((v) => covers(new Set([f.verb!]), v) > 0));
+      const lead = close[0];
+      if (lead && acts.length > 0 && lead.sentence.figures.length > 0 && !ofAct(lead.sentence)) {
+        const beside = scored.find((x) => x.sentence.unit === lead.sentence.unit && Math.abs(x.sentence.index - lead.sentence.index) === 1 && ofAct(x.sentence));
+        if (beside && !figureForNames(part, beside.sentence, k)) return { kind: "answer", best: beside };
+      }
       const attached = band.find((s) => askedFigure(part, s.sentence) && holds(s.sentence) && !figureForNames(part, s.sentence, k));
       if (attached) return { kind: "answer", best: attached };
       // The best sentence names the asked thing ("key population centres") but counts something else

@@ -3,7 +3,7 @@
 import type { BaseRetriever } from "@langchain/core/retrievers";
 import { answerPart, type PartAnswer } from "./answer-part.js";
 import type { ComposedAnswer } from "./compose/composed.js";
-import { addCitation } from "./compose/extractive.js";
+import { addCitation, quoteSentences } from "./compose/extractive.js";
 import type { AnswerInput, AnswerPipeline, AnswerRoute, AnswerStreamEvent, AnswerTurn, Citation, LlmOutcome } from "./contract.js";
 import { asEvidence, retrieveUnits, type RetrievedUnit } from "./evidence.js";
 import type { ReportKnowledge } from "./knowledge/knowledge.js";
@@ -40,13 +40,21 @@ export interface PipelineDeps {
   log?: (message: string) => void;
 }
 
-function joinParts(answers: PartAnswer[]): { composed: ComposedAnswer; route: AnswerRoute } {
+function joinParts(answers: PartAnswer[], k: ReportKnowledge): { composed: ComposedAnswer; route: AnswerRoute } {
   if (answers.length === 1) return answers[0]!;
-  // Two parts answered by the same quote say it once.
+  // Two parts answered by the same quote say it once; a sentence an earlier part quoted is not quoted again.
   const said = new Set<string>();
-  answers = answers.filter((a) => {
-    const key = a.composed.answer;
-    return !said.has(key) && (said.add(key), true);
+  const quotedBefore = new Set<string>();
+  answers = answers.flatMap((a) => {
+    if (said.has(a.composed.answer)) return [];
+    said.add(a.composed.answer);
+    const quoted = a.composed.quoted ?? [];
+    const repeated = a.route === "retrieval" && quoted.some((id) => quotedBefore.has(id));
+    const fresh = quoted.filter((id) => !quotedBefore.has(id));
+    for (const id of quoted) quotedBefore.add(id);
+    if (!repeated) return [a];
+    if (fresh.length === 0) return [];
+    return [{ ...a, composed: quoteSentences(fresh.flatMap((id) => k.sentences.byId.get(id) ?? [])) }];
   });
   const citations: Citation[] = [];
   for (const a of answers) for (const c of a.composed.citations) addCitation(citations, c);
@@ -98,7 +106,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
         const retry = await answerFrame(understand(question, previous, k, { assumeFollowUp: true }), signal);
         if (retry.answers.some((a) => a.composed.answered && aboutCarried(a, retry.frame))) ({ frame, retrieved, answers } = retry);
       }
-      let { composed, route } = joinParts(answers);
+      let { composed, route } = joinParts(answers, k);
 
       const evidenceParagraphs = new Set(retrieved.flat().flatMap((u) => u.units.filter((x) => x.startsWith("p")).map((x) => Number(x.slice(1)))));
       for (const p of frame.parts.length ? frame.parts : [frame]) if (p.reference?.kind === "paragraph") evidenceParagraphs.add(p.reference.paragraph);

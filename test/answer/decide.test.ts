@@ -70,6 +70,8 @@ describe("the report answers a paraphrase: answer, from the sentence that holds 
     ["Why did the presence of State officials in the north decrease?", "p5#0"], // "primarily because of persistent insecurity"
     ["Which group claimed the attack of 15 April in the Ségou region?", "p19#4"],
     ["Is a presidential election scheduled for July 2018?", "p13#5"], // a plan the report states, after its date
+    // The asked act's figure is in the sentence after the one naming the event (whose figures are for other acts).
+    ["How many people were arrested over the February violence in Macina?", "p23#1"],
     // An indicator stands in "the benchmark annex", though its text never says so.
     ["What percentage of the humanitarian response plan had been funded according to the benchmark annex?", "i3.1.2#0"],
   ])("%s -> %s", async (question, sentence) => {

@@ -187,3 +187,13 @@ describe("service endpoints", () => {
     expect(annex.indicators).toHaveLength(31);
   });
 });
+
+describe("a question in two parts", () => {
+  it("answers each part and quotes a sentence both parts stand on once", async () => {
+    const body = await ask("How many civilians were killed in the February violence in Macina, and how many people have been arrested over it?");
+    expect(body.answered).toBe(true);
+    expect(body.answer).toContain("20 civilians being killed");
+    expect(body.answer).toContain("Fifteen persons were arrested");
+    expect(body.answer.split("identified suspected perpetrators").length - 1).toBe(1);
+  });
+});
