@@ -127,6 +127,18 @@ describe("arithmetic goes through the numeric tool, with provenance", () => {
     expect(composed!.answer).toMatch(/^An increase of 28\.8 per cent/);
   });
 
+  it("a share whose whole and part stand in sentences side by side: the whole covers the asked noun phrase, the part names the body", async () => {
+    const { frame, scored, best } = await answered("What share of all outstanding peacekeeping contributions is owed to MINUSMA?");
+    const composed = composeArithmetic(frame, scored, s.knowledge, best);
+    expect(composed!.tool).toMatchObject({ result: 3.4, formula: expect.stringContaining("53.3 / 1,589.7 × 100") });
+    expect(composed!.quoted).toEqual(["p52#0", "p52#1"]);
+  });
+
+  it("no share across sentences when the whole is in doubt (501 closed schools, or all 4,872 schools?)", async () => {
+    const { frame, scored, best } = await answered("What proportion of the closed schools are in the Mopti region?");
+    expect(composeArithmetic(frame, scored, s.knowledge, best)).toBeNull();
+  });
+
   it("no operation asked, nothing computed", async () => {
     const { frame, scored, best } = await answered("How many kids were kidnapped in Alfao?");
     expect(composeArithmetic(frame, scored, s.knowledge, best)).toBeNull();

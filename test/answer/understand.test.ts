@@ -274,6 +274,10 @@ describe("question forms after a fronted phrase, and a table follow-up asking th
     expect(frame("How many schools were shut in the Mopti region?").asked).toBe("schools");
   });
 
+  it("'what percentage of its members' measures the members: a possessive opens the phrase like 'the'", () => {
+    expect(frame("What percentage of its members is that?").asked).toBe("members");
+  });
+
   it("'Among Togo's police, do women outnumber men?' is a yes/no question", () => {
     expect(frame("Among Togo's individual police officers, do women outnumber men?").answerType).toBe("yesno");
     expect(frame("In Kidal, were peacekeepers killed?").answerType).toBe("yesno");

@@ -415,12 +415,52 @@ function shareOfWhole(part: FramePart, scored: ScoredSentence[], k: ReportKnowle
   }
   pairs.sort((a, b) => b.score - a.score);
   const best = pairs[0];
-  if (!best) return null;
+  if (!best) return wholeItems.length > 0 ? shareAcrossSentences(part, top, k, wholeItems) : null;
   if (pairs.some((p) => p !== best && p.score >= best.score - MARGIN && (p.partFigure.value !== best.partFigure.value || p.whole.value !== best.whole.value))) return null;
   const op: NumericOperation = { operation: "paragraphShare", paragraph: best.partFigure.paragraph!, part: best.partFigure.text, whole: best.whole.text };
   const result = run(k.report, op);
   return result ? computed(op, result, "share", [best.sentence]) : null;
 }
+
+/**
+ * "What share of all outstanding peacekeeping contributions is owed to MINUSMA?": the whole in one
+ * sentence ("The total outstanding assessed contributions for all peacekeeping operations … $1,589.7
+ * million"), the part in the sentence beside it ("unpaid assessed contributions to the Special Account
+ * for MINUSMA amounted to $53.3 million"). The whole's words must cover all the asked noun phrase says;
+ * the part's must name what else the question names (a place, a body), which the whole's do not; same
+ * unit (the same noun, or the same currency), the part smaller. Any second reading: nothing computed.
+ */
+function shareAcrossSentences(part: FramePart, top: ScoredSentence[], k: ReportKnowledge, wholeItems: FramePart["subject"]): ComposedAnswer | null {
+  const named = (terms: Set<string>, i: FramePart["subject"][number]) => i.alternatives.some((a) => a.terms.every((t) => terms.has(t)));
+  // What the part is of: a named body or place, even one the report names everywhere ("MINUSMA").
+  const names = part.subject.filter((i) => !i.carried && !wholeItems.includes(i) && (i.kind === "entity" || i.entityKind === "name" || i.entityKind === "country"));
+  if (names.length === 0) return null;
+  const sameKind = (a: Figure, b: Figure) =>
+    a.unit === b.unit && a.unit !== "percent" && (a.unit === "money" ? currencyOf(a) === currencyOf(b) : a.head !== undefined && a.head === b.head);
+  const found: { partFigure: Figure; whole: Figure; sentences: ReportSentence[] }[] = [];
+  for (const { sentence } of top) {
+    if (sentence.source.kind !== "paragraph") continue;
+    const beside = (k.sentences.byUnit.get(sentence.unit) ?? []).filter((x) => Math.abs(x.index - sentence.index) === 1);
+    for (const whole of sentence.figures) {
+      if (whole.period !== "current" || (whole.role && !["total", "whole"].includes(whole.role))) continue;
+      const wholeWords = figureWords(whole);
+      if (!wholeItems.every((i) => named(wholeWords, i)) || names.some((i) => named(wholeWords, i))) continue;
+      for (const other of beside) {
+        for (const f of other.figures) {
+          if (f.period !== "current" || !sameKind(f, whole) || f.value >= whole.value) continue;
+          if (names.every((i) => named(figureWords(f), i))) found.push({ partFigure: f, whole, sentences: [other, sentence].sort((a, b) => a.index - b.index) });
+        }
+      }
+    }
+  }
+  const first = found[0];
+  if (!first || found.some((x) => x.partFigure.value !== first.partFigure.value || x.whole.value !== first.whole.value)) return null;
+  const op: NumericOperation = { operation: "paragraphShare", paragraph: first.whole.paragraph!, part: first.partFigure.text, whole: first.whole.text };
+  const result = run(k.report, op);
+  return result ? computed(op, result, "share", first.sentences) : null;
+}
+
+const currencyOf = (f: Figure) => f.text.replace(/[\d.,\s]|million|billion/g, "");
 
 /** "US$ million" -> "$41.0 million": an amount as the report writes amounts. */
 function amount(value: number, unit: string, decimals?: number): string | undefined {

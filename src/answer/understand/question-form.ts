@@ -27,6 +27,8 @@ const ORGANISATION = new Set(["group", "groups", "organization", "organizations"
 const PLACE = new Set(["region", "regions", "town", "towns", "city", "cities", "area", "areas", "location", "locations", "place", "places", "village", "villages", "locality", "localities", "district", "districts", "country", "countries", "nation", "nations", "camp", "camps", "border", "site", "sites", "province", "state", "states", "member state", "member states", "contributor", "contributors", "nationality", "nationalities"]);
 
 const NOUN_RUN = new Set(["NOUN", "PROPN", "ADJ"]);
+/** "its members": a possessive determiner opens the phrase like "the". */
+const POSSESSIVE = /^(?:its|their|his|her|our|your|my)$/i;
 
 /**
  * The noun phrase starting at token i: adjectives and nouns ("blue helmets", "defence and security
@@ -38,7 +40,7 @@ function nounPhrase(tokens: Token[], i: number): Token[] {
     const t = tokens[j]!;
     // A gerund inside the phrase ("troop contributing countries"); a past form there is the clause's verb ("countries pledged troops").
     if (NOUN_RUN.has(t.pos) || (t.pos === "VERB" && run.length > 0 && /ing$/i.test(t.text) && tokens[j + 1]?.pos === "NOUN")) run.push(t);
-    else if (t.pos === "DET" && run.length === 0) continue;
+    else if ((t.pos === "DET" || POSSESSIVE.test(t.text)) && run.length === 0) continue;
     else if (t.pos === "CCONJ" && run.length > 0 && NOUN_RUN.has(tokens[j + 1]?.pos ?? "")) run.push(t);
     else if (/^['’]s$/.test(t.text) && run.length > 0 && NOUN_RUN.has(tokens[j + 1]?.pos ?? "")) run = [];
     else break;
