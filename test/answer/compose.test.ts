@@ -139,6 +139,13 @@ describe("arithmetic goes through the numeric tool, with provenance", () => {
     expect(composeArithmetic(frame, scored, s.knowledge, best)).toBeNull();
   });
 
+  it("what of a stated whole was not done: the whole minus the part the act describes (€605 million pledged, €303 million committed)", async () => {
+    const { frame, scored, best } = await answered("Of the €605 million pledged for the northern regions, how much has not yet been committed?");
+    const composed = composeArithmetic(frame, scored, s.knowledge, best);
+    expect(composed!.tool).toMatchObject({ result: 302, formula: "605 − 303 = 302" });
+    expect(composed!.answer).toMatch(/^€302 million \(605 − 303 = 302\)/);
+  });
+
   it("no operation asked, nothing computed", async () => {
     const { frame, scored, best } = await answered("How many kids were kidnapped in Alfao?");
     expect(composeArithmetic(frame, scored, s.knowledge, best)).toBeNull();

@@ -14,6 +14,7 @@ import type { ReportSentence } from "../knowledge/sentence-index.js";
 import type { FramePart, Operand } from "../understand/frame.js";
 import type { ComposedAnswer } from "./composed.js";
 import { quoteSentences } from "./extractive.js";
+import { remainderOfWhole } from "./remainder.js";
 import { toolTrace } from "./table/compose-table.js";
 
 interface Candidate {
@@ -178,6 +179,8 @@ export function composeArithmetic(part: FramePart, scored: ScoredSentence[], k: 
   const op = part.operation;
   const onStated = op ? onStatedFigures(part, scored, k) : null;
   if (onStated) return onStated;
+  const rest = remainderOfWhole(part, scored, k);
+  if (rest) return rest;
   if (op?.kind === "sum" && op.operands.length < 2) return sumOfSentence(part, scored, k, lead);
   if (op?.kind === "share" && op.operands.length < 2) return shareOfWhole(part, scored, k);
   if (op?.shortfall) return shortfallOf(part, scored, k);
@@ -480,6 +483,8 @@ function leadFor(kind: string, value: number, unit: string): string {
     case "ratio":
       return `${formatNumber(value)} times as many`;
     case "share":
+      return shown;
+    case "remainder":
       return shown;
     case "percentOf":
       return `About ${amount(value, unit, 1) ?? `${formatNumber(value)} ${unit}`}`;
