@@ -292,3 +292,19 @@ describe("question forms after a fronted phrase, and a table follow-up asking th
     expect(total.operation).toBeUndefined();
   });
 });
+
+describe("a follow-up swapping the force component", () => {
+  it("'what about police?' after a paragraph's figures for the troops stays with the paragraphs and counts the police", () => {
+    const troops = { ...frame("How many troops has MINUSMA deployed against its authorized strength?"), answeredWith: ["p41#1"] };
+    const police = frame("what about police?", troops);
+    expect(police.table).toBeUndefined();
+    expect(police.asked).toBe("police");
+    expect(police.subject.map((x) => x.text)).not.toContain("troops");
+    expect(police.subject.filter((x) => x.carried).map((x) => x.text)).toContain("deployed");
+  });
+
+  it("after a table answer it stays with the table", () => {
+    const troops = { ...frame("How many military personnel did MINUSMA have as at 20 May 2017?"), answeredWith: [] };
+    expect(frame("and police?", troops).table?.annex).toBe("II");
+  });
+});

@@ -41,6 +41,7 @@ export function followUpKind(input: FollowUpInput, previous: QuestionFrame | und
 
 /** Previous items the new ones replace: the same kind of entity ("Ghana" for "Senegal"), the same sex or time. */
 function replaces(next: SubjectItem, old: SubjectItem): boolean {
+  if (next.component && old.component) return true;
   if (next.kind === "entity" && old.kind === "entity" && next.entityKind === old.entityKind && next.entityKind !== undefined) return true;
   if (next.entityKind === "name" && old.entityKind === "name") return true;
   return next.alternatives[0]!.terms.join(" ") === old.alternatives[0]!.terms.join(" ");

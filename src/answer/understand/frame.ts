@@ -26,6 +26,8 @@ export const SubjectItemSchema = z.object({
   unknown: z.boolean(),
   /** A sex or a force component ("women", "police"): it qualifies a group rather than naming a subject. */
   qualifier: z.boolean().default(false),
+  /** The force component it names ("police", "troops"), when it names one. */
+  component: z.enum(COMPONENTS).optional(),
   /** Words: their part of speech (a noun the report never uses says more than an unknown verb). */
   pos: z.string().optional(),
 });

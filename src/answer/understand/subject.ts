@@ -53,7 +53,7 @@ function entityItem(m: Mention, k: ReportKnowledge): SubjectItem {
   ];
   const e = m.entry;
   const named = NAMED_KINDS.has(e.kind) && !e.host && !e.component && !e.sex;
-  return item(m.surface, alternatives, "entity", k, { entityKind: e.kind, required: named && isSpecific(alternatives, k), qualifier: e.sex !== undefined || e.component !== undefined });
+  return item(m.surface, alternatives, "entity", k, { entityKind: e.kind, required: named && isSpecific(alternatives, k), qualifier: e.sex !== undefined || e.component !== undefined, ...(e.component ? { component: e.component } : {}) });
 }
 
 function wordItem(t: Token, k: ReportKnowledge): SubjectItem {

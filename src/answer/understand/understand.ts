@@ -132,7 +132,16 @@ function understandPart(
     times = carryTimes(times, previous.times);
     if (form.answerType === "description" && kind !== "next") answerType = previous.answerType;
     if (kind === "why") answerType = "reason";
-    asked ??= previous.asked;
+    // "What about police?" after "How many troops …": the new component is what is now counted.
+    const replacedAsked = (kind === "swap" || kind === "ellipsis") && previous.asked !== undefined && !subject.some((s) => s.carried && previous.asked!.toLowerCase().includes(s.text.toLowerCase()));
+    const ownComponent = subject.find((s) => !s.carried && s.component !== undefined);
+    asked ??= replacedAsked && ownComponent ? ownComponent.text : previous.asked;
+    // "What about police?" after a paragraph's figures for the military (para. 41's deployment) asks the
+    // same of the police, which a paragraph may state too: the swap stays with the paragraphs.
+    const ownItems = subject.filter((s) => !s.carried && s.weight > 0);
+    const swapsComponent = ownItems.length > 0 && ownItems.every((s) => s.component !== undefined);
+    const answeredFromParagraph = previous.answeredWith.some((id) => id.startsWith("p"));
+    if (!previous.table && table?.annex === "II" && (kind === "swap" || kind === "ellipsis") && swapsComponent && answeredFromParagraph) table = undefined;
     if (previous.table && (!table || table.annex === previous.table.annex) && subject.filter((s) => !s.carried).every((s) => isTableItem(s, mentions, k) || s.kind === "entity")) {
       const slots: Partial<TableQuery> = previous.table.annex === "II" ? tableSlots(text, mentions) : (table ?? {});
       table = carryTable(previous.table, slots);
