@@ -20,6 +20,8 @@ const MODIFIER = new Set(["ADJ", "NOUN", "PROPN", "VERB"]);
 const SAME_AS_BEFORE = new Set(["other", "others", "more"]);
 const CHANGE_BEFORE = /\b(?:additional|increase of|decrease of|rise of|drop of|reduction of|growth of|further)\s*$/i;
 const CHANGE_AFTER = /^\s*(?:more|fewer|additional|(?:increase|decrease|rise|drop|reduction|growth|decline|jump|fall)\b(?!\s+(?:to|from)\b))\b/i;
+/** "an additional 65 schools have been closed, bringing the number to 501": the running total of what the change counts. */
+const RUNNING_TOTAL_BEFORE = /\b(?:bringing|brought|raising|raised|taking|took)\s+(?:the|their|its)\s+(?:total\s+)?(?:number|total|tally|count|figure)(?:\s+of\s+[\p{L}\s'’-]+?)?\s+to\s+(?:some\s+|about\s+|approximately\s+|nearly\s+)?$/iu;
 const TOTAL_BEFORE = /\b(?:a total of|total of|in total,?|altogether,?|overall,?)\s*(?:some |about |approximately |at least |more than )?$/i;
 const PART_BEFORE = /\b(?:including|of whom|of which|among them|among whom|among those)\s*(?:some |about |approximately |at least )?$/i;
 /** What comes between a whole and the first figure of the list of its parts (no other figure, no full stop). */
@@ -174,6 +176,12 @@ export function describeSentence(text: string, ref: SentenceRef): Figure[] {
     } else if (i > 0 && COMPOSED_OF.test(text.slice(work[i - 1]!.end, f.start))) {
       f.role = "part";
       f.composedOf = i - 1;
+    }
+    // The running total counts what the change before it counts, with the change's verb ("closed").
+    const change = i > 0 && RUNNING_TOTAL_BEFORE.test(before) ? [...work.slice(0, i)].reverse().find((w) => w.role === "change" && w.unit === f.unit) : undefined;
+    if (change) {
+      f.verb ??= change.verb;
+      f.ownTerms = [...new Set([...f.ownTerms, ...change.ownTerms])];
     }
     if (UP_FROM_BEFORE.test(before)) (f.role = "from"), (f.period = "previous");
     else if (FROM_BEFORE.test(before) && work[i + 1] && TO_BEFORE.test(text.slice(f.end, work[i + 1]!.start))) (f.role = "from"), (f.period = "previous");

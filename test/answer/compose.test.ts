@@ -134,9 +134,30 @@ describe("arithmetic goes through the numeric tool, with provenance", () => {
     expect(composed!.quoted).toEqual(["p52#0", "p52#1"]);
   });
 
-  it("no share across sentences when the whole is in doubt (501 closed schools, or all 4,872 schools?)", async () => {
+  it("a share across sentences of the closed schools: 501 is the number closed (the running total of the change), 266 the Mopti region's", async () => {
     const { frame, scored, best } = await answered("What proportion of the closed schools are in the Mopti region?");
+    const composed = composeArithmetic(frame, scored, s.knowledge, best);
+    expect(composed!.tool).toMatchObject({ result: 53.1, formula: expect.stringContaining("266 / 501 × 100") });
+  });
+
+  it("no share of a whole the report never gives: Mopti's own schools (4,872 are five regions')", async () => {
+    const { frame, scored, best } = await answered("What share of Mopti's schools are closed?");
     expect(composeArithmetic(frame, scored, s.knowledge, best)).toBeNull();
+  });
+
+  it("'What share of … is that?': the previous answer is the part (53.3 of 1,589.7 million)", async () => {
+    const previous = { ...frameOf(s, "How much do Member States owe MINUSMA in unpaid assessed contributions?"), answeredWith: ["p52#0"] };
+    const { frame, scored, decision } = await decisionFor(s, "What share of all outstanding peacekeeping dues is that?", previous);
+    expect(frame.onPreviousAnswer).toBe(true);
+    expect(decision.kind).toBe("answer");
+    const composed = composeArithmetic(frame, scored, s.knowledge, decision.kind === "answer" ? decision.best : undefined);
+    expect(composed!.tool).toMatchObject({ result: 3.4, formula: expect.stringContaining("53.3 / 1,589.7 × 100") });
+  });
+
+  it("without 'is that', a follow-up's carried body is not made the part of a share", async () => {
+    const previous = { ...frameOf(s, "How much do Member States owe MINUSMA in unpaid assessed contributions?"), answeredWith: ["p52#0"] };
+    const frame = frameOf(s, "And the outstanding contributions for all peacekeeping operations?", previous);
+    expect(frame.onPreviousAnswer).toBe(false);
   });
 
   it("what of a stated whole was not done: the whole minus the part the act describes (€605 million pledged, €303 million committed)", async () => {

@@ -382,8 +382,9 @@ function sumOfSentence(part: FramePart, scored: ScoredSentence[], k: ReportKnowl
 function shareOfWhole(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge): ComposedAnswer | null {
   const named = (terms: Set<string>, i: FramePart["subject"][number]) => i.alternatives.some((a) => a.terms.every((t) => terms.has(t)));
   const wholeItem = askedHeadOf(part);
-  // The whole is all the asked noun phrase says ("the closed schools"), not only its noun.
-  const wholeItems = askedItemsOf(part).filter((i) => i.weight > 0 || i === wholeItem);
+  // The whole is all the asked noun phrase says ("the closed schools"), not only its noun, and whose it is ("Mopti's schools").
+  const possessors = possessorsOf(part);
+  const wholeItems = [...askedItemsOf(part).filter((i) => i.weight > 0 || i === wholeItem), ...possessors];
   const top = scored.slice(0, 6);
   const stated = top.find(
     ({ sentence, coverage }) =>
@@ -402,6 +403,8 @@ function shareOfWhole(part: FramePart, scored: ScoredSentence[], k: ReportKnowle
       const wholeWords = new Set([...whole.terms, ...whole.context, ...(whole.head ? [whole.head] : [])]);
       if (wholeItem && !named(wholeWords, wholeItem)) continue;
       if (wholeItems.some((i) => !named(wholeWords, i))) continue;
+      // A whole of several places is not one of them's ("4,872 schools in the Gao, Ménaka, Mopti … regions" are not Mopti's).
+      if (possessors.length > 0 && whole.terms.some((t) => k.isName(t) && !k.isImplicit(t) && !wholeItems.some((i) => i.alternatives.some((a) => a.terms.includes(t))))) continue;
       // What the part is: its own words, or (at half credit) the rest of its sentence ("an additional 65
       // schools have been closed, bringing the number to 501 … of a total of 4,872 schools").
       const own = figureWords(f);
@@ -436,8 +439,13 @@ function shareOfWhole(part: FramePart, scored: ScoredSentence[], k: ReportKnowle
 function shareAcrossSentences(part: FramePart, top: ScoredSentence[], k: ReportKnowledge, wholeItems: FramePart["subject"]): ComposedAnswer | null {
   const named = (terms: Set<string>, i: FramePart["subject"][number]) => i.alternatives.some((a) => a.terms.every((t) => terms.has(t)));
   // What the part is of: a named body or place, even one the report names everywhere ("MINUSMA").
-  const names = part.subject.filter((i) => !i.carried && !wholeItems.includes(i) && (i.kind === "entity" || i.entityKind === "name" || i.entityKind === "country"));
-  if (names.length === 0) return null;
+  const isName = (i: FramePart["subject"][number]) => !wholeItems.includes(i) && (i.kind === "entity" || i.entityKind === "name" || i.entityKind === "country");
+  const names = part.subject.filter((i) => !i.carried && isName(i));
+  // In "What share of … is that?", what was asked before is the part: one of its names must tell the part from the whole.
+  const carriedNames = part.onPreviousAnswer ? part.subject.filter((i) => i.carried && isName(i)) : [];
+  if (names.length === 0 && carriedNames.length === 0) return null;
+  const tellsApart = (partWords: Set<string>, wholeWords: Set<string>) =>
+    names.every((i) => named(partWords, i)) && (carriedNames.length === 0 || carriedNames.some((i) => named(partWords, i) && !named(wholeWords, i)));
   const sameKind = (a: Figure, b: Figure) =>
     a.unit === b.unit && a.unit !== "percent" && (a.unit === "money" ? currencyOf(a) === currencyOf(b) : a.head !== undefined && a.head === b.head);
   const found: { partFigure: Figure; whole: Figure; sentences: ReportSentence[] }[] = [];
@@ -451,7 +459,9 @@ function shareAcrossSentences(part: FramePart, top: ScoredSentence[], k: ReportK
       for (const other of beside) {
         for (const f of other.figures) {
           if (f.period !== "current" || !sameKind(f, whole) || f.value >= whole.value) continue;
-          if (names.every((i) => named(figureWords(f), i))) found.push({ partFigure: f, whole, sentences: [other, sentence].sort((a, b) => a.index - b.index) });
+          // The sentence's first figure is also described by the clause before it ("The Mopti region has been particularly affected, with 266 schools closed").
+          const words = f.index === 0 ? new Set([...figureWords(f), ...f.context]) : figureWords(f);
+          if (tellsApart(words, wholeWords)) found.push({ partFigure: f, whole, sentences: [other, sentence].sort((a, b) => a.index - b.index) });
         }
       }
     }
@@ -461,6 +471,14 @@ function shareAcrossSentences(part: FramePart, top: ScoredSentence[], k: ReportK
   const op: NumericOperation = { operation: "paragraphShare", paragraph: first.whole.paragraph!, part: first.partFigure.text, whole: first.whole.text };
   const result = run(k.report, op);
   return result ? computed(op, result, "share", first.sentences) : null;
+}
+
+/** Items the question names as the owner of the asked noun ("Mopti's schools"): they describe the whole. */
+function possessorsOf(part: FramePart): FramePart["subject"] {
+  const head = part.asked?.split(/\s+/).pop();
+  if (!head) return [];
+  const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return part.subject.filter((i) => !i.carried && new RegExp(`\\b${escaped(i.text)}['’]s\\s+(?:[\\p{L}-]+\\s+){0,2}${escaped(head)}\\b`, "iu").test(part.question));
 }
 
 const currencyOf = (f: Figure) => f.text.replace(/[\d.,\s]|million|billion/g, "");

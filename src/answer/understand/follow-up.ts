@@ -10,6 +10,8 @@ const WHY = /^\s*(?:(?:and|but|so|ok(?:ay)?)[,.!]?\s+)?why\b/i;
 const NEXT = /\b(?:next|afterwards|after that|then|subsequently|in response|in reaction|as a result|since then|following that)\b/i;
 /** Pronouns that stand for something named before ("Who claimed it?", "How many of them …"); possessives ("their lives") do not on their own. */
 const PRONOUN = /\b(?:it|they|them|those|these|he|she|him|(?:this|that|which|what) ones?)\b|\b(?:is|was|are|were|does|did)\s+(?:that|this)\s*\??\s*$|\b(?:this|that|these|those|such)\s+(?:attack|attacks|incident|group|figure|number|one|ones|country|period|event|case|cases|commission|body|plan|decision|conference|measure)\b/i;
+/** "What share of the closed schools is that?", "How far short of the ceiling is that figure?": the previous answer is an operand. */
+export const ANSWER_ANAPHOR = /\b(?:is|was|are|were)\s+(?:that|this|it)(?:\s+(?:figure|number|amount|sum|total))?\b(?:\s*,?\s*(?:in|as)\s+[\p{L} ]{1,30})?\s*\??\s*$|\b(?:that|this)\s+(?:figure|number|amount|sum|total)\b/iu;
 /** A question this thin leans on the previous one for what it is about. */
 const THIN = 2;
 /** Carried items count less than the question's own. */
@@ -32,7 +34,7 @@ export function followUpKind(input: FollowUpInput, previous: QuestionFrame | und
   if (WHY.test(input.question) && thin) return "why";
   if (NEXT.test(input.question) && own.length <= 3) return "next";
   if (OPENER.test(input.question)) return own.some((s) => s.kind === "entity" || s.entityKind === "name") || input.times.length > 0 ? "swap" : "ellipsis";
-  if (PRONOUN.test(input.question) && (thin || words <= 8)) return "pronoun";
+  if (ANSWER_ANAPHOR.test(input.question) || (PRONOUN.test(input.question) && (thin || words <= 8))) return "pronoun";
   if (own.length === 0 || (input.asksNumberWithoutNoun && thin) || words <= 3) return "ellipsis";
   // Only a qualifier of what was asked before ("What percentage were women?", "And the police?").
   if (own.length > 0 && own.every((s) => s.qualifier)) return "ellipsis";

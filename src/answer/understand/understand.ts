@@ -4,7 +4,7 @@ import { figureSpans } from "../../figures/figure-spans.js";
 import { analyse } from "../../report/nlp.js";
 import type { ReportKnowledge } from "../knowledge/knowledge.js";
 import { QuestionFrameSchema, type FramePart, type Operation, type QuestionFrame, type SubjectItem, type TableQuery, type TimeConstraint } from "./frame.js";
-import { carrySubject, carryTable, carryTimes, followUpKind } from "./follow-up.js";
+import { ANSWER_ANAPHOR, carrySubject, carryTable, carryTimes, followUpKind } from "./follow-up.js";
 import { readOperation, type OperationSpan } from "./operation.js";
 import { splitParts } from "./parts.js";
 import { MEASURE, questionForm } from "./question-form.js";
@@ -186,6 +186,7 @@ function understandPart(
     negated: NEGATION.test(text),
     figures,
     documents: citedDocuments(text),
+    onPreviousAnswer: kind !== undefined && previous !== undefined && ANSWER_ANAPHOR.test(text),
     retrievalText,
   };
   return { part, ...(kind && previous ? { followUp: { kind, previousEvidence: previous.answeredWith } } : {}) };
