@@ -3,6 +3,7 @@
 // the clause's subject, the comparison period ("compared with … in the previous mandate period",
 // "respectively", "up from", "from … to"), and part–whole links ("including 29 women", "Of the 53
 // members …, only six", "of a total of 4,872").
+import { terms as termsOf } from "../../src/report/terms.js";
 import type { Figure } from "../../src/figures/schema.js";
 import { analyse, type Token } from "../../src/report/nlp.js";
 import { figureSpans, type FigureSpan } from "../../src/figures/figure-spans.js";
@@ -288,4 +289,24 @@ function carry(f: Working, all: Working[]): void {
     f.headTerms = before.headTerms;
     f.elided = true;
   }
+}
+
+/**
+ * "… up to 1,920 police personnel … . As at 26 May, 1,502 personnel had been deployed": a figure whose
+ * noun stands bare right after it, in the sentence after one that counts the same noun with modifiers,
+ * counts what that one counts. It takes the modifiers ("police"), not the rest of that sentence.
+ */
+export function inheritModifiers(previous: { text: string; figures: Figure[] }, current: { text: string; figures: Figure[] }): Figure[] {
+  return current.figures.map((f) => {
+    if (f.unit !== "count" || !f.head || f.elided) return f;
+    const bare = termsOf(current.text.slice(f.end).match(/^\s+([\p{L}-]+)/u)?.[1] ?? "");
+    if (bare.length !== 1 || bare[0] !== f.head) return f;
+    const model = previous.figures.find((g) => g.unit === f.unit && g.head === f.head && g.period === "current");
+    if (!model) return f;
+    const words = previous.text.slice(model.end).split(/\s+/).filter(Boolean);
+    const headAt = words.findIndex((w) => termsOf(w)[0] === f.head);
+    if (headAt <= 0 || headAt > 4) return f;
+    const modifiers = termsOf(words.slice(0, headAt).join(" "));
+    return modifiers.length === 0 ? f : { ...f, terms: [...new Set([...f.terms, ...modifiers])] };
+  });
 }

@@ -167,6 +167,22 @@ describe("arithmetic goes through the numeric tool, with provenance", () => {
     expect(composed!.answer).toMatch(/^€302 million \(605 − 303 = 302\)/);
   });
 
+  it("a shortfall counts what the limit limits, not the limit: 'UNPOL gap vs ceiling?' is 1,920 − 1,502", async () => {
+    const { frame, scored, best } = await answered("UNPOL gap vs ceiling?");
+    expect(frame.operation).toMatchObject({ shortfall: true, operands: [{ head: "UNPOL" }] });
+    expect(composeArithmetic(frame, scored, s.knowledge, best)!.tool).toMatchObject({ result: 418, formula: "1,920 − 1,502 = 418" });
+  });
+
+  it("a component in the limit's words ('its police ceiling') does not make the deployed figure a limit", async () => {
+    const { frame, scored, best } = await answered("How far short of its police ceiling is MINUSMA, in personnel?");
+    expect(composeArithmetic(frame, scored, s.knowledge, best)!.tool).toMatchObject({ result: 418 });
+  });
+
+  it("authorized vs deployed: the deployed figure of the next sentence counts military personnel too", async () => {
+    const { frame, scored, best } = await answered("What is the gap between the authorized and the deployed military personnel?");
+    expect(composeArithmetic(frame, scored, s.knowledge, best)!.tool).toMatchObject({ result: 2370, formula: "13,289 − 10,919 = 2,370" });
+  });
+
   it("no operation asked, nothing computed", async () => {
     const { frame, scored, best } = await answered("How many kids were kidnapped in Alfao?");
     expect(composeArithmetic(frame, scored, s.knowledge, best)).toBeNull();

@@ -1,6 +1,6 @@
 // What ingest says a figure counts, on the report's own sentences: the noun, verb and role of each.
 import { describe, expect, it } from "vitest";
-import { describeSentence } from "../../ingest/figures/describe.js";
+import { describeSentence, inheritModifiers } from "../../ingest/figures/describe.js";
 
 const figure = (text: string, value: number) => describeSentence(text, { paragraph: 1, sentence: 0 }).find((f) => f.value === value)!;
 
@@ -20,5 +20,19 @@ describe("figure descriptions", () => {
     const idps = figure("Displacements continued, increasing the number of internally displaced persons from some 45,800 to approximately 59,000.", 59000);
     expect(idps.role).toBe("to");
     expect(idps.verb).not.toBe("close");
+  });
+});
+
+describe("figures across the sentences of a paragraph", () => {
+  it("a bare noun after a figure takes the modifiers of the same noun in the sentence before (1,502 [police] personnel)", () => {
+    const first = "In its resolution 2295 (2016), the Security Council established a ceiling of up to 1,920 police personnel, which comprised 345 individual police officers and 1,575 formed police personnel.";
+    const second = "As at 26 May, 1,502 personnel had been deployed, or 78 per cent of its authorized strength.";
+    const previous = { text: first, figures: describeSentence(first, { paragraph: 44, sentence: 0 }) };
+    const current = { text: second, figures: describeSentence(second, { paragraph: 44, sentence: 1 }) };
+    const deployed = inheritModifiers(previous, current).find((f) => f.value === 1502)!;
+    expect(deployed.head).toBe("personnel");
+    expect(deployed.terms).toEqual(expect.arrayContaining(["polic", "deploy"]));
+    // A noun with modifiers of its own keeps only its own ("78 per cent of its authorized strength").
+    expect(inheritModifiers(previous, current).find((f) => f.value === 78)!.terms).not.toContain("polic");
   });
 });

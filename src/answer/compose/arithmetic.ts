@@ -290,7 +290,9 @@ function shortfallOf(part: FramePart, scored: ScoredSentence[], k: ReportKnowled
   // A limit says what makes it one ("authorized", "ceiling"): a telling word of the question besides the counted noun.
   // When the question says which words name the limit ("short of the ceiling"), only those do.
   const named = part.operation!.limitItems;
-  const telling = operand.items.filter((i) => (named ? named.includes(i.text) : i.text !== operand.head) && !i.alternatives[0]!.every((t) => k.isImplicit(t)));
+  // A force component in the limit's words ("its police ceiling") says what is counted, not what makes a limit.
+  const component = (i: Operand["items"][number]) => part.subject.some((s) => s.text === i.text && s.component !== undefined);
+  const telling = operand.items.filter((i) => (named ? named.includes(i.text) && !component(i) : i.text !== operand.head) && !i.alternatives[0]!.every((t) => k.isImplicit(t)));
   const saysLimit = (c: Candidate) => telling.some((i) => covered(new Set([...c.figure.terms, ...c.figure.context]), i.alternatives));
   const all = candidatesFor(operand, undefined, scored, k).filter((c) => c.figure.role !== "part" && c.figure.unit !== "percent");
   // A limit the question states ("short of the authorized strength of 13,289") is that figure.

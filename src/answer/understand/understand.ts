@@ -196,7 +196,7 @@ function understandPart(
 /** The noun an operand counts: the asked noun when the question names one, else its first common noun. */
 function countedNoun(items: SubjectItem[], asked: string | undefined, question: string): string | undefined {
   // A noun modifying the next one ("security incidents") is not what is counted.
-  const isNoun = (s: SubjectItem) => s.kind !== "phrase" && (s.pos === "NOUN" || s.entityKind === "component" || s.entityKind === "term");
+  const isNoun = (s: SubjectItem) => s.kind !== "phrase" && (s.pos === "NOUN" || s.component !== undefined || s.entityKind === "component" || s.entityKind === "term");
   const modifies = (s: SubjectItem) => items.some((o) => o !== s && isNoun(o) && new RegExp(`\\b${escape(s.text)}\\s+${escape(o.text)}\\b`, "i").test(question));
   // A measure ("strength", "number", "total") says how it is counted, not what.
   const candidates = items.filter((s) => isNoun(s) && !modifies(s));
@@ -251,8 +251,10 @@ function operationOf(span: OperationSpan, text: string, subject: SubjectItem[], 
   if (span.shortfall) {
     // The limit: what the question names ("the authorized ceiling" of "troops"); the actual figure is found beside it.
     const items = toOperandItems(subject);
-    const head = headOf(subject);
     const limitItems = span.limit ? subject.filter((s) => within(s, span.limit!)).map((s) => s.text) : [];
+    // What is counted is not the limit ("UNPOL gap vs ceiling": police personnel, not ceilings).
+    const counted = subject.filter((s) => !limitItems.includes(s.text));
+    const head = (counted.length > 0 ? headOf(counted) : undefined) ?? headOf(subject);
     return { ...base, shortfall: true, operands: [{ text, items, ...(head ? { head } : {}) }], ...(limitItems.length ? { limitItems } : {}) };
   }
   if (overTime) {
