@@ -39,7 +39,8 @@ export function buildGlossary(report: StructuredReport): Glossary {
     else entries.push(entry);
   }
   const host = /situation in (?:the )?(.+?)\s*$/i.exec(report.title)?.[1];
-  entries.push(...countryEntries(report.annexII.rows.map((r) => r.country), host));
+  const abbreviations = new Set(entries.flatMap((e) => [e.phrase, ...e.aliases]).map((n) => key(n)));
+  entries.push(...countryEntries(report.annexII.rows.map((r) => r.country), host, abbreviations));
   // Letters for names written out, unless some entry already answers to them.
   const known = new Set(entries.flatMap((e) => [e.phrase, ...e.aliases]).map((n) => key(n)));
   entries.push(...initialismEntries(text, known));

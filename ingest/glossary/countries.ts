@@ -5,12 +5,14 @@ import { createRequire } from "node:module";
 import type { Country } from "world-countries";
 import type { GlossaryEntry } from "../../src/glossary/schema.js";
 import { fold } from "../../src/report/fold.js";
+import { isStopWord } from "../../src/report/terms.js";
 import nicknames from "./country-nicknames.json" with { type: "json" };
+import { loadWordNet, WORDNET_POS } from "./wordnet.js";
 
 const countries = createRequire(import.meta.url)("world-countries") as Country[];
 
 const foldName = (name: string) => fold(name).replace(/^the /, "");
-/** Two-letter ISO codes in altSpellings ("CI", "GB") are not how people name countries. */
+/** Two-letter ISO codes in altSpellings ("CI", "GB") are not names; codeAlias decides which serve as shorthand. */
 const isIsoCode = (s: string) => /^[A-Z]{2}$/.test(s);
 
 function plural(demonym: string): string[] {
@@ -18,7 +20,19 @@ function plural(demonym: string): string[] {
   return [`${demonym}s`];
 }
 
-export function countryEntries(annexIIRows: readonly string[], hostName: string | undefined): GlossaryEntry[] {
+/**
+ * A two-letter ISO code ("BF") as shorthand for its country, only when the letters are no English word
+ * (WordNet knows "no", "it", "us"; the stop words "to", "my") and no other entry answers to them
+ * ("AU" is the African Union, "SG" the Secretary-General). Short letters match only as written.
+ */
+function codeAlias(code: string, taken: ReadonlySet<string>): string[] {
+  const wn = loadWordNet();
+  const lower = code.toLowerCase();
+  if (isStopWord(lower) || WORDNET_POS.some((pos) => wn.senses(lower, pos).length > 0) || taken.has(fold(code))) return [];
+  return [code];
+}
+
+export function countryEntries(annexIIRows: readonly string[], hostName: string | undefined, takenAbbreviations: ReadonlySet<string> = new Set()): GlossaryEntry[] {
   const byFold = new Map(annexIIRows.map((row) => [foldName(row), row]));
   const extra = nicknames.names as Record<string, string[]>;
   const people = nicknames.people as Record<string, string[]>;
@@ -31,7 +45,7 @@ export function countryEntries(annexIIRows: readonly string[], hostName: string 
     if (row) matched.add(row);
     const demonymWords = [...new Set([...Object.values(c.demonyms?.eng ?? {}).filter(Boolean), ...(people[c.cca3] ?? [])])];
     const phrase = row ?? c.name.common;
-    const aliases = [...new Set(names.filter((n) => foldName(n) !== foldName(phrase)))];
+    const aliases = [...new Set([...names.filter((n) => foldName(n) !== foldName(phrase)), ...codeAlias(c.cca2, takenAbbreviations)])];
     entries.push({
       phrase,
       aliases,

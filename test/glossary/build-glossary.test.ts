@@ -27,6 +27,19 @@ describe("buildGlossary on the real report", () => {
     expect(glossary).toEqual(s.index.glossary);
   });
 
+  it("a country's two-letter ISO code is its shorthand only when the letters are no word and no other entry's (BF, not NO, IT, IS or AU)", () => {
+    expect(entry("Burkina Faso").aliases).toContain("BF");
+    expect(entry("Norway").aliases).not.toContain("NO");
+    expect(entry("Italy").aliases).not.toContain("IT");
+    expect(entry("Iceland").aliases).not.toContain("IS");
+    expect(entry("Australia").aliases).not.toContain("AU");
+    const au = glossary.entries.filter((e) => e.aliases.includes("AU"));
+    expect(au.map((e) => e.kind)).not.toContain("country");
+    // Short letters match only as written: "bf" in lower case names nothing.
+    expect(s.knowledge.glossary.mentions("troops from BF").map((m) => m.entry.phrase)).toContain("Burkina Faso");
+    expect(s.knowledge.glossary.mentions("troops from bf").map((m) => m.entry.phrase)).not.toContain("Burkina Faso");
+  });
+
   it("every entry is general UN terminology, a country, or defined by the report itself", () => {
     const general = new Set((terminology.entries as { phrase: string }[]).map((e) => e.phrase));
     for (const e of glossary.entries) {
