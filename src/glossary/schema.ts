@@ -44,6 +44,8 @@ export const LexiconSchema = z.object({
   related: z.record(z.string(), z.array(z.string())),
   /** A more general verb -> report terms for ways of doing it ("hurt" -> "injur"): a weaker link than `related`. */
   broader: z.record(z.string(), z.array(z.string())),
+  /** A more specific word -> report terms for what it is a kind of ("drop" -> "decreas", "bombing" -> "attack"): the weakest link. */
+  kinds: z.record(z.string(), z.array(z.string())).default({}),
   /** A lemma opening a short definition of a report word's sense -> that word's terms ("owe" -> "outstand"). */
   definedBy: z.record(z.string(), z.array(z.string())),
   /** Definitions of the senses the report's words are used in: a multiword paraphrase matches when its content words are in one. */

@@ -126,3 +126,26 @@ describe("operations: computed only on figures the report states for each operan
     expect(a.composed.answer).not.toContain("442");
   });
 });
+
+describe("follow-ups: what the new question names decides", () => {
+  const asked = async (questions: string[]) => {
+    let previous;
+    for (const q of questions.slice(0, -1)) {
+      const { frame, decision } = await decisionFor(s, q, previous);
+      previous = { ...frame, answeredWith: decision.kind === "answer" ? [decision.best.sentence.id] : [] };
+    }
+    return decisionFor(s, questions.at(-1)!, previous);
+  };
+
+  it("'Why the drop?' after casualty figures: the cause given for the decrease, not a cause of anything carried over", async () => {
+    const { frame, decision } = await asked(["How many peacekeepers were killed and injured since June 2016?", "why the drop?"]);
+    expect(frame.answerType).toBe("reason");
+    expect(decision.kind === "answer" && decision.best.sentence.text).toMatch(/contributed to a decrease in casualties among peacekeepers/);
+  });
+
+  it("'And refugees in neighbouring countries?' after IDPs counts refugees, in the sentence whose figure counts them", async () => {
+    const { frame, decision } = await asked(["how many IDPs now?", "and refugees in neighbouring countries?"]);
+    expect(frame.asked).toBe("refugees");
+    expect(decision.kind === "answer" && decision.best.sentence.id).toBe("p37#1");
+  });
+});

@@ -73,6 +73,14 @@ describe("alternatives and the lexicon", () => {
     expect(g.broader("hurt")).toContain(terms("injured")[0]);
   });
 
+  it("a more specific word stands for the report's word it is a kind of, as the weakest link ('drop' of 'decrease', 'bombing' of 'attack')", () => {
+    expect(g.kinds("drop")).toContain(terms("decrease")[0]);
+    expect(g.kinds("bombing")).toContain(terms("attack")[0]);
+    expect(g.related("drop")).not.toContain(terms("decrease")[0]);
+    // A sense with very many kinds ("person") lends its word to none of them.
+    expect(g.kinds("woman")).not.toContain(terms("person")[0]);
+  });
+
   it("a word pair whose definition names a glossary entry finds it ('fled … homes')", () => {
     expect(g.definedBy(["fled", "home"]).map((e) => e.phrase)).toEqual([]);
     expect(g.definedBy(["flee", "home"]).map((e) => e.phrase)).toEqual(["internally displaced persons"]);

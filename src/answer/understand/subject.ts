@@ -9,7 +9,7 @@ import type { ReportKnowledge } from "../knowledge/knowledge.js";
 import type { SubjectItem } from "./frame.js";
 import { isFramingWord, isQuestionGrammar } from "../../glossary/framing.js";
 
-const STRENGTH = { own: 1, alias: 0.9, defined: 0.8, related: 0.7, gloss: 0.6, broader: 0.4 } as const;
+const STRENGTH = { own: 1, alias: 0.9, defined: 0.8, related: 0.7, gloss: 0.6, broader: 0.4, kind: 0.3 } as const;
 const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X"]);
 /** Named things an answer must concern. */
 const NAMED_KINDS = new Set(["country", "organisation", "place", "role", "abbreviation", "name"]);
@@ -39,7 +39,8 @@ function item(text: string, alternatives: Alternative[], kind: SubjectItem["kind
     const key = a.terms.join(" ");
     return a.terms.length > 0 && !seen.has(key) && (seen.add(key), true);
   });
-  const unknown = !unique.some((a) => k.sentences.hasAll(a.terms));
+  // A word the report reaches only as a kind of one of its words ("slots" of "schedule") is not one it uses.
+  const unknown = !unique.some((a) => a.strength > STRENGTH.kind && k.sentences.hasAll(a.terms));
   const implicit = !unknown && unique.some((a) => a.strength >= STRENGTH.alias && a.terms.every((t) => k.isImplicit(t)));
   const weight = implicit ? 0 : TEMPORAL.test(text) ? rarity(unique, k) * 0.3 : rarity(unique, k);
   return { text, alternatives: unique, weight, kind, required: false, carried: false, unknown, qualifier: false, ...extra };
@@ -64,6 +65,7 @@ function wordItem(t: Token, k: ReportKnowledge): SubjectItem {
     ...(lemma && own.length === 1 && lemma !== own[0] ? [{ terms: [lemma], strength: STRENGTH.own }] : []),
     ...k.glossary.related(t.lemma).map((term) => ({ terms: [term], strength: STRENGTH.related })),
     ...k.glossary.broader(t.lemma).map((term) => ({ terms: [term], strength: STRENGTH.broader })),
+    ...k.glossary.kinds(t.lemma).map((term) => ({ terms: [term], strength: STRENGTH.kind })),
   ];
   // A capitalised common noun ("the Mission", "the Government") is not a name.
   // A name is what the question capitalises and no dictionary knows, or what the report only ever

@@ -135,7 +135,9 @@ function understandPart(
     // "What about police?" after "How many troops …": the new component is what is now counted.
     const replacedAsked = (kind === "swap" || kind === "ellipsis") && previous.asked !== undefined && !subject.some((s) => s.carried && previous.asked!.toLowerCase().includes(s.text.toLowerCase()));
     const ownComponent = subject.find((s) => !s.carried && s.component !== undefined);
-    asked ??= replacedAsked && ownComponent ? ownComponent.text : previous.asked;
+    // "And refugees in neighbouring countries?" after "How many IDPs?": the new noun is what is now counted.
+    const ownNoun = subject.find((s) => !s.carried && s.weight > 0 && s.kind !== "phrase" && (s.pos === "NOUN" || s.entityKind === "term" || s.entityKind === "abbreviation"));
+    asked ??= replacedAsked ? (ownComponent?.text ?? ownNoun?.text ?? previous.asked) : previous.asked;
     // "What about police?" after a paragraph's figures for the military (para. 41's deployment) asks the
     // same of the police, which a paragraph may state too: the swap stays with the paragraphs.
     const ownItems = subject.filter((s) => !s.carried && s.weight > 0);
