@@ -54,6 +54,7 @@ export function buildLexicon(texts: readonly string[]): Lexicon {
   const broader = new Map<string, Set<string>>();
   const definedBy = new Map<string, Set<string>>();
   const kindOf = new Map<string, Set<string>>();
+  const opposite = new Map<string, Set<string>>();
   const glosses = new Map<string, { terms: Set<string>; gloss: string[] }>();
   const add = (map: Map<string, Set<string>>, lemma: string, term: string) => {
     const set = map.get(lemma) ?? new Set<string>();
@@ -107,6 +108,12 @@ export function buildLexicon(texts: readonly string[]): Lexicon {
           if (defining) add(definedBy, defining, word.term);
         }
       }
+      // The word's antonym ("woman" ~ "man", "usable" ~ "unusable"): the opposite the report's part leaves.
+      for (const p of sense.pointers) {
+        if (p.symbol !== "!" || sense.words[p.sourceWord - 1] !== word.lemma.toLowerCase()) continue;
+        const target = wn.synset(p.offset, p.pos)?.words[p.targetWord - 1];
+        if (target) add(opposite, target, word.term);
+      }
       for (const synset of reach) {
         for (const w of synset.words) if (isMainSense(w, synset)) relate(w, word.term);
         // Derivationally related forms ("injure" ~ "injury", "die" ~ "death") and what an adjective
@@ -136,6 +143,7 @@ export function buildLexicon(texts: readonly string[]): Lexicon {
     related: sortedRecord(related),
     broader: sortedRecord(broader),
     kinds: sortedRecord(kindOf),
+    opposites: sortedRecord(opposite),
     definedBy: sortedRecord(definedBy),
     glosses: [...glosses.values()].map((g) => ({ terms: [...g.terms].sort(), gloss: g.gloss })),
   };

@@ -55,6 +55,8 @@ export interface GlossaryIndex {
   broader(lemma: string): string[];
   /** Report terms for what a more specific word is a kind of ("drop" -> "decreas"), the weakest link. */
   kinds(lemma: string): string[];
+  /** Report terms for the antonym of a word ("man" -> "women"). */
+  opposites(lemma: string): string[];
   /** Report terms whose sense definitions contain every one of these stems (at least two). */
   glossMatches(stems: readonly string[]): string[];
   /** Entries whose definition contains every one of these stems (at least two): "fled … homes" -> internally displaced persons. */
@@ -126,6 +128,7 @@ export function createGlossaryIndex(glossary: Glossary, lexicon: Lexicon): Gloss
     isWord: (lemma) => fold(lemma) in lexicon.related,
     broader: (lemma) => [...(lexicon.broader[fold(lemma)] ?? []), ...(lexicon.definedBy[fold(lemma)] ?? [])],
     kinds: (lemma) => lexicon.kinds[fold(lemma)] ?? [],
+    opposites: (lemma) => lexicon.opposites[fold(lemma)] ?? [],
     glossMatches(stems) {
       if (stems.length < 2) return [];
       const out = new Set<string>();

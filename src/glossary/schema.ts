@@ -46,6 +46,8 @@ export const LexiconSchema = z.object({
   broader: z.record(z.string(), z.array(z.string())),
   /** A more specific word -> report terms for what it is a kind of ("drop" -> "decreas", "bombing" -> "attack"): the weakest link. */
   kinds: z.record(z.string(), z.array(z.string())).default({}),
+  /** A word -> report terms for its WordNet antonym ("man" -> "women", "unusable" -> "usabl"). */
+  opposites: z.record(z.string(), z.array(z.string())).default({}),
   /** A lemma opening a short definition of a report word's sense -> that word's terms ("owe" -> "outstand"). */
   definedBy: z.record(z.string(), z.array(z.string())),
   /** Definitions of the senses the report's words are used in: a multiword paraphrase matches when its content words are in one. */

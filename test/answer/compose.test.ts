@@ -227,3 +227,23 @@ describe("a share the report states itself is quoted beside the one Annex II com
     expect(statedShareSentence(frame, s.knowledge, new Set(units.flatMap((u) => u.units)))).toBeUndefined();
   });
 });
+
+describe("the part the report leaves: the whole minus the opposite part", () => {
+  it("'how many of its members are men?': 53 members, six women (WordNet's antonym of 'women')", async () => {
+    const previous = { ...frameOf(s, "Who sits on the commission drafting the charter?"), answeredWith: ["p2#2"] };
+    const { frame, scored, decision } = await decisionFor(s, "How many of the commission's members are men?", previous);
+    expect(decision.kind).toBe("answer");
+    const composed = composeArithmetic(frame, scored, s.knowledge, decision.kind === "answer" ? decision.best : undefined);
+    expect(composed!.tool).toMatchObject({ result: 47, formula: "53 − 6 = 47" });
+  });
+
+  it("'how many are unusable?': the word without its 'un-' is the part the report gives (14 deployed, 11 usable)", async () => {
+    const { frame, scored, best } = await answered("Of the military helicopters deployed, how many are unusable?");
+    expect(composeArithmetic(frame, scored, s.knowledge, best)!.tool).toMatchObject({ result: 3, formula: "14 − 11 = 3" });
+  });
+
+  it("nothing computed when the report states the asked word itself ('how many are women?' is quoted)", async () => {
+    const { frame, scored, best } = await answered("How many members of the charter commission are women?");
+    expect(composeArithmetic(frame, scored, s.knowledge, best)).toBeNull();
+  });
+});

@@ -81,6 +81,12 @@ describe("alternatives and the lexicon", () => {
     expect(g.kinds("woman")).not.toContain(terms("person")[0]);
   });
 
+  it("a word's WordNet antonym names the report's opposite word ('man' -> 'women', 'open' -> 'closed')", () => {
+    expect(g.opposites("man")).toContain(terms("women")[0]);
+    expect(g.opposites("open")).toContain(terms("closed")[0]);
+    expect(g.opposites("woman")).not.toContain(terms("women")[0]);
+  });
+
   it("a word pair whose definition names a glossary entry finds it ('fled … homes')", () => {
     expect(g.definedBy(["fled", "home"]).map((e) => e.phrase)).toEqual([]);
     expect(g.definedBy(["flee", "home"]).map((e) => e.phrase)).toEqual(["internally displaced persons"]);

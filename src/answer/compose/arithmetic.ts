@@ -14,6 +14,7 @@ import type { ReportSentence } from "../knowledge/sentence-index.js";
 import type { FramePart, Operand } from "../understand/frame.js";
 import type { ComposedAnswer } from "./composed.js";
 import { quoteSentences } from "./extractive.js";
+import { complementOfPart } from "./complement.js";
 import { remainderOfWhole } from "./remainder.js";
 import { toolTrace } from "./table/compose-table.js";
 
@@ -179,7 +180,7 @@ export function composeArithmetic(part: FramePart, scored: ScoredSentence[], k: 
   const op = part.operation;
   const onStated = op ? onStatedFigures(part, scored, k) : null;
   if (onStated) return onStated;
-  const rest = remainderOfWhole(part, scored, k);
+  const rest = remainderOfWhole(part, scored, k) ?? complementOfPart(part, scored, k);
   if (rest) return rest;
   if (op?.kind === "sum" && op.operands.length < 2) return sumOfSentence(part, scored, k, lead);
   if (op?.kind === "share" && op.operands.length < 2) return shareOfWhole(part, scored, k);
