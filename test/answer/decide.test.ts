@@ -149,3 +149,16 @@ describe("follow-ups: what the new question names decides", () => {
     expect(decision.kind === "answer" && decision.best.sentence.id).toBe("p37#1");
   });
 });
+
+describe("Annex I counts say which indicators they are", () => {
+  it("a count of a few indicators names each with its text (1.2.3, the regional tax system)", async () => {
+    const { composed, route } = await part("How many benchmark indicators are marked as not implemented?");
+    expect(route).toBe("tool");
+    expect(composed.answer).toMatch(/^1 indicator is not implemented \(of 31 in Annex I\): 1\.2\.3 \(“Every region is responsible for establishing and implementing a tax system/);
+  });
+
+  it("many indicators are listed by number only", async () => {
+    const { composed } = await part("Which benchmark indicators are ongoing?");
+    expect(composed.answer).not.toContain("“");
+  });
+});

@@ -42,7 +42,7 @@ export function writeAnnexIAnswer(op: NumericOperation, r: NumericResult, report
     op.status === undefined
       ? `Annex I lists ${count(r.value, "progress indicator", "progress indicators")}${scope}`
       : `${count(r.value, "indicator", "indicators")}${scope}${statusPhrase(op.status)}${scope ? "" : ` (of ${total} in Annex I)`}`;
-  const list = ids.length > 0 && (wantsList || ids.length <= 12) ? `: ${listOf(ids)}` : "";
+  const list = ids.length > 0 && (wantsList || ids.length <= 12) ? `: ${listOf(named(ids, report))}` : "";
   const note = r.note ? ` ${r.note}` : "";
   const oneVerb = r.value === 1 && op.status !== undefined ? head.replace(/ are /, " is ").replace(/ have no /, " has no ") : head;
   return `${oneVerb}${list} ${ANNEX_I_MARK}.${note}`.replace(/\s+/g, " ").trim();
@@ -55,11 +55,21 @@ export function writeAnnexITotalAndStatus(op: NumericOperation, total: NumericRe
   const ids = r.rows ?? [];
   const one = r.value === 1;
   const status = op.status === "none" ? `${one ? "has" : "have"} no state of implementation given` : `${one ? "is" : "are"}${statusPhrase(op.status).replace(/^ are/, "")}`;
-  const list = ids.length > 0 ? `: ${listOf(ids)}` : "";
+  const list = ids.length > 0 ? `: ${listOf(named(ids, report))}` : "";
   const note = r.note ? ` ${r.note}` : "";
   return `Annex I lists ${count(total.value, "progress indicator", "progress indicators")}${scope}; ${formatCount(r.value)} of them ${status}${list} ${ANNEX_I_MARK}.${note}`
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** A few indicators are named with their text ("1.2.3 (“…tax…”)"), so the answer says which they are; many, by number only. */
+const NAMED_INDICATORS = 3;
+function named(ids: string[], report: StructuredReport): string[] {
+  if (ids.length > NAMED_INDICATORS) return ids;
+  return ids.map((id) => {
+    const text = report.annexI.indicators.find((i) => i.id === id)?.text.trim().replace(/\s+/g, " ");
+    return text ? `${id} (“${text}”)` : id;
+  });
 }
 
 function formatCount(value: number): string {
