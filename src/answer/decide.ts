@@ -25,6 +25,9 @@ const AGREED_UNIT_COVERAGE = 0.25;
 const ATTRIBUTE = /^\s*what(?:['’]s| is| was| are| were)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:of|in|for|at)\b|^\s*what(?:['’]s| is| was| are| were)\s+(?:the\s+)?[\p{L}-]+\s*\??$/iu;
 /** A paragraph that names the question's year answers it when it scores at least this share of the best match. */
 const DATED_SCORE = 0.6;
+/** Words that single one out of several ("particularly affected", "most", "hardest hit"), and how far below the best match such a sentence may score. */
+const SINGLES_OUT = /\b(?:particularly|especially|notably|in particular|above all|most|hardest|worst|largest|highest)\b/i;
+const SINGLED_OUT_BAND = 0.5;
 /** A follow-up's reason about what it names itself may score this share of the best match. */
 const OWN_REASON_BAND = 0.5;
 /** "How many …": a count (not "how much", which may be an amount or a share). */
@@ -191,7 +194,10 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       // "Which country …" wants a country; "where", "which region" any named place.
       const country = /\b(?:countr|nation|member state|contributor)/i.test(part.asked ?? "");
       // A country must be in the sentence itself: one beside it is usually another party ("the French forces").
-      const found = country ? close.find((s) => namesPlace(s.sentence, k, true)) : has((s) => namesPlace(s, k, false));
+      // "Which region was hit hardest?": a superlative is answered by the sentence that singles one place out
+      // ("The Mopti region has been particularly affected"), among those about what is asked.
+      const singled = part.operation?.kind === "rank" || part.superlative ? scored.find((s) => s.score >= best.score * SINGLED_OUT_BAND && s.unitCoverage >= MIN_UNIT_COVERAGE && SINGLES_OUT.test(s.sentence.text) && namesPlace(s.sentence, k, country)) : undefined;
+      const found = singled ?? (country ? close.find((s) => namesPlace(s.sentence, k, true)) : has((s) => namesPlace(s, k, false)));
       return found ? { kind: "answer", best: found } : { kind: "refuse", reason: country ? "It does not name a country for this." : "It does not say where." };
     }
     case "reason": {

@@ -3,7 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { answerPart } from "../../src/answer/answer-part.js";
 import { retrieveUnits } from "../../src/answer/evidence.js";
-import { decisionFor, frameOf, reportStages, type ReportStages } from "../helpers/report-stages.js";
+import { decide } from "../../src/answer/decide.js";
+import { understand } from "../../src/answer/understand/understand.js";
+import { decisionFor, evidenceFor, frameOf, reportStages, type ReportStages } from "../helpers/report-stages.js";
 
 let s: ReportStages;
 beforeAll(async () => {
@@ -160,5 +162,20 @@ describe("Annex I counts say which indicators they are", () => {
   it("many indicators are listed by number only", async () => {
     const { composed } = await part("Which benchmark indicators are ongoing?");
     expect(composed.answer).not.toContain("“");
+  });
+});
+
+describe("superlatives", () => {
+  it("the frame marks a question for an extreme ('hit hardest', 'the biggest'), not a word that merely ends in -est", () => {
+    expect(frameOf(s, "Which region was hit hardest?").superlative).toBe(true);
+    expect(frameOf(s, "Which is the biggest contingent?").superlative).toBe(true);
+    expect(frameOf(s, "What did the Government request in the west?").superlative).toBe(false);
+  });
+
+  it("'Which region was hit hardest?' after the closed schools: the sentence that singles one region out", async () => {
+    const previous = { ...frameOf(s, "How many schools are currently closed in the Gao, Ménaka, Mopti, Ségou and Timbuktu regions?"), answeredWith: ["p35#0"] };
+    const frame = understand("Which region was hit hardest?", previous, s.knowledge, { assumeFollowUp: true });
+    const decision = decide(frame, await evidenceFor(s, frame), s.knowledge);
+    expect(decision.kind === "answer" && decision.best.sentence.text).toBe("The Mopti region has been particularly affected, with 266 schools closed.");
   });
 });

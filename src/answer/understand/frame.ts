@@ -130,6 +130,8 @@ const BaseFrameSchema = z.object({
   documents: z.array(z.string()).default([]),
   /** Figures the question itself states ("28→8", "53.3 out of 1,589.7 million"): evidence that states them is about the same thing. */
   figures: z.array(z.number()).default([]),
+  /** The question asks for the extreme of something ("hit hardest", "the biggest", "most affected"). */
+  superlative: z.boolean().default(false),
   /** A follow-up whose operand is the previous answer ("What share of the closed schools is that?"): what was carried over is the part. */
   onPreviousAnswer: z.boolean().default(false),
   /** The text retrieval searches: the question, with what a follow-up carries over. */

@@ -188,6 +188,7 @@ function understandPart(
     negated: NEGATION.test(text),
     figures,
     documents: citedDocuments(text),
+    superlative: tokens.some((t) => ((t.pos === "ADJ" || t.pos === "ADV") && /est$/i.test(t.text) && t.lemma.toLowerCase() !== t.text.toLowerCase()) || /^(?:most|worst|least|best)$/i.test(t.text)),
     onPreviousAnswer: kind !== undefined && previous !== undefined && ANSWER_ANAPHOR.test(text),
     retrievalText,
   };
