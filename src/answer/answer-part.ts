@@ -40,7 +40,8 @@ export function answerPart(part: FramePart, units: RetrievedUnit[], k: ReportKno
   const inAnnexI = part.table?.annex === "I" ? decide(part, scoreSentences(part, units, k, (s) => s.source.kind === "indicator"), k) : undefined;
   const decision = inAnnexI?.kind === "answer" ? inAnnexI : decide(part, scoreSentences(part, units, k), k);
   if (decision.kind === "refuse") return { composed: refusal(part.question, decision.reason, k.report.symbol, decision.related), route: "refusal" };
-  const computed = composeArithmetic(part, decision.scored, k, decision.best) ?? amountFromShare(part, decision.best, decision.scored, k);
+  // (What a stated share of an amount stands for comes first: "how much of the $293 million is missing" is no share to quote.)
+  const computed = amountFromShare(part, decision.best, decision.scored, k) ?? composeArithmetic(part, decision.scored, k, decision.best);
   if (computed) return { composed: computed, route: "tool" };
   // A follow-up asking for a reason, what came next, or a description wants new sentences; one asking
   // for another figure may find it in the sentence already quoted ("And how many were wounded?").

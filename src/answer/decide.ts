@@ -103,7 +103,9 @@ function decideOn(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge,
   if (missing.length > 0) return refuse(`What it says nearest to this does not concern ${describe(missing)}.`);
   // Both retrievers ranking the paragraph first, independently, is evidence the words alone may miss.
   const minUnit = best.agreed ? AGREED_UNIT_COVERAGE : MIN_UNIT_COVERAGE;
-  if (best.unitCoverage < minUnit || coverageOf(near, part.subject) < MIN_SENTENCE_COVERAGE) return refuse("None of its paragraphs addresses this.");
+  // An amount the question states ("the $293 million") that the best sentence states too says it is the one meant.
+  const statesAmount = best.sentence.figures.some((f) => f.unit === "money" && part.figures.some((v) => f.value === v || f.value === v * 1e6));
+  if (best.unitCoverage < minUnit || (coverageOf(near, part.subject) < MIN_SENTENCE_COVERAGE && !statesAmount)) return refuse("None of its paragraphs addresses this.");
 
   const typed = answerOfType(part, scored, best, k);
   if (typed.kind === "refuse") return refuse(typed.reason);

@@ -53,7 +53,8 @@ export const NumericOperationSchema = z.discriminatedUnion("operation", [
   z.object({ operation: z.literal("paragraphSum"), paragraph, figures: z.array(figure) }),
   z.object({ operation: z.literal("paragraphRatio"), paragraph, a: figure, b: figure }),
   z.object({ operation: z.literal("paragraphShare"), paragraph, part: figure, whole: figure }),
-  z.object({ operation: z.literal("paragraphPercentOf"), paragraph, percent: figure, of: figure }),
+  /** The amount a percentage stands for; with `remaining`, what the rest of the whole stands for ("only 14 per cent of $293 million received": $252 million not). */
+  z.object({ operation: z.literal("paragraphPercentOf"), paragraph, percent: figure, of: figure, remaining: z.boolean().default(false) }),
 ]);
 
 export type NumericOperation = z.output<typeof NumericOperationSchema>;

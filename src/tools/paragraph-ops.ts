@@ -93,17 +93,20 @@ export function figureShare(paragraphs: readonly Paragraph[], input: { paragraph
 }
 
 /** "14 per cent of the $293 million" → 41.0 (US$ million). */
-export function percentOf(paragraphs: readonly Paragraph[], input: { paragraph: number; percent: string; of: string }): NumericResult {
+export function percentOf(paragraphs: readonly Paragraph[], input: { paragraph: number; percent: string; of: string; remaining?: boolean }): NumericResult {
   const paragraph = findParagraph(paragraphs, input.paragraph);
   const pct = verifiedFigure(paragraph, input.percent);
   const of = verifiedFigure(paragraph, input.of);
   if (!pct.percent) throw new NumericToolError("INCOMPATIBLE_UNITS", `"${input.percent}" is not a percentage.`);
   if (of.percent) throw new NumericToolError("INCOMPATIBLE_UNITS", `"${input.of}" is a percentage, not an amount.`);
   const decimals = Math.max(1, decimalsOf(of.written));
-  const { value, rounding } = roundStated((pct.written / 100) * of.written, decimals, "Amount");
+  if (pct.written < 0 || pct.written > 100) throw new NumericToolError("INCOMPATIBLE_UNITS", `"${input.percent}" is not a share of a whole.`);
+  const share = input.remaining ? 100 - pct.written : pct.written;
+  const { value, rounding } = roundStated((share / 100) * of.written, decimals, "Amount");
   const provenance: ParagraphProvenance[] = [pct, of].map((f) => ({
     source: "paragraph", paragraph: paragraph.number, figure: f.text, value: f.written, unit: f.unit,
   }));
-  const formula = `${formatNumber(pct.written)}% × ${formatNumber(of.written)} = ${formatNumber(value, decimals)}`;
+  const shown = input.remaining ? `(100% − ${formatNumber(pct.written)}%)` : `${formatNumber(pct.written)}%`;
+  const formula = `${shown} × ${formatNumber(of.written)} = ${formatNumber(value, decimals)}`;
   return { value, unit: of.unit, formula, operands: provenance, warnings: [], ...(rounding ? { rounding } : {}) };
 }

@@ -247,3 +247,16 @@ describe("the part the report leaves: the whole minus the opposite part", () => 
     expect(composeArithmetic(frame, scored, s.knowledge, best)).toBeNull();
   });
 });
+
+describe("what the rest of a stated share stands for", () => {
+  it("'How much of the $293 million was still missing?': (100% − 14%) × 293, by the tool", async () => {
+    const { composed, route } = await (async () => {
+      const { answerPart } = await import("../../src/answer/answer-part.js");
+      const frame = frameOf(s, "How much of the $293 million was still missing at the end of May?");
+      return answerPart(frame, await retrieveUnits(s.retriever, frame.retrievalText, s.knowledge), s.knowledge, new Set());
+    })();
+    expect(route).toBe("tool");
+    expect(composed.tool).toMatchObject({ result: 252, formula: expect.stringContaining("(100% − 14%) × 293 = 252.0") });
+  });
+
+});

@@ -18,26 +18,37 @@ function currencyTerms(k: ReportKnowledge): Set<string> {
   return new Set(k.sentences.all.flatMap((s) => s.figures.filter((f) => f.unit === "money").flatMap((f) => terms(f.text).filter((t) => !/\d/.test(t) && t !== "million" && t !== "billion"))));
 }
 
+/** "the shortfall", "still missing", "not yet received": what the rest of the whole stands for. */
+const REST = /\b(?:missing|remain(?:ing|s|ed)?|left|unfunded|outstanding|short(?:fall)?|gap|lacking|not\s+(?:yet\s+)?(?:been\s+)?(?:received|funded|covered|met|paid))\b/i;
+
 export function amountFromShare(part: FramePart, best: ScoredSentence | undefined, scored: ScoredSentence[], k: ReportKnowledge): ComposedAnswer | null {
-  if (!best || part.answerType !== "number" || part.operation) return null;
+  if (!best || part.answerType !== "number") return null;
+  const op = part.operation;
+  // "What is the HRP shortfall?", "How much of the $293 million was still missing?": the rest of the whole.
+  const rest = REST.test(part.question) && (op === undefined || op.shortfall === true || (op.kind === "difference" && op.operands.length === 0) || op.kind === "share");
+  if (op && !rest) return null;
   const currencies = currencyTerms(k);
-  if (!terms(part.question).some((t) => currencies.has(t))) return null;
+  // The question asks for money: in a currency's words, or about an amount it states itself.
+  const statesAmount = part.figures.length > 0 && /[$€£]\s?\d/.test(part.question);
+  if (!terms(part.question).some((t) => currencies.has(t)) && !statesAmount) return null;
   // The best sentence, or the one right after it that finishes it ("Funding was inadequate … Only 14 per cent …").
   const next = scored.find((x) => x.sentence.unit === best.sentence.unit && x.sentence.index === best.sentence.index + 1);
   for (const s of [best.sentence, ...(next ? [next.sentence] : [])]) {
-    const answer = fromSentence(s, k);
+    const answer = fromSentence(s, k, rest, statesAmount ? part.figures : undefined);
     if (answer) return answer;
   }
   return null;
 }
 
-function fromSentence(s: ScoredSentence["sentence"], k: ReportKnowledge): ComposedAnswer | null {
+function fromSentence(s: ScoredSentence["sentence"], k: ReportKnowledge, remaining: boolean, statedAmounts?: number[]): ComposedAnswer | null {
   const amounts = s.figures.filter((f) => f.unit === "money");
   const percents = s.figures.filter((f) => f.unit === "percent");
   if (amounts.length !== 1 || percents.length !== 1 || s.figures[0]?.paragraph === undefined) return null;
   const [amount, percent] = [amounts[0]!, percents[0]!];
   if (percent.end > amount.start || !OF_THE.test(s.text.slice(percent.end, amount.start)) || percent.role === "change") return null;
-  const op: NumericOperation = { operation: "paragraphPercentOf", paragraph: s.figures[0].paragraph, percent: percent.text, of: amount.text };
+  // An amount the question states must be this one ("the $293 million").
+  if (statedAmounts && !statedAmounts.some((v) => v === amount.value || v * 1e6 === amount.value)) return null;
+  const op: NumericOperation = { operation: "paragraphPercentOf", paragraph: s.figures[0].paragraph, percent: percent.text, of: amount.text, remaining };
   const result = run(k.report, op);
   return result ? computed(op, result, "percentOf", [s]) : null;
 }
