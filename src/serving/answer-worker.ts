@@ -28,7 +28,8 @@ export default (async () => {
   // Imported only now: a worker that waits its turn does not compile the answering code meanwhile,
   // on the cores the eager workers are loading on.
   const [{ loadNodePipeline }, { loadConfig }] = await Promise.all([import("../bootstrap/node-pipeline.js"), import("../config.js")]);
-  const { pipeline, withoutLlm } = await loadNodePipeline(loadConfig(env));
+  // The encoder's first inference is left to the warm-up question below, after "ready".
+  const { pipeline, withoutLlm } = await loadNodePipeline(loadConfig(env), undefined, { warmEncoder: false });
   passBaton(baton);
   parentPort?.postMessage({ [WORKER_READY]: true, threadId } satisfies WorkerReadyMessage);
   // After "ready", not before: start-up is not held up, and a question that comes meanwhile waits
