@@ -5,6 +5,7 @@ import type { AnswerTurn } from "../answer/contract.js";
 import { pastDeadline } from "./deadline.js";
 import { BudgetExceededError } from "./errors.js";
 import { passBaton, waitForTurn, type StartBaton } from "./start-baton.js";
+import { ANSWER_WORKER_NICENESS, lowerThreadPriority } from "./thread-priority.js";
 import { WORKER_READY, type AnswerTask, type MainToWorker, type WorkerReadyMessage, type WorkerToMain } from "./protocol.js";
 
 export interface AnswerWorkerData {
@@ -28,8 +29,11 @@ export default (async () => {
   // Imported only now: a worker that waits its turn does not compile the answering code meanwhile,
   // on the cores the eager workers are loading on.
   const [{ loadNodePipeline }, { loadConfig }] = await Promise.all([import("../bootstrap/node-pipeline.js"), import("../config.js")]);
-  const { pipeline, withoutLlm } = await loadNodePipeline(loadConfig(env));
+  // The encoder's first inference is left to the warm-up question below, after "ready".
+  const { pipeline, withoutLlm } = await loadNodePipeline(loadConfig(env), undefined, { warmEncoder: false });
   passBaton(baton);
+  // Loaded at full priority (start-up waits for it); from now on the main thread goes first.
+  lowerThreadPriority(ANSWER_WORKER_NICENESS);
   parentPort?.postMessage({ [WORKER_READY]: true, threadId } satisfies WorkerReadyMessage);
   // After "ready", not before: start-up is not held up, and a question that comes meanwhile waits
   // only for the rest of it (this thread does one thing at a time anyway).

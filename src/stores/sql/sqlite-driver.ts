@@ -10,12 +10,15 @@ export function sqliteDriver(db: Database.Database): SqlDriver {
     return s;
   };
   const params = (values: readonly SqlValue[] | undefined) => [...(values ?? [])];
+  // One transaction function for every batch (better-sqlite3 builds a wrapper per call to db.transaction).
+  const runBatch = db.transaction((statements: Parameters<SqlDriver["batch"]>[0]) =>
+    statements.map((s) => ({ changes: statement(s.sql).run(...s.params).changes })),
+  );
   return {
     all: async <T>(text: string, values?: readonly SqlValue[]) => statement(text).all(...params(values)) as T[],
     first: async <T>(text: string, values?: readonly SqlValue[]) => (statement(text).get(...params(values)) as T | undefined) ?? null,
     run: async (text, values) => ({ changes: statement(text).run(...params(values)).changes }),
-    batch: async (statements) =>
-      db.transaction(() => statements.map((s) => ({ changes: db.prepare(s.sql).run(...s.params).changes })))(),
+    batch: async (statements) => runBatch(statements),
     close: async () => {
       db.close();
     },
