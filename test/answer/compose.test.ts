@@ -1,6 +1,7 @@
 // The compose stage on its own: extractive answers quote the report's sentences verbatim with their
 // refs; arithmetic goes through the numeric tool, whose trace says where each operand comes from.
 import { beforeAll, describe, expect, it } from "vitest";
+import { answerPart } from "../../src/answer/answer-part.js";
 import { composeArithmetic } from "../../src/answer/compose/arithmetic.js";
 import { composeExtractive, quoteSentences, renderSentence } from "../../src/answer/compose/extractive.js";
 import { refusal } from "../../src/answer/compose/refusal.js";
@@ -27,6 +28,12 @@ const paragraphText = (n: number) => s.knowledge.byParagraph.get(n)!.text;
 async function framedUnits(question: string) {
   const frame = frameOf(s, question);
   return { frame, units: await retrieveUnits(s.retriever, frame.retrievalText, s.knowledge) };
+}
+
+/** understand -> retrieve -> decide -> paragraph arithmetic, for one question. */
+async function computedFor(question: string) {
+  const { frame, scored, best } = await answered(question);
+  return composeArithmetic(frame, scored, s.knowledge, best);
 }
 
 async function answered(question: string) {
@@ -141,8 +148,7 @@ describe("arithmetic goes through the numeric tool, with provenance", () => {
   });
 
   it("no share of a whole the report never gives: Mopti's own schools (4,872 are five regions')", async () => {
-    const { frame, scored, best } = await answered("What share of Mopti's schools are closed?");
-    expect(composeArithmetic(frame, scored, s.knowledge, best)).toBeNull();
+    expect(await computedFor("What share of Mopti's schools are closed?")).toBeNull();
   });
 
   it("'What share of … is that?': the previous answer is the part (53.3 of 1,589.7 million)", async () => {
@@ -174,13 +180,11 @@ describe("arithmetic goes through the numeric tool, with provenance", () => {
   });
 
   it("a component in the limit's words ('its police ceiling') does not make the deployed figure a limit", async () => {
-    const { frame, scored, best } = await answered("How far short of its police ceiling is MINUSMA, in personnel?");
-    expect(composeArithmetic(frame, scored, s.knowledge, best)!.tool).toMatchObject({ result: 418 });
+    expect((await computedFor("How far short of its police ceiling is MINUSMA, in personnel?"))!.tool).toMatchObject({ result: 418 });
   });
 
   it("authorized vs deployed: the deployed figure of the next sentence counts military personnel too", async () => {
-    const { frame, scored, best } = await answered("What is the gap between the authorized and the deployed military personnel?");
-    expect(composeArithmetic(frame, scored, s.knowledge, best)!.tool).toMatchObject({ result: 2370, formula: "13,289 − 10,919 = 2,370" });
+    expect((await computedFor("What is the gap between the authorized and the deployed military personnel?"))!.tool).toMatchObject({ result: 2370, formula: "13,289 − 10,919 = 2,370" });
   });
 
   it("no operation asked, nothing computed", async () => {
@@ -238,23 +242,18 @@ describe("the part the report leaves: the whole minus the opposite part", () => 
   });
 
   it("'how many are unusable?': the word without its 'un-' is the part the report gives (14 deployed, 11 usable)", async () => {
-    const { frame, scored, best } = await answered("Of the military helicopters deployed, how many are unusable?");
-    expect(composeArithmetic(frame, scored, s.knowledge, best)!.tool).toMatchObject({ result: 3, formula: "14 − 11 = 3" });
+    expect((await computedFor("Of the military helicopters deployed, how many are unusable?"))!.tool).toMatchObject({ result: 3, formula: "14 − 11 = 3" });
   });
 
   it("nothing computed when the report states the asked word itself ('how many are women?' is quoted)", async () => {
-    const { frame, scored, best } = await answered("How many members of the charter commission are women?");
-    expect(composeArithmetic(frame, scored, s.knowledge, best)).toBeNull();
+    expect(await computedFor("How many members of the charter commission are women?")).toBeNull();
   });
 });
 
 describe("what the rest of a stated share stands for", () => {
   it("'How much of the $293 million was still missing?': (100% − 14%) × 293, by the tool", async () => {
-    const { composed, route } = await (async () => {
-      const { answerPart } = await import("../../src/answer/answer-part.js");
-      const frame = frameOf(s, "How much of the $293 million was still missing at the end of May?");
-      return answerPart(frame, await retrieveUnits(s.retriever, frame.retrievalText, s.knowledge), s.knowledge, new Set());
-    })();
+    const frame = frameOf(s, "How much of the $293 million was still missing at the end of May?");
+    const { composed, route } = answerPart(frame, await retrieveUnits(s.retriever, frame.retrievalText, s.knowledge), s.knowledge, new Set());
     expect(route).toBe("tool");
     expect(composed.tool).toMatchObject({ result: 252, formula: expect.stringContaining("(100% − 14%) × 293 = 252.0") });
   });
