@@ -48,6 +48,27 @@ function reportWords(texts: readonly string[], wn: WordNet): ReportWord[] {
   return [...seen.values()];
 }
 
+interface ReportCompound {
+  lemma: string;
+  terms: string[];
+}
+
+/** Adjacent word pairs of the report that WordNet knows as one noun ("military personnel", "armed forces"). */
+function reportCompounds(texts: readonly string[], wn: WordNet): ReportCompound[] {
+  const seen = new Map<string, ReportCompound>();
+  for (const text of texts) {
+    const tokens = analyse(text);
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const [a, b] = [tokens[i]!, tokens[i + 1]!];
+      if (a.term === null || b.term === null || b.pos !== "NOUN" || !["NOUN", "ADJ", "VERB"].includes(a.pos)) continue;
+      for (const lemma of [`${a.text.toLowerCase()} ${b.lemma}`, `${a.lemma} ${b.lemma}`]) {
+        if (!seen.has(lemma) && wn.senses(lemma, "n").length > 0) seen.set(lemma, { lemma, terms: [a.term, b.term] });
+      }
+    }
+  }
+  return [...seen.values()];
+}
+
 export function buildLexicon(texts: readonly string[]): Lexicon {
   const wn = loadWordNet();
   const related = new Map<string, Set<string>>();
@@ -134,6 +155,19 @@ export function buildLexicon(texts: readonly string[]): Lexicon {
           entry.terms.add(word.term);
           glosses.set(key, entry);
         }
+      }
+    }
+  }
+  // A two-word name the report uses that WordNet lists as one ("military personnel"): its one-word
+  // synonyms ("troops", "soldiery") stand for both its words, when that is the synonym's first sense
+  // ("man" is a "military man" only second).
+  for (const compound of reportCompounds(texts, wn)) {
+    for (const offset of wn.senses(compound.lemma, "n").slice(0, REPORT_SENSES)) {
+      const sense = wn.synset(offset, "n");
+      for (const w of sense?.words ?? []) {
+        if (/\s/.test(w) || wn.senses(w, "n")[0] !== offset) continue;
+        const lemma = analyse(w)[0]?.lemma ?? w;
+        for (const term of compound.terms) relate(lemma, term);
       }
     }
   }

@@ -159,7 +159,8 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       }
       // A figure whose own noun is the asked one ("143,600 [refugees]") before one that only mentions it
       // among its words ("20 municipalities … the High Commissioner for Refugees").
-      const countsAsked = (x: ReportSentence) => head !== undefined && x.figures.some((f) => f.head !== undefined && answering(f) && covers(new Set([f.head, ...(f.ofHead ? [f.ofHead] : [])]), head) > 0);
+      // (A two-word name counts when the figure's noun ends it: "13,289 military personnel" counts "troops".)
+      const countsAsked = (x: ReportSentence) => head !== undefined && x.figures.some((f) => f.head !== undefined && answering(f) && (covers(new Set([f.head, ...(f.ofHead ? [f.ofHead] : [])]), head) > 0 || namedByHead(f, head)));
       const attached =
         band.find((s) => countsAsked(s.sentence) && holds(s.sentence) && !figureForNames(part, s.sentence, k)) ??
         band.find((s) => askedFigure(part, s.sentence) && holds(s.sentence) && !figureForNames(part, s.sentence, k));
@@ -270,6 +271,11 @@ function statesReportFigures(part: FramePart, k: ReportKnowledge): boolean {
   const stated = [...new Set(part.figures)];
   if (stated.length < 2) return false;
   return [...k.sentences.byUnit.values()].some((unit) => stated.every((v) => unit.some((s) => s.figures.some((f) => f.value === v || f.value === v * 1e6))));
+}
+
+/** An alternative of the item that ends with the figure's noun and whose other words modify it ("military personnel"). */
+function namedByHead(f: ReportSentence["figures"][number], item: SubjectItem): boolean {
+  return item.alternatives.some((a) => a.terms.length > 1 && a.terms.at(-1) === f.head && a.terms.every((t) => t === f.head || f.terms.includes(t)));
 }
 
 /** How far below the best match a sentence holding a figure of the asked noun may score and still answer. */

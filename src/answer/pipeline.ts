@@ -90,7 +90,8 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     const retrieved: RetrievedUnit[][] = [];
     for (const part of parts) retrieved.push(await retrieveUnits(deps.retriever, part.retrievalText, k, signal));
     signal?.throwIfAborted();
-    const avoid = new Set(frame.followUp?.previousEvidence ?? []);
+    // A swapped subject ("and the FPUs?") asks the same thing of another noun: the sentence already quoted may answer it too.
+    const avoid = new Set(frame.followUp?.kind === "swap" ? [] : (frame.followUp?.previousEvidence ?? []));
     return { frame, parts, retrieved, answers: parts.map((part, i) => answerPart(part, retrieved[i]!, k, avoid)) };
   }
 

@@ -226,6 +226,12 @@ describe("a share the report states itself is quoted beside the one Annex II com
     expect(statedShareSentence(frame, s.knowledge, new Set())).toBeUndefined();
   });
 
+  it("finds a share whose sex is the clause's subject ('Women account for 2 per cent of the military personnel', para. 41)", async () => {
+    const { frame, units } = await framedUnits("What share of military personnel are women?");
+    const stated = statedShareSentence(frame, s.knowledge, new Set(units.flatMap((u) => u.units)));
+    expect(stated?.text).toBe("Women account for 2 per cent of the military personnel.");
+  });
+
   it("gives no stated share for one country's contingent: the paragraphs state shares for the whole Mission", async () => {
     const { frame, units } = await framedUnits("What share of Senegal's formed police unit personnel are women?");
     expect(statedShareSentence(frame, s.knowledge, new Set(units.flatMap((u) => u.units)))).toBeUndefined();
@@ -257,5 +263,22 @@ describe("what the rest of a stated share stands for", () => {
     expect(route).toBe("tool");
     expect(composed.tool).toMatchObject({ result: 252, formula: expect.stringContaining("(100% − 14%) × 293 = 252.0") });
   });
+});
 
+describe("the strength table answers counts, not how things are going", () => {
+  it("'How are the IPOs doing on deployment?' is no Annex II total: the paragraph's deployment rate is quoted", async () => {
+    const frame = frameOf(s, "How are the IPOs doing on deployment?");
+    expect(frame.table?.annex).toBe("II");
+    const { composed, route } = answerPart(frame, await retrieveUnits(s.retriever, frame.retrievalText, s.knowledge), s.knowledge, new Set());
+    expect(route).toBe("retrieval");
+    expect(composed.tool).toBeUndefined();
+    expect(composed.answer).toContain("97 per cent of individual police officers");
+  });
+
+  it("'How many IPOs are there?' still is", async () => {
+    const frame = frameOf(s, "How many IPOs are there?");
+    const { composed, route } = answerPart(frame, await retrieveUnits(s.retriever, frame.retrievalText, s.knowledge), s.knowledge, new Set());
+    expect(route).toBe("tool");
+    expect(composed.tool).toMatchObject({ result: 334 });
+  });
 });

@@ -274,6 +274,12 @@ describe("question forms after a fronted phrase, and a table follow-up asking th
     expect(frame("How many schools were shut in the Mopti region?").asked).toBe("schools");
   });
 
+  it("'What's MINUSMA's authorized troop ceiling?' asks a figure of the troops: a measure after a possessor and its participle", () => {
+    const f = frame("What's MINUSMA's authorized troop ceiling?");
+    expect(f.answerType).toBe("number");
+    expect(f.asked).toBe("authorized troop");
+  });
+
   it("'what percentage of its members' measures the members: a possessive opens the phrase like 'the'", () => {
     expect(frame("What percentage of its members is that?").asked).toBe("members");
   });

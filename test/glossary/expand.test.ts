@@ -62,6 +62,12 @@ describe("expandText", () => {
     expect(w.get(term("IDPs"))).toBe(EXPANSION_WEIGHTS.gloss);
   });
 
+  it("a two-word name the report uses that WordNet lists as one stands for its one-word synonym ('soldiery' -> military personnel)", () => {
+    expect(k.glossary.related("soldiery")).toEqual(expect.arrayContaining([term("military"), term("personnel")]));
+    // Only through the synonym's first sense: "man" is a "military man" second, so it stays a man.
+    expect(k.glossary.related("man")).not.toContain(term("military"));
+  });
+
   it("returns the mentions and tokens it read", () => {
     const e = expandText("Did UNPOL deploy?", k.glossary);
     expect(e.mentions.map((m) => m.entry.phrase)).toEqual(["United Nations police"]);

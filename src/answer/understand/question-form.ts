@@ -36,14 +36,18 @@ const POSSESSIVE = /^(?:its|their|his|her|our|your|my)$/i;
  */
 function nounPhrase(tokens: Token[], i: number): Token[] {
   let run: Token[] = [];
+  let possessed = false;
+  /** A participle before a noun: inside the phrase a gerund ("troop contributing countries"), after a possessor any ("MINUSMA's authorized ceiling"); elsewhere a past form is the clause's verb ("countries pledged troops"). */
+  const participle = (j: number) => tokens[j]?.pos === "VERB" && tokens[j + 1]?.pos === "NOUN" && (possessed || (run.length > 0 && /ing$/i.test(tokens[j]!.text)));
   for (let j = i; j < tokens.length; j++) {
     const t = tokens[j]!;
-    // A gerund inside the phrase ("troop contributing countries"); a past form there is the clause's verb ("countries pledged troops").
-    if (NOUN_RUN.has(t.pos) || (t.pos === "VERB" && run.length > 0 && /ing$/i.test(t.text) && tokens[j + 1]?.pos === "NOUN")) run.push(t);
+    if (NOUN_RUN.has(t.pos) || participle(j)) run.push(t);
     else if ((t.pos === "DET" || POSSESSIVE.test(t.text)) && run.length === 0) continue;
     else if (t.pos === "CCONJ" && run.length > 0 && NOUN_RUN.has(tokens[j + 1]?.pos ?? "")) run.push(t);
-    else if (/^['’]s$/.test(t.text) && run.length > 0 && NOUN_RUN.has(tokens[j + 1]?.pos ?? "")) run = [];
-    else break;
+    else if (/^['’]s$/.test(t.text) && run.length > 0 && (NOUN_RUN.has(tokens[j + 1]?.pos ?? "") || (tokens[j + 1]?.pos === "VERB" && tokens[j + 2]?.pos === "NOUN"))) {
+      run = [];
+      possessed = true;
+    } else break;
   }
   while (run.length && (run.at(-1)!.pos === "ADJ" || run.at(-1)!.pos === "CCONJ")) run.pop();
   return run;
@@ -105,6 +109,10 @@ export function questionForm(tokens: Token[]): QuestionForm {
   const whHead = headOf(whPhrase);
   // "What is UNPOL's strength?", "what percentage of …", "the number of …": a measure.
   const measuredAt = ts.findIndex((t, i) => MEASURE.has(t.text.toLowerCase()) && (i <= 5 || ts[i + 1]?.text.toLowerCase() === "of"));
+  // "What's MINUSMA's authorized troop ceiling?": the attribute after "what is" is a measure.
+  const attribute = /^what$/i.test(ts[0]?.text ?? "") && /^(?:is|was|are|were|'s)$/i.test(ts[1]?.text ?? "") ? nounPhrase(ts, 2) : [];
+  // What is measured is the noun before the measure ("troop" in "troop ceiling").
+  if (MEASURE.has(headOf(attribute))) return { answerType: "number", ...(attribute.length > 1 ? { asked: lower(attribute.slice(0, -1)) } : {}) };
   if ((wh >= 0 && MEASURE.has(whHead)) || (measuredAt >= 0 && (wh >= 0 || AUX_FIRST.test(text) === false))) {
     // "What percentage of its members …": what is measured is the noun after "of", if any.
     const of = ofPhrase(ts, Math.max(0, wh >= 0 && MEASURE.has(whHead) ? wh : measuredAt));
@@ -124,7 +132,6 @@ export function questionForm(tokens: Token[]): QuestionForm {
   if (AUX_FIRST.test(text) || AUX_FIRST.test(afterFrontedPhrase(tokens))) return { answerType: "yesno" };
   if (/^how\b/i.test(text)) return { answerType: "manner" };
   // "What was the turnout in the referendum?": the noun after "what is the" is what is asked.
-  const attribute = /^what$/i.test(ts[0]?.text ?? "") && /^(?:is|was|are|were|'s)$/i.test(ts[1]?.text ?? "") ? nounPhrase(ts, 2) : [];
   if (attribute.length) return { answerType: "description", asked: lower(attribute) };
   if (/^(?:list|name|enumerate|identify)\b/i.test(text) || (wh >= 0 && /s$/.test(whHead) && /\b(?:are|were)\b/i.test(text))) {
     return { answerType: "list", ...(whPhrase.length ? { asked: lower(whPhrase) } : {}) };

@@ -83,6 +83,8 @@ function countOp(t: TableQuery, listedOnly: boolean): NumericOperation {
   return { operation: "count", conditions };
 }
 
+const TABLE_ANSWER_TYPES = new Set<FramePart["answerType"]>(["number", "yesno", "list", "description"]);
+
 /** Null when the frame asks nothing the tool can compute from the strength table. */
 export function annexIIOperation(part: FramePart, t: TableQuery): NumericOperation | null {
   const names = t.countries.filter((c) => c.row !== null).map((c) => c.row!);
@@ -113,6 +115,8 @@ export function annexIIOperation(part: FramePart, t: TableQuery): NumericOperati
     const fewest = /\b(?:fewer|fewest|less|smaller|smallest)\b/i.test(part.question);
     return { operation: "rank", component, sex, order: fewest ? "fewest" : "most", n: 1, countries: names };
   }
+  // Without an explicit operation the table gives counts: no answer to "how are they doing?" or "why?".
+  if (!TABLE_ANSWER_TYPES.has(part.answerType)) return null;
   if (names.length >= 2) {
     const pair = /\b(?:more|fewer|less|compare\w*|versus|vs\.?)\b/i.test(part.question) ? pairOf(t, names) : null;
     return pair ? { operation: "difference", a: pair[0], b: pair[1] } : { operation: "sum", countries: names, component, sex };

@@ -27,9 +27,12 @@ export function statedShareSentence(part: FramePart, k: ReportKnowledge, retriev
       s.source.kind === "paragraph" &&
       retrieved.has(s.unit) &&
       s.figures.some((f) => {
-        if (f.unit !== "percent" || f.period !== "current" || !f.head || !sex.has(f.head)) return false;
-        const whole = f.partOf !== undefined ? s.figures.find((x) => x.index === f.partOf) : undefined;
-        const described = figureWords(whole ?? f);
+        if (f.unit !== "percent" || f.period !== "current" || !f.head) return false;
+        // The sex is the share's own noun ("16 per cent of women") or its clause's subject ("Women account for 2 per cent of …").
+        const sexIsHead = sex.has(f.head);
+        if (!sexIsHead && !f.context.some((w) => sex.has(w))) return false;
+        const whole = sexIsHead && f.partOf !== undefined ? s.figures.find((x) => x.index === f.partOf) : undefined;
+        const described = sexIsHead ? figureWords(whole ?? f) : new Set(f.terms);
         return components.every((c) => covers(described, c) > 0);
       }),
   );
