@@ -28,6 +28,7 @@ const FIGURE = new RegExp(
 const DAY_BEFORE_MONTH = new RegExp(String.raw`^(?:\s(?:and|to|-|–)\s\d{1,2})?\s(?:${MONTH})\b`);
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTH})\s$`);
 const DOCUMENT_BEFORE = /\b(?:resolutions?|No\.|Nos\.|para(?:graph)?s?\.?|Add\.|annex|chapter|article|S\/\d+\/?)\s*$/i;
+const SUPERLATIVE_AFTER = /^\s+of\s+(?:the|its|their)\s+(?:most|least|\p{L}+est)\b/iu;
 const YEAR_IN_PARENTHESES_AFTER = /^\s\((?:19|20)\d\d\)/;
 
 export function figureSpans(sentence: string): FigureSpan[] {
@@ -41,6 +42,8 @@ export function figureSpans(sentence: string): FigureSpan[] {
     const isWord = /^[a-z]+$/i.test(number!);
     // A capitalised number word after "X of" is part of a name ("Group of Five").
     if (isWord && /^[A-Z]/.test(number!) && /\p{Lu}[\p{L}-]*\s+of\s+$/u.test(before)) continue;
+    // "one of the most hostile environments": one among a superlative's kind, no count.
+    if (isWord && /^one$/i.test(number!) && SUPERLATIVE_AFTER.test(after)) continue;
     const digits = number!.replace(/,/g, "");
     if (!currency && !percent && !scale && /^(?:19|20)\d\d$/.test(number!)) continue; // a year (1,920 is not one)
     if (DAY_BEFORE_MONTH.test(after) || MONTH_BEFORE.test(before)) continue; // "3 May", "May 2016"

@@ -187,6 +187,28 @@ describe("arithmetic goes through the numeric tool, with provenance", () => {
     expect((await computedFor("What is the gap between the authorized and the deployed military personnel?"))!.tool).toMatchObject({ result: 2370, formula: "13,289 − 10,919 = 2,370" });
   });
 
+  it("a sentence about all of the operand reads it over one about part: forces killed is 131 vs 49, not attacks on the forces (105 vs 84)", async () => {
+    const composed = await computedFor("Percentage increase in Malian defence and security forces killed versus the previous mandate period?");
+    expect(composed!.tool).toMatchObject({ formula: expect.stringContaining("(131 − 49) / 49 × 100") });
+  });
+
+  it("'… fell — by what percentage?' is a percent change, the earlier figure first", async () => {
+    const composed = await computedFor("Peacekeeper deaths fell from the previous mandate period — by what percentage?");
+    expect(composed!.tool).toMatchObject({ formula: expect.stringContaining("(8 − 28) / 28 × 100") });
+  });
+
+  it("'how far short of the authorized military strength': 13,289 − 10,919 ('one of the most hostile environments' is no figure)", async () => {
+    expect((await computedFor("How far short of the authorized military strength is MINUSMA, in personnel?"))!.tool).toMatchObject({ result: 2370, formula: "13,289 − 10,919 = 2,370" });
+  });
+
+  it("the Mission as possessor narrows no whole: 'MINUSMA's deployed military helicopters' usable is 11 of 14", async () => {
+    expect((await computedFor("What share of MINUSMA's deployed military helicopters are usable?"))!.tool).toMatchObject({ formula: expect.stringContaining("11 / 14 × 100") });
+  });
+
+  it("the whole's words may stand where its noun was introduced: the charter drafting commission's 53 members, six women", async () => {
+    expect((await computedFor("What share of the charter drafting commission are women?"))!.tool).toMatchObject({ formula: expect.stringContaining("6 / 53 × 100") });
+  });
+
   it("no operation asked, nothing computed", async () => {
     const { frame, scored, best } = await answered("How many kids were kidnapped in Alfao?");
     expect(composeArithmetic(frame, scored, s.knowledge, best)).toBeNull();

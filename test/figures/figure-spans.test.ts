@@ -22,6 +22,12 @@ describe("figureSpans", () => {
     expect(spans("82 per cent, 97% and 0.5 percent")).toEqual([["82 per cent", 82, "percent"], ["97%", 97, "percent"], ["0.5 percent", 0.5, "percent"]]);
   });
 
+  it("'one of the most …' is one among a kind, no count; 'one of the two cases' is", () => {
+    expect(spans("in one of the most hostile environments for peacekeeping")).toEqual([]);
+    expect(spans("one of the largest contingents")).toEqual([]);
+    expect(spans("one of the two alleged cases")).toEqual([["one", 1, "count"], ["two", 2, "count"]]);
+  });
+
   it("gives offsets that slice the figure out of the sentence", () => {
     const sentence = "As at 24 May 2017, unpaid assessed contributions amounted to $53.3 million.";
     const [f] = figureSpans(sentence);

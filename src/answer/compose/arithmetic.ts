@@ -3,6 +3,7 @@
 // paragraph, in the period asked. When the report states the result itself ("an additional 65
 // schools"), that sentence is quoted instead. A part is never added to its own total. When the
 // operands cannot be aligned without doubt, it computes nothing and the caller quotes the sentence.
+import { escapeRegExp } from "../../report/escape-regexp.js";
 import { figureWords, type Figure } from "../../figures/schema.js";
 import { NumericToolError } from "../../tools/errors.js";
 import { formatNumber } from "../../tools/format.js";
@@ -32,6 +33,8 @@ const STATED_COVERAGE = 0.75;
 const MIN_SENTENCE_SHARE = 0.4;
 /** What a figure for only part of the operand (one region's) keeps of its alignment. */
 const NARROWER = 0.7;
+/** How much of a figure's alignment rides on its sentence mentioning all of the operand. */
+const COVERAGE_CREDIT = 0.5;
 /** The best pair must beat any other reading by this much, or nothing is computed. */
 const MARGIN = 0.1;
 
@@ -55,7 +58,8 @@ function alignment(f: Figure, s: ReportSentence, operand: Operand): number | nul
   let score = 0;
   for (const item of present) score += covered(own, item.alternatives) ? item.weight : item.weight * 0.5;
   if (!operand.period && f.period === "previous") score *= 0.5;
-  return score / presentWeight;
+  // A sentence about all of the operand reads it better than one about part ("131 … forces were killed" over "105 attacks against the … forces" for forces killed).
+  return (score / presentWeight) * (1 - COVERAGE_CREDIT * (1 - presentWeight / total));
 }
 
 /** The figure counts the thing: its noun is one wording of it, or ends one its noun phrase spells out ("military personnel" for "troops"). */
@@ -405,7 +409,9 @@ function shareOfWhole(part: FramePart, scored: ScoredSentence[], k: ReportKnowle
       // The whole is what is measured: its noun, or the clause it counts ("a new cabinet … comprising 35 ministers").
       const wholeWords = new Set([...whole.terms, ...whole.context, ...(whole.head ? [whole.head] : [])]);
       if (wholeItem && !named(wholeWords, wholeItem)) continue;
-      if (wholeItems.some((i) => !named(wholeWords, i))) continue;
+      // What the asked phrase adds ("charter drafting") may be said where the whole's noun was introduced, a sentence before ("A special commission in charge of drafting the charter … . Of the 53 members of the commission …").
+      const introduced = new Set([...wholeWords, ...antecedentTerms(sentence, whole, k)]);
+      if (wholeItems.some((i) => !named(i === wholeItem ? wholeWords : introduced, i))) continue;
       // A whole of several places is not one of them's ("4,872 schools in the Gao, Ménaka, Mopti … regions" are not Mopti's).
       if (possessors.length > 0 && whole.terms.some((t) => k.isName(t) && !k.isImplicit(t) && !wholeItems.some((i) => i.alternatives.some((a) => a.terms.includes(t))))) continue;
       // What the part is: its own words, or (at half credit) the rest of its sentence ("an additional 65
@@ -476,12 +482,18 @@ function shareAcrossSentences(part: FramePart, top: ScoredSentence[], k: ReportK
   return result ? computed(op, result, "share", first.sentences) : null;
 }
 
-/** Items the question names as the owner of the asked noun ("Mopti's schools"): they describe the whole. */
+/** The sentence before, when it names the figure's noun too ("commission"): where that noun was introduced. */
+function antecedentTerms(s: ReportSentence, f: Figure, k: ReportKnowledge): string[] {
+  const before = k.sentences.byUnit.get(s.unit)?.find((x) => x.index === s.index - 1);
+  const nouns = [f.head, f.ofHead].filter((n): n is string => n !== undefined);
+  return before && nouns.some((n) => before.terms.has(n)) ? [...before.terms] : [];
+}
+
+/** Items the question names as the owner of the asked noun ("Mopti's schools"): they describe the whole. The Mission itself ("MINUSMA's helicopters") weighs nothing and narrows nothing. */
 function possessorsOf(part: FramePart): FramePart["subject"] {
   const head = part.asked?.split(/\s+/).pop();
   if (!head) return [];
-  const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return part.subject.filter((i) => !i.carried && new RegExp(`\\b${escaped(i.text)}['’]s\\s+(?:[\\p{L}-]+\\s+){0,2}${escaped(head)}\\b`, "iu").test(part.question));
+  return part.subject.filter((i) => !i.carried && i.weight > 0 && new RegExp(`\\b${escapeRegExp(i.text)}['’]s\\s+(?:[\\p{L}-]+\\s+){0,2}${escapeRegExp(head)}\\b`, "iu").test(part.question));
 }
 
 const currencyOf = (f: Figure) => f.text.replace(/[\d.,\s]|million|billion/g, "");

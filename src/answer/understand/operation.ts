@@ -27,7 +27,7 @@ export interface OperationReading {
   consumed: Set<number>;
 }
 
-const PERCENT_CHANGE = /\bby (?:what|how much|how many) (?:percentage|per ?cent|%)(?: points?)?(?=\s|$)|(?:\bpercent(?:age)?|%) (?:increase|decrease|change|rise|drop|fall|growth|decline|jump|up|down)\b|\bin (?:percent(?:age)?|per ?cent)\s*\??\s*$|\b(?:what|how big|how large) (?:was|is|were) the (?:percentage|per ?cent|relative) (?:increase|decrease|change|rise|drop|fall|growth)\b|\bin (?:percentage|per ?cent|relative) terms\b|\bpercent(?:age)?[- ]?wise\b/i;
+const PERCENT_CHANGE = /\bby (?:what|how much|how many) (?:percentage|per ?cent|%)(?: points?)?(?![\w-])|(?:\bpercent(?:age)?|%) (?:increase|decrease|change|rise|drop|fall|growth|decline|jump|up|down)\b|\bin (?:percent(?:age)?|per ?cent)\s*\??\s*$|\b(?:what|how big|how large) (?:was|is|were) the (?:percentage|per ?cent|relative) (?:increase|decrease|change|rise|drop|fall|growth)\b|\bin (?:percentage|per ?cent|relative) terms\b|\bpercent(?:age)?[- ]?wise\b/i;
 /** A gap between a limit and what there is: "how many troops short of the ceiling", "needed to reach the authorized strength", "unfilled". */
 const SHORTFALL = /\bhow (?:many|much|far)\b(?:\s+[\w-]+){0,3}?\s+(?:short of|below|under|shy of)\b|\b(?:short of|shy of|(?:shortfall|gap) (?:against|from|to|vs\.?|versus|relative to))\b|\b(?:needed|required|missing|left|remain(?:ing)?) to (?:reach|fill|meet|hit)\b|\b(?:missing|lacking|short)\b(?:\s+[\w'-]+){0,4}?\s+(?:compared (?:with|to)|against|relative to|versus|vs\.?)(?=\s)|\bunfilled\b|\bvacant\b|\bnot (?:yet )?(?:deployed|filled)\b/i;
 /** A shortfall marker that ends where the words naming the limit begin ("short of | the authorized ceiling"). */

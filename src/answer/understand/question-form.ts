@@ -38,13 +38,13 @@ function nounPhrase(tokens: Token[], i: number): Token[] {
   let run: Token[] = [];
   let possessed = false;
   /** A participle before a noun: inside the phrase a gerund ("troop contributing countries"), after a possessor any ("MINUSMA's authorized ceiling"); elsewhere a past form is the clause's verb ("countries pledged troops"). */
-  const participle = (j: number) => tokens[j]?.pos === "VERB" && tokens[j + 1]?.pos === "NOUN" && (possessed || (run.length > 0 && /ing$/i.test(tokens[j]!.text)));
+  const participle = (j: number) => tokens[j]?.pos === "VERB" && (possessed ? NOUN_RUN.has(tokens[j + 1]?.pos ?? "") : tokens[j + 1]?.pos === "NOUN" && run.length > 0 && /ing$/i.test(tokens[j]!.text));
   for (let j = i; j < tokens.length; j++) {
     const t = tokens[j]!;
     if (NOUN_RUN.has(t.pos) || participle(j)) run.push(t);
     else if ((t.pos === "DET" || POSSESSIVE.test(t.text)) && run.length === 0) continue;
     else if (t.pos === "CCONJ" && run.length > 0 && NOUN_RUN.has(tokens[j + 1]?.pos ?? "")) run.push(t);
-    else if (/^['’]s$/.test(t.text) && run.length > 0 && (NOUN_RUN.has(tokens[j + 1]?.pos ?? "") || (tokens[j + 1]?.pos === "VERB" && tokens[j + 2]?.pos === "NOUN"))) {
+    else if (/^['’]s$/.test(t.text) && run.length > 0 && (NOUN_RUN.has(tokens[j + 1]?.pos ?? "") || (tokens[j + 1]?.pos === "VERB" && NOUN_RUN.has(tokens[j + 2]?.pos ?? "")))) {
       run = [];
       possessed = true;
     } else break;

@@ -1,5 +1,6 @@
 // understand: question + previous frame -> QuestionFrame. Everything later reads the frame; nothing
 // later reads the question's text again, except to quote it back.
+import { escapeRegExp } from "../../report/escape-regexp.js";
 import { figureSpans } from "../../figures/figure-spans.js";
 import { analyse } from "../../report/nlp.js";
 import type { ReportKnowledge } from "../knowledge/knowledge.js";
@@ -200,7 +201,7 @@ function understandPart(
 function countedNoun(items: SubjectItem[], asked: string | undefined, question: string): string | undefined {
   // A noun modifying the next one ("security incidents") is not what is counted.
   const isNoun = (s: SubjectItem) => s.kind !== "phrase" && (s.pos === "NOUN" || s.component !== undefined || s.entityKind === "component" || s.entityKind === "term");
-  const modifies = (s: SubjectItem) => items.some((o) => o !== s && isNoun(o) && new RegExp(`\\b${escape(s.text)}\\s+${escape(o.text)}\\b`, "i").test(question));
+  const modifies = (s: SubjectItem) => items.some((o) => o !== s && isNoun(o) && new RegExp(`\\b${escapeRegExp(s.text)}\\s+${escapeRegExp(o.text)}\\b`, "i").test(question));
   // A measure ("strength", "number", "total") says how it is counted, not what.
   const candidates = items.filter((s) => isNoun(s) && !modifies(s));
   const counted = candidates.filter((s) => !MEASURE.has(s.text.toLowerCase()));
@@ -211,7 +212,6 @@ function countedNoun(items: SubjectItem[], asked: string | undefined, question: 
   return (askedItem ?? nouns[0])?.text;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function operationOf(span: OperationSpan, text: string, subject: SubjectItem[], asked: string | undefined, times: TimeConstraint[]): Operation {
   const within = (s: SubjectItem, r: { start: number; end: number }) => {
