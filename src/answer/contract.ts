@@ -68,6 +68,8 @@ export const AskResponseSchema = z.object({
   conversationId: z.string(),
   answerId: z.string(),
   tool: ToolTraceSchema.optional(),
+  /** A question in parts computed more than once: every numeric-tool call, in part order (`tool` is the first). */
+  tools: z.array(ToolTraceSchema).optional(),
   /** Refusals: passages the report does have near the question, for the reader; not citations. */
   related: z.array(RelatedPassageSchema).optional(),
   evidence: z.array(EvidenceSchema).optional(),
@@ -129,6 +131,8 @@ export interface AnswerTurn {
   answered: boolean;
   citations: Citation[];
   tool?: ToolTrace;
+  /** Every tool call, when the parts of the question computed more than one. */
+  tools?: ToolTrace[];
   related?: RelatedPassage[];
   evidence?: Evidence[];
   resolvedQuestion: string;

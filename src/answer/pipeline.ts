@@ -51,7 +51,10 @@ function joinParts(answers: PartAnswer[], k: ReportKnowledge): { composed: Compo
     const quoted = a.composed.quoted ?? [];
     const repeated = a.route === "retrieval" && quoted.some((id) => quotedBefore.has(id));
     const fresh = quoted.filter((id) => !quotedBefore.has(id));
+    const allQuotedBefore = quoted.length > 0 && fresh.length === 0;
     for (const id of quoted) quotedBefore.add(id);
+    // A second computation on figures already quoted ("… and what's the percentage increase?") says so once.
+    if (a.route === "tool" && allQuotedBefore) return [{ ...a, composed: withoutRepeatedQuote(a.composed, quoted, k) }];
     if (!repeated) return [a];
     if (fresh.length === 0) return [];
     return [{ ...a, composed: quoteSentences(fresh.flatMap((id) => k.sentences.byId.get(id) ?? [])) }];
@@ -59,17 +62,24 @@ function joinParts(answers: PartAnswer[], k: ReportKnowledge): { composed: Compo
   const citations: Citation[] = [];
   for (const a of answers) for (const c of a.composed.citations) addCitation(citations, c);
   const answered = answers.some((a) => a.composed.answered);
-  const tool = answers.find((a) => a.composed.tool)?.composed.tool;
+  const tools = answers.flatMap((a) => (a.composed.tool ? [a.composed.tool] : []));
   return {
     composed: {
       answer: answers.map((a) => a.composed.answer).join(" "),
       answered,
       citations: answered ? citations : [],
-      ...(tool ? { tool } : {}),
+      ...(tools.length > 0 ? { tool: tools[0]! } : {}),
+      ...(tools.length > 1 ? { tools } : {}),
       quoted: answers.flatMap((a) => a.composed.quoted ?? []),
     },
     route: answers.find((a) => a.route === "tool")?.route ?? (answered ? "retrieval" : "refusal"),
   };
+}
+
+/** A computed answer ending in a quote said before ends at its paragraph reference instead. */
+function withoutRepeatedQuote(composed: ComposedAnswer, quoted: string[], k: ReportKnowledge): ComposedAnswer {
+  const quote = quoteSentences(quoted.flatMap((id) => k.sentences.byId.get(id) ?? [])).answer;
+  return composed.answer.endsWith(`: ${quote}`) ? { ...composed, answer: `${composed.answer.slice(0, -(quote.length + 2))}.` } : composed;
 }
 
 export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
@@ -139,6 +149,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
         answered: composed.answered,
         citations: composed.citations,
         ...(composed.tool ? { tool: composed.tool } : {}),
+        ...(composed.tools ? { tools: composed.tools } : {}),
         ...(composed.related ? { related: composed.related } : {}),
         ...(debug ? { evidence: asEvidence(retrieved[0]!) } : {}),
         resolvedQuestion: frame.retrievalText,

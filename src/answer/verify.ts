@@ -68,14 +68,14 @@ export function verifyAnswer(answer: ComposedAnswer, context: VerifyContext): st
   }
   for (const n of markersIn(answer.answer)) if (!cited.has(n)) problems.push(`marker (para. ${n}) has no matching citation`);
   if (answer.citations.length === 0) problems.push("an answer with no citation");
-  const tool = answer.tool;
+  const tools = answer.tools ?? (answer.tool ? [answer.tool] : []);
   // A number must be in a sentence of a cited paragraph that the answer quotes word for word (or in a
   // citation's quote), not just somewhere in the paragraph it cites.
   const quotes = answer.citations.flatMap((c) => ("quote" in c && "paragraph" in c ? [c.quote] : []));
   const quotedSentences = [...cited].flatMap((n) => splitSentences(byNumber.get(n)!).map((x) => x.text)).filter((text) => answer.answer.includes(text.replace(/[.;:]\s*$/, "")));
   const allowed = new Set<number>([
     ...[...quotes, ...quotedSentences].flatMap(numbersIn),
-    ...(tool ? [tool.result, Math.abs(tool.result), ...numbersIn(tool.formula), ...tool.operands.flatMap((o) => Object.values(o).filter((v): v is number => typeof v === "number"))] : []),
+    ...tools.flatMap((tool) => [tool.result, Math.abs(tool.result), ...numbersIn(tool.formula), ...tool.operands.flatMap((o) => Object.values(o).filter((v): v is number => typeof v === "number"))]),
     ...annexNumbers(answer, context.report),
     ...(context.toolNumbers ?? []),
   ]);

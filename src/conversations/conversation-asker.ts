@@ -61,6 +61,7 @@ export function createConversationAsker(deps: ConversationAskerDeps): Asker {
         conversationId,
         answerId,
         ...(turn.tool ? { tool: turn.tool } : {}),
+        ...(turn.tools ? { tools: turn.tools } : {}),
         ...(turn.related ? { related: turn.related } : {}),
         ...(turn.evidence ? { evidence: turn.evidence } : {}),
       };

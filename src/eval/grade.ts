@@ -157,11 +157,12 @@ export function gradeTurn(turn: Turn, outcome: AskOutcome): TurnResult {
  * answer, or one matching none of the expected numbers. Undefined when nothing was computed, or when
  * the turn expects no numbers to judge it by.
  */
-export function toolNumberWrong(turn: Turn, r: Pick<AskResponse, "tool" | "answered" | "answer">): boolean | undefined {
+export function toolNumberWrong(turn: Turn, r: Pick<AskResponse, "tool" | "tools" | "answered" | "answer">): boolean | undefined {
   if (!r.tool || !r.answered) return undefined;
   if (turn.type === "refusal") return true;
   if (turn.expected.numbers.length === 0) return undefined;
   // Right when the answer has what was asked, or the computed result is one of the expected numbers.
   if (missingNumbers(turn.expected.numbers, r.answer, turn.expected).length === 0) return false;
-  return missingNumbers(turn.expected.numbers, String(r.tool.result), turn.expected).length === turn.expected.numbers.length;
+  const results = (r.tools ?? [r.tool]).map((t) => String(t.result)).join("; ");
+  return missingNumbers(turn.expected.numbers, results, turn.expected).length === turn.expected.numbers.length;
 }

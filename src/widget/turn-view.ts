@@ -58,7 +58,7 @@ export class TurnView {
     this.setCitations(response.citations);
     this.body.removeAttribute("aria-busy");
     if (!response.answered) this.body.classList.add("unanswered");
-    if (response.tool) this.body.append(calculation(response.tool));
+    for (const tool of response.tools ?? (response.tool ? [response.tool] : [])) this.body.append(calculation(tool));
     this.body.append(this.feedback(response.answerId, rating));
   }
 

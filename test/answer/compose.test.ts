@@ -209,6 +209,10 @@ describe("arithmetic goes through the numeric tool, with provenance", () => {
     expect((await computedFor("What share of the charter drafting commission are women?"))!.tool).toMatchObject({ formula: expect.stringContaining("6 / 53 × 100") });
   });
 
+  it("'than at the time of the previous report' is a time, not a second thing counted: refugees 143,600 − 141,500", async () => {
+    expect((await computedFor("How many more Malian refugees are there in Burkina Faso, Mauritania and Niger than at the time of the previous report?"))!.tool).toMatchObject({ result: 2100 });
+  });
+
   it("no operation asked, nothing computed", async () => {
     const { frame, scored, best } = await answered("How many kids were kidnapped in Alfao?");
     expect(composeArithmetic(frame, scored, s.knowledge, best)).toBeNull();

@@ -196,4 +196,18 @@ describe("a question in two parts", () => {
     expect(body.answer).toContain("Fifteen persons were arrested");
     expect(body.answer.split("identified suspected perpetrators").length - 1).toBe(1);
   });
+
+  it("two computations, one per part, each with its tool call: the change since the date asked (not the stated one since the last report) and its percentage", async () => {
+    const body = await ask("How many more schools are closed than in May 2016, and what's the percentage increase?");
+    expect(body.answered).toBe(true);
+    expect(body.tools?.map((t) => t.formula)).toEqual(["501 − 296 = 205", expect.stringContaining("(501 − 296) / 296 × 100 = 69.3%")]);
+    expect(body.tool).toEqual(body.tools![0]);
+    // The second part stands on the sentence the first quoted: it is quoted once.
+    expect(body.answer.split("an additional 65 schools").length - 1).toBe(1);
+  });
+
+  it("a later part leans on the first for what it measures: dollars received, then dollars still missing", async () => {
+    const body = await ask("Roughly how many dollars has the HRP received so far, and how much is still missing?");
+    expect(body.tools?.map((t) => t.result)).toEqual([41, 252]);
+  });
 });

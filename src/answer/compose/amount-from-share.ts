@@ -30,7 +30,11 @@ export function amountFromShare(part: FramePart, best: ScoredSentence | undefine
   const currencies = currencyTerms(k);
   // The question asks for money: in a currency's words, or about an amount it states itself.
   const statesAmount = part.figures.length > 0 && /[$€£]\s?\d/.test(part.question);
-  if (!terms(part.question).some((t) => currencies.has(t)) && !statesAmount) return null;
+  // A later part leans on the first ("how many dollars has the HRP received, and how much is still
+  // missing?"); a follow-up turn asks afresh ("And how many people is the plan meant to reach?").
+  const laterPart = !("followUp" in part && part.followUp);
+  const words = [...terms(part.question), ...(laterPart ? part.subject.filter((i) => i.carried).flatMap((i) => terms(i.text)) : [])];
+  if (!words.some((t) => currencies.has(t)) && !statesAmount) return null;
   // The best sentence, or the one right after it that finishes it ("Funding was inadequate … Only 14 per cent …").
   const next = scored.find((x) => x.sentence.unit === best.sentence.unit && x.sentence.index === best.sentence.index + 1);
   for (const s of [best.sentence, ...(next ? [next.sentence] : [])]) {

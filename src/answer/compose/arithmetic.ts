@@ -72,13 +72,29 @@ function headMatches(f: Figure, alternatives: string[][]): boolean {
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-/** The figure is dated right after it ("296 in May 2016") to a month the question does not name. */
-function datedOtherwise(c: Candidate, part: FramePart): boolean {
+/** The month a figure is dated to right after it ("296 in May 2016"), as year × 12 + month. */
+function datedMonth(c: Pick<Candidate, "figure" | "sentence">): number | undefined {
   const after = c.sentence.text.slice(c.figure.end, c.figure.end + 40);
   const m = new RegExp(`^[^,.;()\\d]{0,20}?\\b(?:in|on|as at|as of)\\s+(?:\\d{1,2}\\s+)?(${MONTHS.join("|")})\\s+((?:19|20)\\d\\d)`).exec(after);
-  if (!m) return false;
-  const month = Number(m[2]) * 12 + MONTHS.indexOf(m[1]!);
-  return !part.times.some((t) => t.month === month || (t.month === undefined && t.year === Number(m[2])));
+  return m ? Number(m[2]) * 12 + MONTHS.indexOf(m[1]!) : undefined;
+}
+
+const namesMonth = (part: FramePart, month: number) => part.times.some((t) => t.month === month || (t.month === undefined && t.year === Math.floor(month / 12)));
+
+/** The figure is dated right after it to a month the question does not name. */
+function datedOtherwise(c: Candidate, part: FramePart): boolean {
+  const month = datedMonth(c);
+  return month !== undefined && !namesMonth(part, month);
+}
+
+/** "How many more than in May 2016?": a sentence dates one of its figures to the month the question names, so the change since then is computed, not the stated change since another date. */
+function datesAskedMonth(part: FramePart, scored: ScoredSentence[]): boolean {
+  return scored.slice(0, CANDIDATE_SENTENCES).some(({ sentence }) =>
+    sentence.figures.some((figure) => {
+      const month = datedMonth({ figure, sentence });
+      return month !== undefined && figure.period === "previous" && namesMonth(part, month);
+    }),
+  );
 }
 
 /** The figure's own words name a place or body the operand does not ("a 42 per cent increase … in the Mopti and Ségou regions"): it counts only part of what is asked. */
@@ -191,7 +207,7 @@ export function composeArithmetic(part: FramePart, scored: ScoredSentence[], k: 
   if (op?.shortfall) return shortfallOf(part, scored, k);
   if (!op || op.operands.length < 2 || !["percentChange", "difference", "sum", "ratio", "share"].includes(op.kind)) return null;
   const overTime = op.operands[0]!.period === "previous" && op.operands[1]!.period === "current";
-  if (overTime) {
+  if (overTime && !datesAskedMonth(part, scored)) {
     const stated = statedChange(part, scored, k);
     if (stated) return quoteSentences([stated.sentence]);
   }

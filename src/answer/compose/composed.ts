@@ -7,6 +7,8 @@ export interface ComposedAnswer {
   answered: boolean;
   citations: Citation[];
   tool?: ToolTrace;
+  /** Every tool call, when the parts of a question computed more than one (`tool` is the first). */
+  tools?: ToolTrace[];
   related?: RelatedPassage[];
   /** The sentences quoted ("p17#5"), for the next turn. */
   quoted?: string[];
