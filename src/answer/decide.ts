@@ -32,6 +32,8 @@ const SINGLED_OUT_BAND = 0.5;
 const OWN_REASON_BAND = 0.5;
 /** "How many …": a count (not "how much", which may be an amount or a share). */
 const COUNT_QUESTION = /\bhow many\b/i;
+/** "how much … cost / spend / money / in dollars": the answer is an amount of money. */
+const MONEY_ASKED = /\bhow much\b(?=.*\b(?:cost|costs|costing|spend|spends|spent|spending|price|expenditure|money|dollars?|euros?)\b)/i;
 const PERCENT_WORD = /\b(?:per ?cent|percentage|proportion|share|rate)\b|%/i;
 const PAST = /\b(?:did|was|were|had|won|lost|held|took|became|went|came|began|happened|ended|adopted|voted|approved|elected|decided|renewed|extended|signed|passed)\b/i;
 
@@ -136,7 +138,9 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       // unless it is an operand of what the question asks to compute.
       const asksCount = COUNT_QUESTION.test(part.question) && !PERCENT_WORD.test(part.question) && !part.operation;
       const answering = (f: ReportSentence["figures"][number]) => !(asksCount && f.unit === "percent") && (part.operation !== undefined || !part.figures.includes(f.value));
-      const holds = (s: ReportSentence) => (anyPercent ? s.figures.some((f) => f.unit === "percent") : s.figures.some(answering));
+      // "How much will it cost?" asks an amount of money: a head count or a duration is no answer.
+      const money = MONEY_ASKED.test(part.question);
+      const holds = (s: ReportSentence) => (anyPercent ? s.figures.some((f) => f.unit === "percent") : s.figures.some((f) => answering(f) && (!money || f.unit === "money")));
       // The figure often finishes the sentence before it ("Funding was inadequate … Only 14 per cent … had been received.").
       const withNext = (s: ScoredSentence) => {
         if (holds(s.sentence)) return s;
@@ -174,7 +178,7 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
         const counted = close.some((s) => s.sentence.figures.some((f) => asked.some((a) => covers(figureWords(f, false), a) > 0)));
         if (!counted) return { kind: "refuse", reason: `It gives no figure for ${what}.` };
       }
-      const found = close.map(withNext).find((s): s is ScoredSentence => s !== undefined) ?? close.find((s) => s.sentence.figures.some(answering));
+      const found = close.map(withNext).find((s): s is ScoredSentence => s !== undefined) ?? (money ? undefined : close.find((s) => s.sentence.figures.some(answering)));
       if (!found) return { kind: "refuse", reason: `It gives no figure for ${what}.` };
       const unnamed = figureForNames(part, found.sentence, k);
       return unnamed ? { kind: "refuse", reason: unnamed } : { kind: "answer", best: found };
@@ -186,7 +190,10 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       return found ? { kind: "answer", best: found } : { kind: "refuse", reason: "It does not say when." };
     }
     case "person": {
-      const found = has((s) => s.people.length > 0) ?? (isOrganisationAnswer(part) ? has((s) => namesOrganisation(s, k)) : undefined);
+      // The person must be named where the asked act is ("Who was appointed …?": a name beside "the appointment … is still pending" did something else).
+      const acts = part.subject.filter((i) => i.pos === "VERB" && !i.carried && i.weight > 0);
+      const actor = (s: ReportSentence) => s.people.length > 0 && acts.every((v) => covers(s.terms, v) > 0);
+      const found = has(actor) ?? (isOrganisationAnswer(part) ? has((s) => namesOrganisation(s, k)) : undefined);
       return found ? { kind: "answer", best: found } : { kind: "refuse", reason: "It does not name anyone for this." };
     }
     case "organisation": {

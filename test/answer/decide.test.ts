@@ -44,6 +44,19 @@ describe("the report is silent: refusal, saying why", () => {
     expect(await refusalReason("What was Mali's GDP growth last year?")).toMatch(/does not mention “GDP”/);
   });
 
+  it("an amount of money asked ('how much will it cost'), where the report gives only a head count and a duration", async () => {
+    expect(await refusalReason("How much will the G5 Sahel joint force cost?")).toBe("It gives no figure for this.");
+  });
+
+  it("the names of people it only counts ('the names of the 15 people arrested': 'Fifteen persons were arrested')", async () => {
+    expect(frameOf(s, "What are the names of the 15 people arrested over the Macina violence?").answerType).toBe("person");
+    expect(await refusalReason("What are the names of the 15 people arrested over the Macina violence?")).toBe("It does not name anyone for this.");
+  });
+
+  it("a person named beside a sentence, where the asked act is not ('Which individuals were put under sanctions?')", async () => {
+    expect(await refusalReason("Which individuals has the Technical Commission on Security recommended be sanctioned, by name?")).toBe("It does not name anyone for this.");
+  });
+
   it("a year it never covers", async () => {
     expect(await refusalReason("How many peacekeepers were killed in 2012?")).toMatch(/2012/);
   });

@@ -16,7 +16,7 @@ const STATUS = /\bwhere (?:are we|do we stand|does .{1,60} stand|do things stand
 const DATE = /\b(?:when|what (?:date|day|month|year|time)|which (?:date|day|month|year)|since when|by when|until when|how soon)\b/i;
 const REASON = /\b(?:why|for what reason|what (?:is|was|are|were) the (?:reasons?|causes?)|what (?:caused|causes|explains|drove|drives|led to|is behind|was behind)|how come)\b/i;
 const MEANING = /\bwhat (?:exactly )?(?:does|do|did) (?:that|this|the|these|those) .{0,40}\b(?:refer to|mean|stand for|relate to|represent)\b/i;
-const NAME_OF = /\bwhat(?:['’]s| is| was| are| were)(?: the)? names? of (?:the |this |that )?(?:[\p{L}-]+ ){0,3}?([\p{L}-]+)(?= (?:who|that|which|killed|appointed|named|in|of|at|on|for)\b|\s*\??$)/iu;
+const NAME_OF = /\bwhat(?:['’]s| is| was| are| were)(?: the)? names? of (?:the |this |that )?(?:[\p{L}\d,-]+ ){0,3}?([\p{L}-]+)(?= (?:who|that|which|\p{L}+ed|in|of|at|on|for|over)\b|\s*\??$)/iu;
 const WHO_WORD = /^(?:who|whom|whose)$/i;
 const WHERE = /\bwhere\b/i;
 
