@@ -10,7 +10,7 @@ const FRAMING = new Set(
     "according regarding concerning about " +
     // an unspecified event or state
     "happen happens happened happening occur occurs occurred take took taken place situation status stand stands standing latest current " +
-    "currently overall main key exactly approximately roughly actually really still yet already ever far lately recently recent now today " +
+    "currently overall main key exact exactly precise precisely approximately roughly actually really still yet already ever far lately recently recent now today " +
     "anything something thing things kind type sort way ways " +
     // measures
     "number numbers count total totals amount figure figures percentage percent proportion share fraction level levels rate size tally " +

@@ -123,6 +123,12 @@ describe("operation: only when the question asks for a computation", () => {
     expect(frame(question).operation).toBeUndefined();
   });
 
+  it("how the result is to be stated or found ('Using the Annex II table', 'exact', 'to one decimal') is no subject", () => {
+    const f = frame("Using the Annex II table, what's the exact share of women in the military component, to one decimal?");
+    expect(f.subject.map((x) => x.text)).toEqual(["women", "military component"]);
+    expect(f.table?.annex).toBe("II");
+  });
+
   it("words that only state the operation leave the subject ('how many more', 'than')", () => {
     const texts = frame("How many more attacks targeted MINUSMA than the French forces?").subject.map((x) => x.text.toLowerCase());
     expect(texts).not.toContain("more");

@@ -66,8 +66,9 @@ function match(re: RegExp, text: string): RegExpExecArray | null {
   return new RegExp(re.source, re.flags.replace("g", "")).exec(text);
 }
 
-/** "… in absolute terms": how the result is to be stated, not what it is about. */
-const MANNER = /\bin (?:absolute|raw|real|round) (?:terms|numbers|figures)\b/gi;
+/** "… in absolute terms", "to one decimal", "using the Annex II table": how the result is to be stated or found, not what it is about. */
+const MANNER =
+  /\bin (?:absolute|raw|real|round) (?:terms|numbers|figures)\b|\b(?:to|with) (?:one|two|three|\d) decimals?(?: places?)?\b|\bto the nearest (?:whole )?\w+\b|\b(?:using|from|per|according to|based on|in) (?:the )?(?:annex (?:I{1,2}|one|two)|benchmarks? annex|strength) table\b/gi;
 
 export function readOperation(question: string, tokens: Token[]): OperationReading {
   const consumed = new Set<number>();
