@@ -221,6 +221,14 @@ describe("follow-ups carry the previous subject and mark its evidence", () => {
     expect(f.answerType).toBe("number");
   });
 
+  it("'which region is hit hardest?' after a count leans on it: an extreme of what was just asked, the extreme itself no subject", () => {
+    const f = frame("which region is hit hardest?", { ...frame("how many schools are closed now?"), answeredWith: ["p35#0"] });
+    expect(f.followUp?.kind).toBe("ellipsis");
+    expect(f.superlative).toBe(true);
+    expect(f.subject.map((x) => x.text)).not.toContain("hardest");
+    expect(f.subject.filter((x) => x.carried).map((x) => x.text)).toContain("schools");
+  });
+
   it("a full question of its own after another is no follow-up", () => {
     const f = frame("How many schools were closed in the Mopti region?", previous());
     expect(f.followUp).toBeUndefined();

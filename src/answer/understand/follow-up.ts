@@ -24,6 +24,8 @@ export interface FollowUpInput {
   typeIsDefault: boolean;
   asksNumberWithoutNoun: boolean;
   times: TimeConstraint[];
+  /** It asks for an extreme ("which region is worst hit?"): of what was just talked about, when it names little else. */
+  superlative: boolean;
 }
 
 export function followUpKind(input: FollowUpInput, previous: QuestionFrame | undefined): FollowUpKind | undefined {
@@ -35,7 +37,7 @@ export function followUpKind(input: FollowUpInput, previous: QuestionFrame | und
   if (NEXT.test(input.question) && own.length <= 3) return "next";
   if (OPENER.test(input.question)) return own.some((s) => s.kind === "entity" || s.entityKind === "name") || input.times.length > 0 ? "swap" : "ellipsis";
   if (ANSWER_ANAPHOR.test(input.question) || (PRONOUN.test(input.question) && (thin || words <= 8))) return "pronoun";
-  if (own.length === 0 || (input.asksNumberWithoutNoun && thin) || words <= 3) return "ellipsis";
+  if (own.length === 0 || (input.asksNumberWithoutNoun && thin) || words <= 3 || (input.superlative && thin && !own.some((s) => s.kind === "entity"))) return "ellipsis";
   // Only a qualifier of what was asked before ("What percentage were women?", "And the police?").
   if (own.length > 0 && own.every((s) => s.qualifier)) return "ellipsis";
   return undefined;

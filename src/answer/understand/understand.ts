@@ -2,7 +2,7 @@
 // later reads the question's text again, except to quote it back.
 import { escapeRegExp } from "../../report/escape-regexp.js";
 import { figureSpans } from "../../figures/figure-spans.js";
-import { analyse } from "../../report/nlp.js";
+import { analyse, type Token } from "../../report/nlp.js";
 import type { ReportKnowledge } from "../knowledge/knowledge.js";
 import { QuestionFrameSchema, type FramePart, type Operation, type QuestionFrame, type SubjectItem, type TableQuery, type TimeConstraint } from "./frame.js";
 import { ANSWER_ANAPHOR, carrySubject, carryTable, carryTimes, followUpKind } from "./follow-up.js";
@@ -114,6 +114,8 @@ function understandPart(
   const reading = readOperation(text, tokens);
   // "how long" asks for a duration: "long" is the question, not its subject.
   tokens.forEach((t, i) => /^long$/i.test(t.text) && /^how$/i.test(tokens[i - 1]?.text ?? "") && reading.consumed.add(i));
+  // "Which region is hit hardest?": the extreme is what singles the answer out, not what it is about.
+  if (["place", "organisation", "person"].includes(form.answerType)) tokens.forEach((t, i) => isSuperlative([t]) && reading.consumed.add(i));
   const kept = tokens.filter((_, i) => !reading.consumed.has(i));
   const reportYear = Math.floor(k.asAt.month / 12);
   let times = timeConstraints(text, reportYear, k.asAt.month);
@@ -122,7 +124,7 @@ function understandPart(
   const referenceSpan = referenceSpanOf(text);
   let subject = subjectItems(kept, mentions, k, [...timeSpans, ...(referenceSpan ? [referenceSpan] : [])]);
   const asksNumberWithoutNoun = form.answerType === "number" && !form.asked;
-  const kind = followUpKind({ question: text, subject, typeIsDefault: form.answerType === "description", asksNumberWithoutNoun, times }, previous) ?? (assumeFollowUp && previous ? "pronoun" : undefined);
+  const kind = followUpKind({ question: text, subject, typeIsDefault: form.answerType === "description", asksNumberWithoutNoun, times, superlative: isSuperlative(tokens) }, previous) ?? (assumeFollowUp && previous ? "pronoun" : undefined);
   let answerType = form.answerType;
   let asked = form.asked;
   let table = tableQuery(text, tokens, mentions, subject, k, form.answerType === "list" || /\bwhich\b/i.test(text), form.asked);
@@ -189,7 +191,7 @@ function understandPart(
     negated: NEGATION.test(text),
     figures,
     documents: citedDocuments(text),
-    superlative: tokens.some((t) => ((t.pos === "ADJ" || t.pos === "ADV") && /est$/i.test(t.text) && t.lemma.toLowerCase() !== t.text.toLowerCase()) || /^(?:most|worst|least|best)$/i.test(t.text)),
+    superlative: isSuperlative(tokens),
     onPreviousAnswer: kind !== undefined && previous !== undefined && ANSWER_ANAPHOR.test(text),
     retrievalText,
   };
@@ -267,4 +269,9 @@ function operationOf(span: OperationSpan, text: string, subject: SubjectItem[], 
     return { ...base, operands: [{ text, items, period: "previous", ...(head ? { head } : {}) }, { text, items, period: "current", ...(head ? { head } : {}) }] };
   }
   return base;
+}
+
+/** "hit hardest", "the worst", "most": the question asks for an extreme. */
+function isSuperlative(tokens: Token[]): boolean {
+  return tokens.some((t) => ((t.pos === "ADJ" || t.pos === "ADV") && /est$/i.test(t.text) && t.lemma.toLowerCase() !== t.text.toLowerCase()) || /^(?:most|worst|least|best)$/i.test(t.text));
 }
