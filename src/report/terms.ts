@@ -36,10 +36,15 @@ export function termOf(word: string): string | null {
   return stem(word);
 }
 
+/** English complex prepositions ("owing to the damage", "due to insecurity"): the first word is a function word there, not "owe" or "due". */
+const BEFORE_TO_PREPOSITION: ReadonlySet<string> = new Set(["owing", "due", "according", "thanks", "pursuant", "prior"]);
+
 /** Index-side terms of a text, in order. */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const w of words(text)) {
+  const all = words(text);
+  for (const [i, w] of all.entries()) {
+    if (BEFORE_TO_PREPOSITION.has(w) && all[i + 1] === "to") continue;
     const t = termOf(w);
     if (t !== null) out.push(t);
   }

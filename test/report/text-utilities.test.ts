@@ -30,6 +30,13 @@ describe("terms", () => {
     expect(words("How many of the 1,077.6 million?")).toEqual(["how", "many", "of", "the", "1077.6", "million"]);
     expect(terms("How many of the 1,077.6 million were paid in 2017?")).toEqual(["mani", "1077.6", "million", "paid", "2017"]);
   });
+  it("a complex preposition is a function word: 'owing to the damage' says nothing of owing, 'the draft is due' does", () => {
+    expect(terms("unusable every week owing to damages")).toEqual(terms("unusable every week damages"));
+    expect(terms("due to insecurity")).toEqual(terms("insecurity"));
+    expect(terms("the draft is due by 20 June")).toContain(terms("due")[0]);
+    expect(terms("member states owe")).toContain(terms("owe")[0]);
+  });
+
   it("splits hyphenated words into their terms", () => {
     expect(terms("counter-terrorism operations")).toEqual([stem("counter"), stem("terrorism"), stem("operations")]);
   });
