@@ -171,6 +171,8 @@ describe("arithmetic goes through the numeric tool, with provenance", () => {
     const composed = composeArithmetic(frame, scored, s.knowledge, best);
     expect(composed!.tool).toMatchObject({ result: 302, formula: "605 − 303 = 302" });
     expect(composed!.answer).toMatch(/^€302 million \(605 − 303 = 302\)/);
+    // A contraction negates the act as well.
+    expect((await computedFor("Of the €605 million pledged for the north in October 2015, how much hasn't been committed yet?"))!.tool).toMatchObject({ result: 302 });
   });
 
   it("a shortfall counts what the limit limits, not the limit: 'UNPOL gap vs ceiling?' is 1,920 − 1,502", async () => {

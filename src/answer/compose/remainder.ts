@@ -11,8 +11,8 @@ import type { FramePart } from "../understand/frame.js";
 import { computed, run } from "./arithmetic.js";
 import type { ComposedAnswer } from "./composed.js";
 
-/** "not yet been committed", "never disbursed", "uncommitted", "unspent": the act the question negates. */
-const NEGATED_ACT = /\b(?:not|never)\s+(?:yet\s+|still\s+)?(?:been\s+|be\s+)?([\p{L}-]+)|\bun([\p{L}]+ed)\b/iu;
+/** "not yet been committed", "hasn't been committed", "never disbursed", "uncommitted", "unspent": the act the question negates. */
+const NEGATED_ACT = /(?:\b(?:not|never)|n['’]t)\s+(?:yet\s+|still\s+)?(?:been\s+|be\s+)?([\p{L}-]+)|\bun([\p{L}]+ed)\b/iu;
 
 export function remainderOfWhole(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge): ComposedAnswer | null {
   const negated = NEGATED_ACT.exec(part.question);
