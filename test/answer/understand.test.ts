@@ -169,6 +169,12 @@ describe("multi-part questions", () => {
     expect(f.parts.map((p) => p.answerType)).toEqual(["number", "place"]);
   });
 
+  it("one change asked in two forms ('in absolute and in percentage terms') is a difference and a percent change", () => {
+    const f = frame("By how much did the number of Malian refugees in neighbouring countries rise during the period, in absolute and in percentage terms?");
+    expect(f.parts.map((p) => p.operation?.kind)).toEqual(["difference", "percentChange"]);
+    expect(frame("By how much did the number of IDPs grow, in people and in per cent?").parts.map((p) => p.operation?.kind)).toEqual(["difference", "percentChange"]);
+  });
+
   it("splits at a semicolon", () => {
     const f = frame("How many military helicopters are usable; how many armoured personnel carriers is the Mission short of?");
     expect(f.parts).toHaveLength(2);

@@ -4,7 +4,15 @@
 const SECOND_QUESTION =
   /(?:,\s*|\s+)(?:and|but|also|plus)\s+(?:also\s+)?(?=(?:how (?:many|much)|what|which|who|whom|whose|when|where|why|is|are|was|were|did|does|do|has|have|had|can)\b)|;\s*(?=\S)|\?\s+(?=\S)/gi;
 
+/** "By how much did X rise, in absolute and in percentage terms?": one change asked in two forms. */
+const TWO_FORMS = /^(.*?),?\s+in\s+([\p{L} ]+?)\s+and\s+(?:in\s+)?((?:percentage|per ?cent|relative|%)(\s+terms)?)\s*\??\s*$/iu;
+
 export function splitParts(question: string): string[] {
+  const forms = TWO_FORMS.exec(question);
+  if (forms) {
+    const [, asked, first, second, terms] = forms as unknown as [string, string, string, string, string | undefined];
+    return [`${asked}, in ${first}${terms && !/\bterms$/i.test(first) ? terms : ""}?`, `${asked}, in ${second}?`];
+  }
   const parts: string[] = [];
   let from = 0;
   for (const m of question.matchAll(SECOND_QUESTION)) {
