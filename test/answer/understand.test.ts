@@ -209,6 +209,13 @@ describe("follow-ups carry the previous subject and mark its evidence", () => {
     expect(f.times.map((t) => t.text)).toEqual(["on 3 April"]);
   });
 
+  it("'and then?' asks what came next; 'now vs then' compares with the earlier time and asks the same kind of thing", () => {
+    expect(frame("And then?", previous()).followUp?.kind).toBe("next");
+    const f = frame("and injuries, now vs then?", { ...frame("How many blue helmets were killed over the mandate period, compared with the one before?"), answeredWith: ["p17#5"] });
+    expect(f.followUp?.kind).toBe("ellipsis");
+    expect(f.answerType).toBe("number");
+  });
+
   it("'Why?' asks the reason for what was just said, all of it carried", () => {
     const f = frame("Why?", previous());
     expect(f.followUp).toEqual({ kind: "why", previousEvidence: ["p6#1"] });

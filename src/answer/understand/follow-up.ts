@@ -7,7 +7,8 @@ export type FollowUpKind = NonNullable<QuestionFrame["followUp"]>["kind"];
 
 const OPENER = /^\s*(?:(?:ok(?:ay)?|right|thanks|and|but|also|so|then|now)[,.!]?\s+)*(?:and|but|also|so|then|what about|how about|what of|same for|and for|now for)\b/i;
 const WHY = /^\s*(?:(?:and|but|so|ok(?:ay)?)[,.!]?\s+)?why\b/i;
-const NEXT = /\b(?:next|afterwards|after that|then|subsequently|in response|in reaction|as a result|since then|following that)\b/i;
+/** What came next ("afterwards", "and then?"), not a comparison with an earlier time ("now vs then", "back then"). */
+const NEXT = /\b(?:next|afterwards|after that|subsequently|in response|in reaction|as a result|since then|following that)\b|(?<!\b(?:vs\.?|versus|back|than|since|until|by|from|before|now and|now or)\s+)\bthen\b/i;
 /** Pronouns that stand for something named before ("Who claimed it?", "How many of them …"); possessives ("their lives") do not on their own. */
 const PRONOUN = /\b(?:it|they|them|those|these|he|she|him|(?:this|that|which|what) ones?)\b|\b(?:is|was|are|were|does|did)\s+(?:that|this)\s*\??\s*$|\b(?:this|that|these|those|such)\s+(?:attack|attacks|incident|group|figure|number|one|ones|country|period|event|case|cases|commission|body|plan|decision|conference|measure)\b/i;
 /** "What share of the closed schools is that?", "How far short of the ceiling is that figure?": the previous answer is an operand. */
