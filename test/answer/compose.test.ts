@@ -86,6 +86,17 @@ describe("extractive composition", () => {
     expect(again.quoted?.[0]).toBe(best.sentence.id);
   });
 
+  it("a sentence pointing back ('The attacks claimed by that group included') comes after the one naming the group", async () => {
+    const previous = { ...frameOf(s, "What happened near Nampala on 2 May?"), answeredWith: ["p18#1"] };
+    const { frame, scored, decision } = await decisionFor(s, "who claimed it?", previous);
+    if (decision.kind !== "answer") throw new Error(decision.reason);
+    const composed = composeExtractive(frame, decision.best, scored);
+    const order = composed.quoted!.map((id) => s.knowledge.sentences.byId.get(id)!.text);
+    const pointing = order.findIndex((t) => t.includes("claimed by that group"));
+    expect(pointing).toBeGreaterThan(0);
+    expect(order[pointing - 1]).toContain("Group for the Support of Islam and Muslims");
+  });
+
   it("Annex I indicators are quoted with their status and one Annex I citation for all rows", () => {
     const indicators = s.knowledge.sentences.all.filter((x) => x.source.kind === "indicator").slice(0, 2);
     const composed = quoteSentences(indicators);

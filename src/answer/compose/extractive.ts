@@ -8,6 +8,7 @@ import { citationOf, type ReportSentence } from "../knowledge/sentence-index.js"
 import type { FramePart } from "../understand/frame.js";
 import { covers } from "../understand/subject.js";
 import type { ComposedAnswer } from "./composed.js";
+import { terms } from "../../report/terms.js";
 
 function withMarker(text: string, ref: string): string {
   const trimmed = text.replace(/[\s;:,]+$/, "");
@@ -66,5 +67,19 @@ export function composeExtractive(part: FramePart, best: ScoredSentence, scored:
   if (context) chosen.push(context);
   // Keep the report's order within a paragraph when the earlier sentence answers as well.
   if (context && samePlace(context) && context.sentence.index === lead.sentence.index - 1 && lead.coverage <= context.coverage) chosen.reverse();
+  // "The attacks claimed by that group included …": the group is named in the sentence before, which comes first.
+  const antecedent = antecedentOf(lead, scored);
+  if (antecedent && !chosen.includes(antecedent)) chosen.splice(chosen.indexOf(lead), 0, antecedent);
   return quoteSentences(chosen.map((c) => c.sentence));
+}
+
+/** "that group", "these attacks", "such measures": a noun the sentence points back to. */
+const DEMONSTRATIVE = /\b(?:that|this|these|those|such)\s+(\p{L}+)/giu;
+
+/** The sentence just before, when it names the noun the lead points back to. */
+function antecedentOf(lead: ScoredSentence, scored: ScoredSentence[]): ScoredSentence | undefined {
+  const pointed = [...lead.sentence.text.matchAll(DEMONSTRATIVE)].flatMap((m) => terms(m[1]!));
+  if (pointed.length === 0) return undefined;
+  const before = scored.find((s) => s.sentence.unit === lead.sentence.unit && s.sentence.index === lead.sentence.index - 1);
+  return before && pointed.some((t) => before.sentence.terms.has(t)) ? before : undefined;
 }
