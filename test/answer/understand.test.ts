@@ -216,6 +216,12 @@ describe("follow-ups carry the previous subject and mark its evidence", () => {
     expect(f.answerType).toBe("number");
   });
 
+  it("a possessive in a short, thin question points back ('when's their draft due?'); in a long one it is an idiom", () => {
+    const commission = { ...frame("how many members on the charter commission?"), answeredWith: ["p2#6"] };
+    expect(frame("when's their draft due?", commission).followUp?.kind).toBe("pronoun");
+    expect(frame("How many soldiers lost their lives in the Almoustarat attack?", commission).followUp).toBeUndefined();
+  });
+
   it("'Why?' asks the reason for what was just said, all of it carried", () => {
     const f = frame("Why?", previous());
     expect(f.followUp).toEqual({ kind: "why", previousEvidence: ["p6#1"] });

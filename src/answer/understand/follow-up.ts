@@ -13,6 +13,9 @@ const NEXT = /\b(?:next|afterwards|after that|subsequently|in response|in reacti
 const PRONOUN = /\b(?:it|they|them|those|these|he|she|him|(?:this|that|which|what) ones?)\b|\b(?:is|was|are|were|does|did)\s+(?:that|this)\s*\??\s*$|\b(?:this|that|these|those|such)\s+(?:attack|attacks|incident|group|figure|number|one|ones|country|period|event|case|cases|commission|body|plan|decision|conference|measure)\b/i;
 /** "What share of the closed schools is that?", "How far short of the ceiling is that figure?": the previous answer is an operand. */
 export const ANSWER_ANAPHOR = /\b(?:is|was|are|were)\s+(?:that|this|it)(?:\s+(?:figure|number|amount|sum|total))?\b(?:\s*,?\s*(?:in|as)\s+[\p{L} ]{1,30})?\s*\??\s*$|\b(?:that|this)\s+(?:figure|number|amount|sum|total)\b/iu;
+const POSSESSIVE = /\b(?:their|its|his|her)\b/i;
+/** A question this short is a follow-up when a possessive points back. */
+const SHORT = 6;
 /** A question this thin leans on the previous one for what it is about. */
 const THIN = 2;
 /** Carried items count less than the question's own. */
@@ -38,6 +41,8 @@ export function followUpKind(input: FollowUpInput, previous: QuestionFrame | und
   if (NEXT.test(input.question) && own.length <= 3) return "next";
   if (OPENER.test(input.question)) return own.some((s) => s.kind === "entity" || s.entityKind === "name") || input.times.length > 0 ? "swap" : "ellipsis";
   if (ANSWER_ANAPHOR.test(input.question) || (PRONOUN.test(input.question) && (thin || words <= 8))) return "pronoun";
+  // A possessive alone ("when's their draft due?") points back only in a short, thin question ("lost their lives" is an idiom).
+  if (POSSESSIVE.test(input.question) && thin && words <= SHORT) return "pronoun";
   if (own.length === 0 || (input.asksNumberWithoutNoun && thin) || words <= 3 || (input.superlative && thin && !own.some((s) => s.kind === "entity"))) return "ellipsis";
   // Only a qualifier of what was asked before ("What percentage were women?", "And the police?").
   if (own.length > 0 && own.every((s) => s.qualifier)) return "ellipsis";
