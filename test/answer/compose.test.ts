@@ -304,6 +304,16 @@ describe("what the rest of a stated share stands for", () => {
   });
 });
 
+describe("the rest of a stated share, when the best match is a benchmark indicator naming the plan", () => {
+  it("'What is the HRP shortfall in dollar terms as at 26 May?': para. 38's share of the amount, not the indicator's text ('in dollar terms' keeps 'dollar', drops 'terms')", async () => {
+    const frame = frameOf(s, "What is the HRP shortfall in dollar terms as at 26 May?");
+    expect(frame.subject.map((x) => x.text)).toEqual(["HRP", "dollar"]);
+    const { composed, route } = answerPart(frame, await retrieveUnits(s.retriever, frame.retrievalText, s.knowledge), s.knowledge, new Set());
+    expect(route).toBe("tool");
+    expect(composed.tool).toMatchObject({ formula: expect.stringContaining("(100% − 14%) × 293 = 252.0") });
+  });
+});
+
 describe("the strength table answers counts, not how things are going", () => {
   it("'How are the IPOs doing on deployment?' is no Annex II total: the paragraph's deployment rate is quoted", async () => {
     const frame = frameOf(s, "How are the IPOs doing on deployment?");

@@ -81,6 +81,7 @@ describe("the report answers a paraphrase: answer, from the sentence that holds 
   it.each([
     ["How many blue helmets were hurt?", "p17#5"], // "peacekeepers … injured"
     ["How many kids were kidnapped in Alfao?", "p30#1"], // "10 girls"
+    ["What were French military casualties in Mali since June 2016?", "p17#6"], // "Two French soldiers", a wording of the French forces
     ["When did the strike of university professors start?", "p14#1"],
     ["Why did the presence of State officials in the north decrease?", "p5#0"], // "primarily because of persistent insecurity"
     ["Which group claimed the attack of 15 April in the Ségou region?", "p19#4"],

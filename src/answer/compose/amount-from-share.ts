@@ -18,6 +18,9 @@ function currencyTerms(k: ReportKnowledge): Set<string> {
   return new Set(k.sentences.all.flatMap((s) => s.figures.filter((f) => f.unit === "money").flatMap((f) => terms(f.text).filter((t) => !/\d/.test(t) && t !== "million" && t !== "billion"))));
 }
 
+/** How far below the best match another sentence may score and still be the one stating the share of the amount. */
+const NEAR_BEST = 0.6;
+
 /** "the shortfall", "still missing", "not yet received": what the rest of the whole stands for. */
 const REST = /\b(?:missing|remain(?:ing|s|ed)?|left|unfunded|outstanding|short(?:fall)?|gap|lacking|not\s+(?:yet\s+)?(?:been\s+)?(?:received|funded|covered|met|paid))\b/i;
 
@@ -25,7 +28,9 @@ export function amountFromShare(part: FramePart, best: ScoredSentence | undefine
   if (!best || part.answerType !== "number") return null;
   const op = part.operation;
   // "What is the HRP shortfall?", "How much of the $293 million was still missing?": the rest of the whole.
-  const rest = REST.test(part.question) && (op === undefined || op.shortfall === true || (op.kind === "difference" && op.operands.length === 0) || op.kind === "share");
+  // (A difference of one thing, or of one thing at two times — "the shortfall as at 26 May" — names no second amount.)
+  const oneThing = op !== undefined && new Set(op.operands.map((o) => o.text)).size < 2;
+  const rest = REST.test(part.question) && (op === undefined || op.shortfall === true || (op.kind === "difference" && oneThing) || op.kind === "share");
   if (op && !rest) return null;
   const currencies = currencyTerms(k);
   // The question asks for money: in a currency's words, or about an amount it states itself.
@@ -35,9 +40,11 @@ export function amountFromShare(part: FramePart, best: ScoredSentence | undefine
   const laterPart = !("followUp" in part && part.followUp);
   const words = [...terms(part.question), ...(laterPart ? part.subject.filter((i) => i.carried).flatMap((i) => terms(i.text)) : [])];
   if (!words.some((t) => currencies.has(t)) && !statesAmount) return null;
-  // The best sentence, or the one right after it that finishes it ("Funding was inadequate … Only 14 per cent …").
+  // The best sentence, or the one right after it that finishes it ("Funding was inadequate … Only 14 per cent …"),
+  // or another nearly as good (the best may be a benchmark indicator that names the plan but states no share of an amount).
   const next = scored.find((x) => x.sentence.unit === best.sentence.unit && x.sentence.index === best.sentence.index + 1);
-  for (const s of [best.sentence, ...(next ? [next.sentence] : [])]) {
+  const near = scored.filter((x) => x.score >= best.score * NEAR_BEST).map((x) => x.sentence);
+  for (const s of new Set([best.sentence, ...(next ? [next.sentence] : []), ...near])) {
     const answer = fromSentence(s, k, rest, statesAmount ? part.figures : undefined);
     if (answer) return answer;
   }

@@ -66,13 +66,16 @@ function match(re: RegExp, text: string): RegExpExecArray | null {
   return new RegExp(re.source, re.flags.replace("g", "")).exec(text);
 }
 
+const IN_CURRENCY_TERMS = /\bin (?:dollar|euro|money|monetary|cash|financial) (terms)\b/gi;
 /** "… in absolute terms", "to one decimal", "using the Annex II table": how the result is to be stated or found, not what it is about. */
 const MANNER =
-  /\bin (?:absolute|raw|real|round) (?:terms|numbers|figures)\b|\b(?:to|with) (?:one|two|three|\d) decimals?(?: places?)?\b|\bto the nearest (?:whole )?\w+\b|\b(?:using|from|per|according to|based on|in) (?:the )?(?:annex (?:I{1,2}|one|two)|benchmarks? annex|strength) table\b/gi;
+  /\bin (?:absolute|raw|real|round|numerical|percentage|per ?cent|relative) (?:terms|numbers|figures)\b|\b(?:to|with) (?:one|two|three|\d) decimals?(?: places?)?\b|\bto the nearest (?:whole )?\w+\b|\b(?:using|from|per|according to|based on|in) (?:the )?(?:annex (?:I{1,2}|one|two)|benchmarks? annex|strength) table\b/gi;
 
 export function readOperation(question: string, tokens: Token[]): OperationReading {
   const consumed = new Set<number>();
   for (const m of question.matchAll(MANNER)) consume(tokens, m.index, m.index + m[0].length, consumed);
+  // "in dollar terms": the currency says what is asked (an amount), "terms" nothing.
+  for (const m of question.matchAll(IN_CURRENCY_TERMS)) consume(tokens, m.index + m[0].length - m[1]!.length, m.index + m[0].length, consumed);
   const end = question.replace(/[\s?.!]+$/, "").length;
   const take = (m: RegExpExecArray) => consume(tokens, m.index, m.index + m[0].length, consumed);
 
