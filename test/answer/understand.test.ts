@@ -175,6 +175,14 @@ describe("multi-part questions", () => {
     expect(frame("By how much did the number of IDPs grow, in people and in per cent?").parts.map((p) => p.operation?.kind)).toEqual(["difference", "percentChange"]);
   });
 
+  it("'How many A and how many B did X do?': the first part shares the clause the last ends with", () => {
+    const f = frame("How many operations and how many medium- and long-range patrols did MINUSMA conduct during the reporting period?");
+    expect(f.parts.map((p) => p.question)).toEqual([
+      "How many operations did MINUSMA conduct during the reporting period?",
+      "how many medium- and long-range patrols did MINUSMA conduct during the reporting period?",
+    ]);
+  });
+
   it("splits at a semicolon", () => {
     const f = frame("How many military helicopters are usable; how many armoured personnel carriers is the Mission short of?");
     expect(f.parts).toHaveLength(2);

@@ -50,7 +50,8 @@ let out: string;
 
 beforeAll(async () => {
   const index = await buildTestIndex();
-  client = await localAskClient({ env: { DATA_DIR: dirname(index), LOG_LEVEL: "warn" } });
+  // Answer quality is judged here, not speed: a generous budget keeps a loaded machine from turning slow answers into errors (the budget has its own tests).
+  client = await localAskClient({ env: { DATA_DIR: dirname(index), LOG_LEVEL: "warn", ANSWER_TIMEOUT_MS: "60000" } });
   out = await mkdtemp(join(tmpdir(), "sitrep-eval-e2e-"));
 }, 300_000);
 

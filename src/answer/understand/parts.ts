@@ -25,5 +25,17 @@ export function splitParts(question: string): string[] {
   }
   const last = question.slice(from).trim();
   if (last) parts.push(last);
-  return parts.length > 1 && parts.every((p) => p.split(/\s+/).length >= 2) ? parts : [question];
+  if (!(parts.length > 1 && parts.every((p) => p.split(/\s+/).length >= 2))) return [question];
+  return withSharedClause(parts);
+}
+
+/** "How many operations" with no verb of its own, before "how many patrols did MINUSMA conduct …?". */
+const BARE_QUANTITY = /^how (?:many|much)\s+[\p{L}\s-]+$/iu;
+const AUXILIARY_ON = /\b(?:did|do|does|was|were|is|are|has|have|had|will|would|can|could)\b.*$/i;
+
+/** "How many A and how many B did X do?": the first part shares the clause the last one ends with. */
+function withSharedClause(parts: string[]): string[] {
+  const clause = AUXILIARY_ON.exec(parts.at(-1)!)?.[0];
+  if (!clause) return parts;
+  return parts.map((p, i) => (i < parts.length - 1 && BARE_QUANTITY.test(p) && !AUXILIARY_ON.test(p) ? `${p} ${clause}` : p));
 }
