@@ -118,6 +118,13 @@ function decideOn(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge,
 function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSentence, k: ReportKnowledge): { kind: "answer"; best: ScoredSentence } | { kind: "refuse"; reason: string } {
   const close = scored.filter((s) => s.score >= best.score * 0.7 && s.unitCoverage >= MIN_UNIT_COVERAGE);
   const has = (test: (s: ReportSentence) => boolean) => close.find((s) => test(s.sentence) || neighbourhood(s.sentence, k).some((n) => n !== s.sentence && test(n) && s.coverage >= MIN_SENTENCE_COVERAGE));
+  // The sentence beside the match that holds the answer ("… one confirmed case" / "On 16 April, … in Alfao"), when the match itself does not.
+  const holder = (test: (s: ReportSentence) => boolean) => {
+    const found = has(test);
+    if (!found || test(found.sentence)) return found;
+    const beside = neighbourhood(found.sentence, k).find((n) => n !== found.sentence && test(n));
+    return scored.find((x) => x.sentence === beside) ?? found;
+  };
   const what = part.asked ? `“${part.asked}”` : "this";
   switch (part.answerType) {
     case "number": {
@@ -207,7 +214,7 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       // "Which region was hit hardest?": a superlative is answered by the sentence that singles one place out
       // ("The Mopti region has been particularly affected"), among those about what is asked.
       const singled = part.operation?.kind === "rank" || part.superlative ? scored.find((s) => s.score >= best.score * SINGLED_OUT_BAND && s.unitCoverage >= MIN_UNIT_COVERAGE && SINGLES_OUT.test(s.sentence.text) && namesPlace(s.sentence, k, country)) : undefined;
-      const found = singled ?? (country ? close.find((s) => namesPlace(s.sentence, k, true)) : has((s) => namesPlace(s, k, false)));
+      const found = singled ?? (country ? close.find((s) => namesPlace(s.sentence, k, true)) : holder((s) => namesPlace(s, k, false)));
       return found ? { kind: "answer", best: found } : { kind: "refuse", reason: country ? "It does not name a country for this." : "It does not say where." };
     }
     case "reason": {

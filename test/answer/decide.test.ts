@@ -96,6 +96,10 @@ describe("the report answers a paraphrase: answer, from the sentence that holds 
     expect(await answeringSentence(question)).toBe(sentence);
   });
 
+  it("'where?' is answered by the sentence beside the match that names the place ('one confirmed … case' / 'in Alfao, Timbuktu region')", async () => {
+    expect(await answeringSentence("Where did the confirmed case of conflict-related sexual violence happen?")).toBe("p30#1");
+  });
+
   it("the answering sentence holds something of the asked type", async () => {
     const when = await decisionFor(s, "When did the strike of university professors start?");
     expect(when.decision.kind === "answer" && when.decision.best.sentence.dates.length).toBeGreaterThan(0);
