@@ -7,12 +7,15 @@
 // Aborting (the budget is spent, or the client went away) rejects at once. The worker is asked to stop
 // (its pipeline's signal fires); a worker that has not let go after ABORT_GRACE_MS is terminated and
 // replaced (piscina's own abort), and a task still in the queue is dropped.
+//
+// Closing rejects what is still queued or running with PoolClosedError (piscina's own error would reach
+// the HTTP layer as one unexpected error per request); close() says how many were abandoned.
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { AnswerInput, AnswerPipeline, AnswerTurn } from "../answer/contract.js";
 import type { Readiness } from "../http/readiness.js";
 import type { AnswerWorkerData } from "./answer-worker.js";
-import { BUDGET_EXCEEDED_MESSAGE, BudgetExceededError, PoolBusyError } from "./errors.js";
+import { BUDGET_EXCEEDED_MESSAGE, BudgetExceededError, PoolBusyError, PoolClosedError } from "./errors.js";
 import { createStartBaton } from "./start-baton.js";
 import { isWorkerReady, type AnswerTask, type MainToWorker, type WorkerToMain } from "./protocol.js";
 import { workerFile, type WorkerFile } from "./worker-file.js";
@@ -41,7 +44,8 @@ export interface AnswerPool {
    */
   ready: Promise<void>;
   stats(): { threads: number; readyThreads: number; queued: number; completed: number };
-  close(): Promise<void>;
+  /** Ends the workers; resolves with how many questions, queued or running, were abandoned. */
+  close(): Promise<{ abandoned: number }>;
 }
 
 export function createAnswerPool(options: AnswerPoolOptions): AnswerPool {
@@ -60,7 +64,7 @@ export function createAnswerPool(options: AnswerPoolOptions): AnswerPool {
 
   const readyThreads = new Set<number>();
   let started = false;
-  let closing = false;
+  const closing = { now: false, abandoned: 0 };
   const ready = new Promise<void>((resolve, reject) => {
     pool.on("message", (message: unknown) => {
       if (!isWorkerReady(message)) return;
@@ -79,11 +83,11 @@ export function createAnswerPool(options: AnswerPoolOptions): AnswerPool {
   ready.catch(() => {});
   pool.on("workerDestroy", (worker: { id: number }) => {
     readyThreads.delete(worker.id);
-    if (!closing && readyThreads.size === 0) options.readiness?.fail(READINESS_COMPONENT, "no answer worker is ready (restarting)");
+    if (!closing.now && readyThreads.size === 0) options.readiness?.fail(READINESS_COMPONENT, "no answer worker is ready (restarting)");
   });
 
   const pipeline: AnswerPipeline = {
-    answer: (input) => runTask(pool, input),
+    answer: (input) => runTask(pool, input, closing),
   };
 
   return {
@@ -91,13 +95,14 @@ export function createAnswerPool(options: AnswerPoolOptions): AnswerPool {
     ready,
     stats: () => ({ threads: options.threads, readyThreads: readyThreads.size, queued: pool.queueSize, completed: pool.completed }),
     async close() {
-      closing = true;
+      closing.now = true;
       await pool.destroy();
+      return { abandoned: closing.abandoned };
     },
   };
 }
 
-function runTask(pool: Piscina<AnswerTask, AnswerTurn>, input: AnswerInput): Promise<AnswerTurn> {
+function runTask(pool: Piscina<AnswerTask, AnswerTurn>, input: AnswerInput, closing: { now: boolean; abandoned: number }): Promise<AnswerTurn> {
   const { signal, onEvent } = input;
   if (signal?.aborted) return Promise.reject(signal.reason);
   const stream = onEvent !== undefined;
@@ -158,6 +163,10 @@ function runTask(pool: Piscina<AnswerTask, AnswerTurn>, input: AnswerInput): Pro
       (err: unknown) => {
         cleanup();
         if (abandoned) return;
+        if (closing.now) {
+          closing.abandoned++;
+          return reject(new PoolClosedError());
+        }
         reject(isQueueFull(err) ? new PoolBusyError() : revive(err));
       },
     );

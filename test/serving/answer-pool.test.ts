@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { AnswerStreamEvent } from "../../src/answer/contract.js";
 import { createReadiness } from "../../src/http/readiness.js";
 import { createAnswerPool, type AnswerPool } from "../../src/serving/answer-pool.js";
-import { BudgetExceededError } from "../../src/serving/errors.js";
+import { BudgetExceededError, PoolClosedError } from "../../src/serving/errors.js";
 
 const SCRIPTED = { filename: fileURLToPath(new URL("../../src/serving/tsx-worker.mjs", import.meta.url)), workerData: { tsWorkerEntry: fileURLToPath(new URL("./scripted-worker.ts", import.meta.url)) } };
 
@@ -97,6 +97,18 @@ describe("answer pool (scripted worker)", () => {
     const { pool } = await scriptedPool();
     await expect(ask(pool, "too late", { deadline: Date.now() - 1 })).rejects.toThrow("dropped too late");
     expect((await whoami(pool)).ran).not.toContain("too late");
+  });
+
+  it("on close, rejects what is running and queued with PoolClosedError and counts them", async () => {
+    const { pool: closing } = await scriptedPool();
+    pool = undefined; // closed by the test itself
+    const started = firstEvent();
+    const running = ask(closing, "hold until aborted", { onEvent: started.onEvent });
+    await started.seen;
+    const queued = ["first in line", "second in line", "third in line"].map((q) => ask(closing, q));
+    const settled = Promise.allSettled([running, ...queued]);
+    expect(await closing.close()).toEqual({ abandoned: 4 });
+    for (const outcome of await settled) expect(outcome).toMatchObject({ status: "rejected", reason: expect.any(PoolClosedError) });
   });
 
   it("gives a budget error thrown in the worker its class back (the client gets 504, not 500)", async () => {
