@@ -6,7 +6,13 @@
 //
 // Aborting (the budget is spent, or the client went away) rejects at once. The worker is asked to stop
 // (its pipeline's signal fires); a worker that has not let go after ABORT_GRACE_MS is terminated and
-// replaced (piscina's own abort), and a task still in the queue is dropped.
+// replaced, and a task still waiting stops as soon as a worker reaches it, before any work.
+//
+// Each worker holds TASKS_PER_WORKER tasks: the next question is already in the worker when the one
+// before it ends, so the worker does not wait for the main thread between them. Piscina runs a task
+// that has an AbortSignal alone on its worker, so tasks get none: the pool replaces a stuck worker
+// itself (the task says which worker runs it). A worker replaced for a stuck task takes the question
+// held behind it down too: that one is asked again, once, on another worker.
 //
 // Closing rejects what is still queued or running with PoolClosedError (piscina's own error would reach
 // the HTTP layer as one unexpected error per request); close() says how many were abandoned.
@@ -21,6 +27,7 @@ import { isWorkerReady, type AnswerTask, type MainToWorker, type WorkerToMain } 
 import { workerFile, type WorkerFile } from "./worker-file.js";
 
 export const ABORT_GRACE_MS = 500;
+export const TASKS_PER_WORKER = 2;
 const READINESS_COMPONENT = "answer-pool";
 
 export interface AnswerPoolOptions {
@@ -56,6 +63,7 @@ export function createAnswerPool(options: AnswerPoolOptions): AnswerPool {
     minThreads: options.threads,
     maxThreads: options.threads,
     maxQueue: options.maxQueue ?? 256,
+    concurrentTasksPerWorker: TASKS_PER_WORKER,
     // An idle worker waits with Atomics.waitAsync, not the blocking wait: its event loop keeps running
     // (the warm-up after "ready", timers), at a cost of microseconds per task.
     atomics: "async",
@@ -81,13 +89,14 @@ export function createAnswerPool(options: AnswerPoolOptions): AnswerPool {
     });
   });
   ready.catch(() => {});
-  pool.on("workerDestroy", (worker: { id: number }) => {
-    readyThreads.delete(worker.id);
+  pool.on("workerDestroy", () => {
+    // By the threads still running: a worker that already exited reports its id as -1.
+    for (const id of readyThreads) if (!pool.threads.some((w) => w.threadId === id)) readyThreads.delete(id);
     if (!closing.now && readyThreads.size === 0) options.readiness?.fail(READINESS_COMPONENT, "no answer worker is ready (restarting)");
   });
 
   const pipeline: AnswerPipeline = {
-    answer: (input) => runTask(pool, input, closing),
+    answer: (input) => runTask(pool, input, closing, false),
   };
 
   return {
@@ -102,14 +111,15 @@ export function createAnswerPool(options: AnswerPoolOptions): AnswerPool {
   };
 }
 
-function runTask(pool: Piscina<AnswerTask, AnswerTurn>, input: AnswerInput, closing: { now: boolean; abandoned: number }): Promise<AnswerTurn> {
+function runTask(pool: Piscina<AnswerTask, AnswerTurn>, input: AnswerInput, closing: { now: boolean; abandoned: number }, retried: boolean): Promise<AnswerTurn> {
   const { signal, onEvent } = input;
   if (signal?.aborted) return Promise.reject(signal.reason);
   const stream = onEvent !== undefined;
   const { port1, port2 } = new MessageChannel();
-  const terminate = new AbortController();
+  const runningOn = new Int32Array(new SharedArrayBuffer(4));
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
   let abandoned = false;
+  let forwarded = false;
 
   return new Promise<AnswerTurn>((resolve, reject) => {
     let turn: AnswerTurn | undefined;
@@ -129,7 +139,7 @@ function runTask(pool: Piscina<AnswerTask, AnswerTurn>, input: AnswerInput, clos
       reject(signal!.reason);
       port1.postMessage({ type: "abort" } satisfies MainToWorker);
       // A worker busy in synchronous code cannot read the request: take it back after the grace period.
-      graceTimer = setTimeout(() => terminate.abort(signal!.reason), ABORT_GRACE_MS);
+      graceTimer = setTimeout(() => replaceWorker(pool, Atomics.load(runningOn, 0)), ABORT_GRACE_MS);
       graceTimer.unref();
     };
     signal?.addEventListener("abort", onAbort, { once: true });
@@ -141,6 +151,7 @@ function runTask(pool: Piscina<AnswerTask, AnswerTurn>, input: AnswerInput, clos
           ended = true;
           finish();
         } else if (!abandoned) {
+          forwarded = true;
           onEvent(message.event);
         }
       });
@@ -153,8 +164,9 @@ function runTask(pool: Piscina<AnswerTask, AnswerTurn>, input: AnswerInput, clos
       ...(input.deadline !== undefined ? { deadline: input.deadline } : {}),
       ...(stream ? { stream: true } : {}),
       port: port2,
+      runningOn,
     };
-    pool.run(task, { transferList: [port2], signal: terminate.signal }).then(
+    pool.run(task, { transferList: [port2] }).then(
       (result) => {
         if (abandoned) return cleanup();
         turn = result;
@@ -167,6 +179,8 @@ function runTask(pool: Piscina<AnswerTask, AnswerTurn>, input: AnswerInput, clos
           closing.abandoned++;
           return reject(new PoolClosedError());
         }
+        // Asked again only if the client has seen nothing of it yet (a stream would repeat itself).
+        if (isWorkerReplaced(err) && !forwarded && !retried) return runTask(pool, input, closing, true).then(resolve, reject);
         reject(isQueueFull(err) ? new PoolBusyError() : revive(err));
       },
     );
@@ -179,6 +193,16 @@ function runTask(pool: Piscina<AnswerTask, AnswerTurn>, input: AnswerInput, clos
  */
 function revive(err: unknown): unknown {
   return err instanceof Error && err.message === BUDGET_EXCEEDED_MESSAGE ? new BudgetExceededError() : err;
+}
+
+/** Ends the worker running a task that would not stop (0: the task has not started, and will stop when it does); piscina starts another. */
+function replaceWorker(pool: Piscina<AnswerTask, AnswerTurn>, threadId: number): void {
+  if (threadId !== 0) void pool.threads.find((w) => w.threadId === threadId)?.terminate();
+}
+
+/** Piscina's error for a task whose worker ended under it (here: replaced for another task that would not stop). */
+function isWorkerReplaced(err: unknown): boolean {
+  return err instanceof Error && (/^worker exited with code/.test(err.message) || err.message === "Terminating worker thread");
 }
 
 function isQueueFull(err: unknown): boolean {

@@ -78,6 +78,18 @@ describe("answer pool (scripted worker)", () => {
     await expect.poll(() => readiness.ready(), { timeout: 10_000 }).toBe(true);
   });
 
+  it("answers a question held behind a stuck task on the replacement worker, not with an error", async () => {
+    const { pool } = await scriptedPool();
+    const controller = new AbortController();
+    const started = firstEvent();
+    const stuck = ask(pool, "spin", { signal: controller.signal, onEvent: started.onEvent });
+    await started.seen;
+    const behind = ask(pool, "held behind the spinner"); // the worker holds it, but cannot start it
+    controller.abort(new Error("budget spent"));
+    await expect(stuck).rejects.toThrow("budget spent");
+    expect((await behind).answer).toBe("held behind the spinner");
+  });
+
   it("drops a question aborted while it waits in the queue: it never runs", async () => {
     const { pool } = await scriptedPool();
     const busy = new AbortController();

@@ -14,7 +14,8 @@ function turn(answer: string): AnswerTurn {
 
 parentPort!.postMessage({ [WORKER_READY]: true, threadId });
 
-export default async function answer({ port, question, deadline }: AnswerTask): Promise<AnswerTurn> {
+export default async function answer({ port, question, deadline, runningOn }: AnswerTask): Promise<AnswerTurn> {
+  Atomics.store(runningOn, 0, threadId);
   const send = (message: WorkerToMain) => port.postMessage(message);
   const aborted = () => {
     for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) if ((m.message as MainToWorker).type === "abort") return true;
@@ -43,6 +44,7 @@ export default async function answer({ port, question, deadline }: AnswerTask): 
     }
     return turn(question);
   } finally {
+    Atomics.store(runningOn, 0, 0);
     send({ type: "end" });
     port.close();
   }
