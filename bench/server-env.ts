@@ -1,20 +1,11 @@
 // Where the bench's servers keep their data: the index is the user's (data/index, read-only), but the
 // database is a fresh one in a temporary folder, so that bench runs never write into data/sitrep.db.
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { createScratchDataDir, type ScratchDataDir } from "../src/bootstrap/scratch-data-dir.js";
 
-export interface BenchDataDir {
-  /** DATA_DIR for the bench's servers: `index` links to the project's index, `sitrep.db` starts empty. */
-  dir: string;
-  /** Deletes the folder and the database in it (never the linked index). */
-  dispose(): void;
-}
-
-export function createBenchDataDir(root: string): BenchDataDir {
-  const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-data-"));
-  symlinkSync(resolve(root, "data", "index"), join(dir, "index"), "dir");
-  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+/** DATA_DIR for the bench's servers: `index` links to the project's index, `sitrep.db` starts empty. */
+export function createBenchDataDir(root: string): ScratchDataDir {
+  return createScratchDataDir(join(root, "data", "index"), "sitrep-bench-data-");
 }
 
 /** The server's env: the embedded defaults (local encoder, extractive composer, no Slack), loopback only. */

@@ -1,6 +1,7 @@
-// `npm run eval` prints its report on stdout: the in-process app's request logs must not land between
-// its lines unless the user asks for them with LOG_LEVEL.
+// `npm run eval` on the in-process app: its report on stdout has no request logs between its lines
+// unless the user asks for them with LOG_LEVEL, and its turns never go into the user's sitrep.db.
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -42,6 +43,12 @@ describe("npm run eval (in-process app)", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("RESULT: PASS");
     expect(requestLines(stdout)).toEqual([]);
+  });
+
+  it("leaves no database in DATA_DIR: the run's turns went to one of its own", async () => {
+    const { code } = await runCli({});
+    expect(code).toBe(0);
+    expect(existsSync(join(dataDir, "sitrep.db"))).toBe(false);
   });
 
   it("prints the request log lines when the user sets LOG_LEVEL=info", async () => {
