@@ -9,7 +9,8 @@
 // replaced, and a task still waiting stops as soon as a worker reaches it, before any work.
 //
 // Each worker holds TASKS_PER_WORKER tasks: the next question is already in the worker when the one
-// before it ends, so the worker does not wait for the main thread between them. Piscina runs a task
+// before it ends, so the worker does not wait for the main thread between them (and while one waits on
+// I/O, a model's reply, the other can run). Piscina runs a task
 // that has an AbortSignal alone on its worker, so tasks get none: the pool replaces a stuck worker
 // itself (the task says which worker runs it). A worker replaced for a stuck task takes the question
 // held behind it down too: that one is asked again, once, on another worker.

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AnswerStreamEvent } from "../../src/answer/contract.js";
 import { createReadiness } from "../../src/http/readiness.js";
-import { createAnswerPool, type AnswerPool } from "../../src/serving/answer-pool.js";
+import { createAnswerPool, TASKS_PER_WORKER, type AnswerPool } from "../../src/serving/answer-pool.js";
 import { BudgetExceededError, PoolClosedError } from "../../src/serving/errors.js";
 
 const SCRIPTED = { filename: fileURLToPath(new URL("../../src/serving/tsx-worker.mjs", import.meta.url)), workerData: { tsWorkerEntry: fileURLToPath(new URL("./scripted-worker.ts", import.meta.url)) } };
@@ -92,16 +92,19 @@ describe("answer pool (scripted worker)", () => {
 
   it("drops a question aborted while it waits in the queue: it never runs", async () => {
     const { pool } = await scriptedPool();
+    // As many questions as the worker holds, each waiting for its abort: the next one has to queue.
     const busy = new AbortController();
-    const started = firstEvent();
-    const holding = ask(pool, "hold until aborted", { signal: busy.signal, onEvent: started.onEvent });
-    await started.seen;
+    const holding = Array.from({ length: TASKS_PER_WORKER }, (_, i) => {
+      const started = firstEvent();
+      return { answer: ask(pool, `hold until aborted ${i}`, { signal: busy.signal, onEvent: started.onEvent }), started: started.seen };
+    });
+    await Promise.all(holding.map((h) => h.started));
     const queued = new AbortController();
     const waiting = ask(pool, "queued then aborted", { signal: queued.signal });
     queued.abort(new Error("client gone"));
     await expect(waiting).rejects.toThrow("client gone");
     busy.abort(new Error("done holding"));
-    await expect(holding).rejects.toThrow("done holding");
+    for (const h of holding) await expect(h.answer).rejects.toThrow("done holding");
     expect((await whoami(pool)).ran).not.toContain("queued then aborted");
   });
 

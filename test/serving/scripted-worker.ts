@@ -30,7 +30,7 @@ export default async function answer({ port, question, deadline, runningOn }: An
       for (const text of ["one ", "two ", "three"]) send({ type: "event", event: { type: "delta", text } });
       return turn("one two three");
     }
-    if (question === "hold until aborted") {
+    if (question.startsWith("hold until aborted")) {
       send({ type: "event", event: { type: "delta", text: "started" } });
       // Polls its port the way a pipeline checks its signal between steps.
       for (let i = 0; i < 500 && !aborted(); i++) await new Promise((r) => setTimeout(r, 10));
