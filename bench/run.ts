@@ -15,6 +15,7 @@ import { loadAsk, probeHealth, type LoadResult } from "./load.js";
 import { killLiveChildren, spawnNode, stop, timeCommand, type Started } from "./process.js";
 import { BUILTIN_QUESTIONS, benchQuestions } from "./questions.js";
 import { render, rows, type BenchResult, type IngestResult, type StartupResult } from "./report.js";
+import { createBenchDataDir, benchServerEnv } from "./server-env.js";
 import { ask, askEach } from "./sequential.js";
 import { median } from "./stats.js";
 
@@ -42,13 +43,9 @@ const STARTERS = [
   "What is the total number of MINUSMA uniformed personnel?",
 ];
 
-/** The server's env: the embedded defaults (local encoder, extractive composer, no Slack), loopback only. */
-function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!/^(LLM_|EMBEDDINGS_|SLACK_|ANSWER_|QUERY_CACHE)/.test(key)) env[key] = value;
-  // No keys and no rate limit: the load test is one client sending far more than 60 requests a minute.
-  return { ...env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: "data", LOG_LEVEL: "warn", API_KEYS: "", RATE_LIMIT_PER_MINUTE: "0", ...extra };
-}
+/** Every server of this run uses one temporary database, deleted at the end (see server-env.ts). */
+const benchData = createBenchDataDir(ROOT);
+const serverEnv = (extra: Record<string, string> = {}) => benchServerEnv(benchData.dir, process.env, extra);
 
 const startServer = (extra: Record<string, string> = {}) =>
   spawnNode(["scripts/run-compiled.mjs", "server"], { cwd: ROOT, env: serverEnv({ LOG_LEVEL: "info", ...extra }), ready: LISTENING, timeoutMs: 30_000 });
@@ -187,15 +184,20 @@ async function main(): Promise<number> {
 const watchdog = setTimeout(() => {
   console.error(`bench: still running after ${WATCHDOG_MS / 1000} s; giving up.`);
   killLiveChildren();
+  benchData.dispose();
   process.exit(2);
 }, WATCHDOG_MS);
 watchdog.unref();
 
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    benchData.dispose();
+    process.exit(code);
+  },
   (err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     killLiveChildren();
+    benchData.dispose();
     process.exit(1);
   },
 );

@@ -115,7 +115,8 @@ export async function createNodeSitrep(options: NodeSitrepOptions = {}) {
       answerThreads: threads,
       async close() {
         retention?.stop();
-        await pool?.close();
+        const closed = await pool?.close();
+        if (closed?.abandoned) logger.warn({ abandoned: closed.abandoned }, `answer pool closed: ${closed.abandoned} questions still queued or running were abandoned`);
         await store.close();
       },
     };

@@ -84,6 +84,15 @@ export function createGlossaryIndex(glossary: Glossary, lexicon: Lexicon): Gloss
 
   const definitions = glossary.entries.filter((e) => e.definition).map((e) => ({ entry: e, terms: new Set(terms(e.definition!)) }));
   const glossSets = lexicon.glosses.map((g) => ({ terms: g.terms, gloss: new Set(g.gloss) }));
+  // Stem -> the glosses that contain it, in lexicon order: a lookup scans only the rarest stem's glosses.
+  const glossesWith = new Map<string, number[]>();
+  glossSets.forEach((g, i) => {
+    for (const stem of g.gloss) {
+      const list = glossesWith.get(stem);
+      if (list) list.push(i);
+      else glossesWith.set(stem, [i]);
+    }
+  });
   const countryByRow = new Map(glossary.entries.filter((e) => e.annexIIRow).map((e) => [e.annexIIRow!, e]));
   const alternativesCache = new Map<GlossaryEntry, string[][]>();
 
@@ -131,8 +140,12 @@ export function createGlossaryIndex(glossary: Glossary, lexicon: Lexicon): Gloss
     opposites: (lemma) => lexicon.opposites[fold(lemma)] ?? [],
     glossMatches(stems) {
       if (stems.length < 2) return [];
+      const candidates = stems.map((s) => glossesWith.get(s) ?? []).reduce((a, b) => (b.length < a.length ? b : a));
       const out = new Set<string>();
-      for (const g of glossSets) if (stems.every((s) => g.gloss.has(s))) for (const t of g.terms) out.add(t);
+      for (const i of candidates) {
+        const g = glossSets[i]!;
+        if (stems.every((s) => g.gloss.has(s))) for (const t of g.terms) out.add(t);
+      }
       return [...out];
     },
     definedBy(stems) {

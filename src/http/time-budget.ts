@@ -3,7 +3,7 @@
 // cannot), so nothing is stored for an answer the client never got.
 import type { AskRequest, AskResponse } from "../answer/contract.js";
 import type { ConversationAskContext } from "../conversations/conversation-asker.js";
-import { BudgetExceededError, PoolBusyError } from "../serving/errors.js";
+import { BudgetExceededError, PoolBusyError, PoolClosedError } from "../serving/errors.js";
 import type { AppDeps } from "./deps.js";
 import { ApiError } from "./errors.js";
 
@@ -37,6 +37,7 @@ export async function answerWithinBudget(deps: AppDeps, request: AskRequest, opt
     // The work noticed the deadline before the timer's rejection won the race.
     if (err instanceof BudgetExceededError || (controller.signal.aborted && controller.signal.reason === timeoutError)) throw timedOut();
     if (err instanceof PoolBusyError) throw new ApiError(503, "overloaded", "The service is busy. Please try again in a moment.");
+    if (err instanceof PoolClosedError) throw new ApiError(503, "shutting_down", "The service is shutting down. Please try again in a moment.");
     throw err;
   } finally {
     clearTimeout(timer);

@@ -29,8 +29,23 @@ function instance(): Nlp {
   return nlp;
 }
 
+/** A question is read several times per answer (its frame, each retrieval text): the last few are kept. */
+const RECENT_LIMIT = 256;
+const recent = new Map<string, readonly Token[]>();
+
 /** Tokens of a text with tags and lemmas. Offsets index into `text` as given. */
 export function analyse(text: string): Token[] {
+  let tokens = recent.get(text);
+  if (!tokens) {
+    // Frozen: every caller shares these tokens, so none may change them.
+    tokens = Object.freeze(read(text).map((t) => Object.freeze({ ...t, terms: Object.freeze(t.terms) as string[] })));
+    if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+    recent.set(text, tokens);
+  }
+  return [...tokens];
+}
+
+function read(text: string): Token[] {
   const engine = instance();
   const its = engine.its;
   const doc = engine.readDoc(text);

@@ -4,15 +4,22 @@ import { splitSentences } from "../report/sentences.js";
 import { terms as termsOf } from "../report/terms.js";
 
 
-// Units are fixed once the index is loaded, so each unit's sentences are tokenized once, not per query.
-const sentenceTermsCache = new Map<string, Set<string>[]>();
-function sentenceTermsOf(text: string): Set<string>[] {
-  let terms = sentenceTermsCache.get(text);
-  if (!terms) {
-    terms = splitSentences(text).map((s) => new Set(termsOf(s)));
-    sentenceTermsCache.set(text, terms);
+// Units are fixed once the index is loaded, so each unit's sentence windows are built once, not per query.
+const windowsCache = new Map<string, Set<string>[]>();
+function windowsOf(text: string, window: number): Set<string>[] {
+  const key = `${window}\u0000${text}`;
+  let windows = windowsCache.get(key);
+  if (!windows) {
+    const sentenceTerms = splitSentences(text).map((s) => new Set(termsOf(s)));
+    windows = [];
+    for (let i = 0; i < Math.max(1, sentenceTerms.length - window + 1); i++) {
+      const present = new Set<string>();
+      for (const set of sentenceTerms.slice(i, i + window)) for (const t of set) present.add(t);
+      windows.push(present);
+    }
+    windowsCache.set(key, windows);
   }
-  return terms;
+  return windows;
 }
 
 /**
@@ -23,11 +30,8 @@ export function sentenceCoverage(text: string, terms: WeightedTerm[], idf: (term
   const weighted = terms.map((t) => ({ term: t.term, w: t.weight * idf(t.term) }));
   const total = weighted.reduce((n, t) => n + t.w, 0);
   if (total <= 0) return 0;
-  const sentenceTerms = sentenceTermsOf(text);
   let best = 0;
-  for (let i = 0; i < Math.max(1, sentenceTerms.length - window + 1); i++) {
-    const present = new Set<string>();
-    for (const set of sentenceTerms.slice(i, i + window)) for (const t of set) present.add(t);
+  for (const present of windowsOf(text, window)) {
     const covered = weighted.reduce((n, t) => n + (present.has(t.term) ? t.w : 0), 0);
     best = Math.max(best, covered / total);
   }

@@ -39,8 +39,9 @@ export default (async () => {
   // only for the rest of it (this thread does one thing at a time anyway).
   const warm = withoutLlm.answer({ question: WARM_UP_QUESTION, history: [] }).catch(() => undefined);
 
-  return async function answer({ port, deadline, stream, ...input }: AnswerTask): Promise<AnswerTurn> {
+  return async function answer({ port, deadline, stream, runningOn, ...input }: AnswerTask): Promise<AnswerTurn> {
     await warm;
+    Atomics.store(runningOn, 0, threadId);
     const send = (message: WorkerToMain) => port.postMessage(message);
     const controller = new AbortController();
     const stop = (reason: Error) => controller.abort(reason);
@@ -58,6 +59,7 @@ export default (async () => {
         ...(stream ? { onEvent: (event) => send({ type: "event", event }) } : {}),
       });
     } finally {
+      Atomics.store(runningOn, 0, 0);
       clearTimeout(timer);
       if (stream) send({ type: "end" });
       port.close();

@@ -15,3 +15,11 @@ export class PoolBusyError extends Error {
     this.name = "PoolBusyError";
   }
 }
+
+/** The pool was closed (shutdown) while the question waited or ran. */
+export class PoolClosedError extends Error {
+  constructor() {
+    super("The service is shutting down.");
+    this.name = "PoolClosedError";
+  }
+}

@@ -11,6 +11,11 @@ export interface AnswerTask extends Pick<AnswerInput, "question" | "history" | "
    * message wakes the main thread, which on a busy machine costs a scheduling wait per message.
    */
   stream?: boolean;
+  /**
+   * One slot the worker sets to its threadId while it runs the task (0 before and after), read by the
+   * main thread without a message: a task that does not stop when asked gets that worker replaced.
+   */
+  runningOn: Int32Array;
 }
 
 /** Worker -> main, on the task's port. `end` is the last message: every event before it has arrived. */

@@ -1,14 +1,16 @@
 // SQLite-backed store in DATA_DIR: conversations, answers, feedback and Slack event ids survive restarts.
 // The schema comes from migrations/, the same files D1 applies. The file is checked at start-up
-// (PRAGMA quick_check), and a database failure at run time is reported through `onFault`.
+// (PRAGMA quick_check; see sqlite-check.ts for large files), and a database failure at run time is
+// reported through `onFault`.
 import Database from "better-sqlite3";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { StoreUnavailableError, type SitrepStore } from "./types.js";
 import type { SqlDriver, SqlValue } from "./sql/driver.js";
 import { applyMigrations, type Migration } from "./sql/migrations.js";
 import { sqlSitrepStore } from "./sql/sitrep-queries.js";
 import { sqliteDriver } from "./sql/sqlite-driver.js";
+import { FULL_CHECK_MAX_BYTES, quickCheck, quickCheckInBackground, truncationProblem, type BackgroundCheck } from "./sqlite-check.js";
 
 export const MIGRATIONS_DIR = resolve(import.meta.dirname, "../../migrations");
 
@@ -29,6 +31,8 @@ export class StoreOpenError extends Error {
 export interface SqliteStoreOptions {
   /** Called when the database fails at run time (damage, I/O, disk full); e.g. marks readiness failed. */
   onFault?: (reason: string) => void;
+  /** A larger file is checked in full after it opens, not before (default FULL_CHECK_MAX_BYTES). */
+  fullCheckMaxBytes?: number;
 }
 
 const DAMAGE = /^SQLITE_(CORRUPT|NOTADB)/;
@@ -40,18 +44,28 @@ const BUSY = /^SQLITE_(BUSY|LOCKED)/;
 const sqliteCode = (err: unknown): string => (err instanceof Database.SqliteError ? err.code : "");
 
 export async function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Promise<SitrepStore> {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const onFault = options.onFault ?? (() => {});
+  const onDisk = file !== ":memory:";
+  if (onDisk) mkdirSync(dirname(file), { recursive: true });
+  const checkLater = onDisk && existsSync(file) && statSync(file).size > (options.fullCheckMaxBytes ?? FULL_CHECK_MAX_BYTES);
   let db: Database.Database | undefined;
+  let background: BackgroundCheck | undefined;
   try {
+    const truncated = checkLater ? truncationProblem(file) : undefined;
+    if (truncated) throw new StoreOpenError(damagedMessage(file, truncated));
     db = new Database(file);
     db.pragma("journal_mode = WAL");
     // WAL + NORMAL never corrupts the file; a power cut may lose only the last few turns, not an fsync per request.
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
     // Reads every page: a truncated file or a damaged page stops start-up here, not as 500s later.
-    const problems = (db.pragma("quick_check") as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== "ok");
+    const problems = checkLater ? [] : quickCheck(db);
     if (problems.length > 0) throw new StoreOpenError(damagedMessage(file, problems.slice(0, 3).join("; ")));
     await applyMigrations(sqliteDriver(db), readMigrations());
+    if (checkLater) {
+      background = quickCheckInBackground(file);
+      void background.problems.then((found) => found.length > 0 && onFault(damagedMessage(file, found.slice(0, 3).join("; "))));
+    }
   } catch (err) {
     db?.close();
     if (err instanceof StoreOpenError) throw err;
@@ -62,7 +76,8 @@ export async function openSqliteStore(file: string, options: SqliteStoreOptions 
     }
     throw err;
   }
-  return sqlSitrepStore(reportingFaults(sqliteDriver(db), file, options.onFault ?? (() => {})));
+  const driver = reportingFaults(sqliteDriver(db), file, onFault);
+  return sqlSitrepStore({ ...driver, close: async () => (await background?.stop(), driver.close()) });
 }
 
 function damagedMessage(file: string, detail: string): string {

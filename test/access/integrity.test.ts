@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildIndex } from "../../ingest/build-index.js";
 import { IndexInvalidError, loadIndex } from "../../src/retrieval/load-index.js";
 import { openSqliteStore, StoreOpenError } from "../../src/stores/sqlite.js";
+import { quickCheckInBackground } from "../../src/stores/sqlite-check.js";
 import type { StoredTurn } from "../../src/stores/types.js";
 import { createTestSitrep } from "../helpers/app.js";
 import { buildTestIndex, REPO_ROOT, SEED_FILE, testEmbeddings } from "../helpers/index-fixture.js";
@@ -178,6 +179,40 @@ describe("SQLite damage at start-up (PRAGMA quick_check)", () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`sitrep cannot start: The database ${file} is damaged`);
     expectNoStack(stderr);
+  });
+
+  describe("a file over the size checked in full before start-up goes on", () => {
+    const large = { fullCheckMaxBytes: 0 };
+
+    it("truncated: still refuses to open (its header says how many pages it should have)", async () => {
+      const { file } = await dataDirWith("large-truncated", (f) => truncateSync(f, Math.floor(statSync(f).size / 2)));
+      const message = await openSqliteStore(file, large).then(
+        () => "opened",
+        (err: Error) => err.message,
+      );
+      expect(message).toContain(`The database ${file} is damaged`);
+      expect(message).toMatch(/truncated/);
+    });
+
+    it("a page of garbage in the middle: opens, then the check on its own thread reports the damage as a fault", async () => {
+      const { file } = await dataDirWith("large-garbled", (f) => garblePages(f, Math.floor(statSync(f).size / 8192), Math.floor(statSync(f).size / 8192) + 1));
+      let reported!: (reason: string) => void;
+      const fault = new Promise<string>((resolve) => (reported = resolve));
+      const store = await openSqliteStore(file, { ...large, onFault: (reason) => reported(reason) });
+      try {
+        expect(await fault).toContain(`The database ${file} is damaged`);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("intact: the check on its own thread finds nothing", async () => {
+      const { file } = await dataDirWith("large-intact", () => {});
+      expect(await quickCheckInBackground(file).problems).toEqual([]);
+      const store = await openSqliteStore(file, large);
+      expect(await store.recentTurns("c7", 1000)).not.toHaveLength(0);
+      await store.close();
+    });
   });
 
   it("an intact copy opens and keeps every turn", async () => {

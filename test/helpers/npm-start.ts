@@ -15,6 +15,8 @@ export interface Started {
   exited: Promise<number | null>;
   /** Resolves when a log line with this message (a substring) appears. */
   logged(message: string): Promise<Record<string, unknown>>;
+  /** What the server wrote to stderr so far. */
+  stderr(): string;
 }
 
 const running: ChildProcess[] = [];
@@ -58,7 +60,7 @@ export async function npmStart(env: Record<string, string> = {}, dataDir?: strin
   };
   const ready = await logged("listening on");
   const url = String(ready.msg).match(/listening on (http:\/\/\S+)/)![1]!;
-  return { npm, dataDir, url, port: Number(new URL(url).port), logs, exited, logged };
+  return { npm, dataDir, url, port: Number(new URL(url).port), logs, exited, logged, stderr: () => stderr };
 }
 
 /** The pid of npm's child: the process `npm start` runs. */

@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AnswerStreamEvent } from "../../src/answer/contract.js";
 import { createReadiness } from "../../src/http/readiness.js";
-import { createAnswerPool, type AnswerPool } from "../../src/serving/answer-pool.js";
-import { BudgetExceededError } from "../../src/serving/errors.js";
+import { createAnswerPool, TASKS_PER_WORKER, type AnswerPool } from "../../src/serving/answer-pool.js";
+import { BudgetExceededError, PoolClosedError } from "../../src/serving/errors.js";
 
 const SCRIPTED = { filename: fileURLToPath(new URL("../../src/serving/tsx-worker.mjs", import.meta.url)), workerData: { tsWorkerEntry: fileURLToPath(new URL("./scripted-worker.ts", import.meta.url)) } };
 
@@ -78,18 +78,33 @@ describe("answer pool (scripted worker)", () => {
     await expect.poll(() => readiness.ready(), { timeout: 10_000 }).toBe(true);
   });
 
+  it("answers a question held behind a stuck task on the replacement worker, not with an error", async () => {
+    const { pool } = await scriptedPool();
+    const controller = new AbortController();
+    const started = firstEvent();
+    const stuck = ask(pool, "spin", { signal: controller.signal, onEvent: started.onEvent });
+    await started.seen;
+    const behind = ask(pool, "held behind the spinner"); // the worker holds it, but cannot start it
+    controller.abort(new Error("budget spent"));
+    await expect(stuck).rejects.toThrow("budget spent");
+    expect((await behind).answer).toBe("held behind the spinner");
+  });
+
   it("drops a question aborted while it waits in the queue: it never runs", async () => {
     const { pool } = await scriptedPool();
+    // As many questions as the worker holds, each waiting for its abort: the next one has to queue.
     const busy = new AbortController();
-    const started = firstEvent();
-    const holding = ask(pool, "hold until aborted", { signal: busy.signal, onEvent: started.onEvent });
-    await started.seen;
+    const holding = Array.from({ length: TASKS_PER_WORKER }, (_, i) => {
+      const started = firstEvent();
+      return { answer: ask(pool, `hold until aborted ${i}`, { signal: busy.signal, onEvent: started.onEvent }), started: started.seen };
+    });
+    await Promise.all(holding.map((h) => h.started));
     const queued = new AbortController();
     const waiting = ask(pool, "queued then aborted", { signal: queued.signal });
     queued.abort(new Error("client gone"));
     await expect(waiting).rejects.toThrow("client gone");
     busy.abort(new Error("done holding"));
-    await expect(holding).rejects.toThrow("done holding");
+    for (const h of holding) await expect(h.answer).rejects.toThrow("done holding");
     expect((await whoami(pool)).ran).not.toContain("queued then aborted");
   });
 
@@ -97,6 +112,18 @@ describe("answer pool (scripted worker)", () => {
     const { pool } = await scriptedPool();
     await expect(ask(pool, "too late", { deadline: Date.now() - 1 })).rejects.toThrow("dropped too late");
     expect((await whoami(pool)).ran).not.toContain("too late");
+  });
+
+  it("on close, rejects what is running and queued with PoolClosedError and counts them", async () => {
+    const { pool: closing } = await scriptedPool();
+    pool = undefined; // closed by the test itself
+    const started = firstEvent();
+    const running = ask(closing, "hold until aborted", { onEvent: started.onEvent });
+    await started.seen;
+    const queued = ["first in line", "second in line", "third in line"].map((q) => ask(closing, q));
+    const settled = Promise.allSettled([running, ...queued]);
+    expect(await closing.close()).toEqual({ abandoned: 4 });
+    for (const outcome of await settled) expect(outcome).toMatchObject({ status: "rejected", reason: expect.any(PoolClosedError) });
   });
 
   it("gives a budget error thrown in the worker its class back (the client gets 504, not 500)", async () => {

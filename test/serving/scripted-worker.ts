@@ -14,7 +14,8 @@ function turn(answer: string): AnswerTurn {
 
 parentPort!.postMessage({ [WORKER_READY]: true, threadId });
 
-export default async function answer({ port, question, deadline }: AnswerTask): Promise<AnswerTurn> {
+export default async function answer({ port, question, deadline, runningOn }: AnswerTask): Promise<AnswerTurn> {
+  Atomics.store(runningOn, 0, threadId);
   const send = (message: WorkerToMain) => port.postMessage(message);
   const aborted = () => {
     for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) if ((m.message as MainToWorker).type === "abort") return true;
@@ -29,7 +30,7 @@ export default async function answer({ port, question, deadline }: AnswerTask): 
       for (const text of ["one ", "two ", "three"]) send({ type: "event", event: { type: "delta", text } });
       return turn("one two three");
     }
-    if (question === "hold until aborted") {
+    if (question.startsWith("hold until aborted")) {
       send({ type: "event", event: { type: "delta", text: "started" } });
       // Polls its port the way a pipeline checks its signal between steps.
       for (let i = 0; i < 500 && !aborted(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -43,6 +44,7 @@ export default async function answer({ port, question, deadline }: AnswerTask): 
     }
     return turn(question);
   } finally {
+    Atomics.store(runningOn, 0, 0);
     send({ type: "end" });
     port.close();
   }

@@ -131,4 +131,24 @@ describe("npm start, stopped with signals", () => {
     expect(server.logs.map((l) => l.msg)).toContain("shutdown complete: requests were cut at the end of the grace period");
     socket.destroy();
   });
+
+  it("says in one line how many queued questions the end of the grace period abandoned, with no error per question", async () => {
+    const server = await npmStart({ ANSWER_THREADS: "1", SHUTDOWN_GRACE_MS: "200", QUERY_CACHE_SIZE: "0" });
+    // Far more than one worker answers in 200 ms: most are still queued when the grace period ends.
+    const asks = Array.from({ length: 40 }, (_, i) =>
+      fetch(`${server.url}/v1/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: `${QUESTIONS[i % QUESTIONS.length]} (${i})` }) }).then(
+        (res) => res.status,
+        () => "cut",
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 150)); // every request has reached the server
+    server.npm.kill("SIGTERM");
+    expect(await server.exited).toBe(1);
+    await Promise.all(asks);
+    const summaries = server.logs.filter((l) => String(l.msg).includes("abandoned"));
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0]!.abandoned).toBeGreaterThan(0);
+    expect(server.stderr()).not.toContain("Terminating worker thread");
+    expect(server.stderr()).not.toContain("unhandled error");
+  });
 });
