@@ -97,6 +97,13 @@ describe("extractive composition", () => {
     expect(order[pointing - 1]).toContain("Group for the Support of Islam and Muslims");
   });
 
+  it("a sentence of another paragraph answering all of the question as well as the lead is quoted too (the SG's two recommendations on the mandate)", async () => {
+    const { frame, scored, best } = await answered("What does the SG recommend on the mandate?");
+    const composed = composeExtractive(frame, best, scored);
+    expect(composed.citations.map((c) => c.ref)).toEqual(expect.arrayContaining(["para. 61", "para. 71"]));
+    expect(composed.answer).toContain("until 30 June 2018");
+  });
+
   it("Annex I indicators are quoted with their status and one Annex I citation for all rows", () => {
     const indicators = s.knowledge.sentences.all.filter((x) => x.source.kind === "indicator").slice(0, 2);
     const composed = quoteSentences(indicators);

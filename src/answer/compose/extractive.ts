@@ -61,9 +61,11 @@ export function composeExtractive(part: FramePart, best: ScoredSentence, scored:
   const required = part.subject.filter((w) => w.required && covers(lead.sentence.terms, w) > 0);
   const sameThings = (s: ScoredSentence) => required.every((w) => covers(s.sentence.terms, w) > 0);
   // Context from the same paragraph reads best; another paragraph must score nearly as well and add a subject.
+  // (Or, elsewhere, one that answers all of it as well as the lead does: "What does the SG recommend on the mandate?" — para. 61 and para. 71.)
+  const asWell = (s: ScoredSentence) => s.coverage >= lead.coverage && s.score >= lead.score * TIE;
   const context =
     scored.find((s) => s !== lead && s.coverage > 0 && samePlace(s) && sameThings(s) && s.score >= lead.score * 0.6 && !avoid.has(s.sentence.id)) ??
-    scored.find((s) => s !== lead && s.coverage > 0 && !samePlace(s) && sameThings(s) && s.score >= lead.score * 0.9 && addsSomething(s) && !avoid.has(s.sentence.id));
+    scored.find((s) => s !== lead && s.coverage > 0 && !samePlace(s) && sameThings(s) && s.score >= lead.score * 0.9 && (addsSomething(s) || asWell(s)) && !avoid.has(s.sentence.id));
   if (context) chosen.push(context);
   // Keep the report's order within a paragraph when the earlier sentence answers as well.
   if (context && samePlace(context) && context.sentence.index === lead.sentence.index - 1 && lead.coverage <= context.coverage) chosen.reverse();
@@ -72,6 +74,9 @@ export function composeExtractive(part: FramePart, best: ScoredSentence, scored:
   if (antecedent && !chosen.includes(antecedent)) chosen.splice(chosen.indexOf(lead), 0, antecedent);
   return quoteSentences(chosen.map((c) => c.sentence));
 }
+
+/** A sentence of another paragraph scoring this close to the lead, about all of the question, answers it too. */
+const TIE = 0.95;
 
 /** "that group", "these attacks", "such measures": a noun the sentence points back to. */
 const DEMONSTRATIVE = /\b(?:that|this|these|those|such)\s+(\p{L}+)/giu;
