@@ -129,6 +129,13 @@ describe("operation: only when the question asks for a computation", () => {
     expect(f.table?.annex).toBe("II");
   });
 
+  it("terse shares and changes: 'women %?' and '% women' are shares, 'vs last mandate %?' a percent change, '30% quota' neither", () => {
+    expect(frame("charter commission: women %?").operation?.kind).toBe("share");
+    expect(frame("new cabinet: % women vs the 30% quota?").operation?.kind).toBe("share");
+    expect(frame("attacks on MINUSMA vs last mandate %?").operation?.kind).toBe("percentChange");
+    expect(frame("Was the 30% quota met?").operation).toBeUndefined();
+  });
+
   it("words that only state the operation leave the subject ('how many more', 'than')", () => {
     const texts = frame("How many more attacks targeted MINUSMA than the French forces?").subject.map((x) => x.text.toLowerCase());
     expect(texts).not.toContain("more");

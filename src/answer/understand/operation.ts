@@ -27,7 +27,7 @@ export interface OperationReading {
   consumed: Set<number>;
 }
 
-const PERCENT_CHANGE = /\bby (?:what|how much|how many) (?:percentage|per ?cent|%)(?: points?)?(?![\w-])|(?:\bpercent(?:age)?|%) (?:increase|decrease|change|rise|drop|fall|growth|decline|jump|up|down)\b|\bin (?:percent(?:age)?|per ?cent)\s*\??\s*$|\b(?:what|how big|how large) (?:was|is|were) the (?:percentage|per ?cent|relative) (?:increase|decrease|change|rise|drop|fall|growth)\b|\bin (?:percentage|per ?cent|relative) terms\b|\bpercent(?:age)?[- ]?wise\b/i;
+const PERCENT_CHANGE = /\bby (?:what|how much|how many) (?:percentage|per ?cent|%)(?: points?)?(?![\w-])|(?:\bpercent(?:age)?|%) (?:increase|decrease|change|rise|drop|fall|growth|decline|jump|up|down)\b|\bin (?:percent(?:age)?|per ?cent)\s*\??\s*$|\b(?:what|how big|how large) (?:was|is|were) the (?:percentage|per ?cent|relative) (?:increase|decrease|change|rise|drop|fall|growth)\b|\bin (?:percentage|per ?cent|relative) terms\b|\bpercent(?:age)?[- ]?wise\b|\b(?:vs\.?|versus|compared (?:with|to)|since|from)\s+(?:the\s+)?(?:last|previous|prior|preceding|earlier)\b[^?]*%\s*\??\s*$/i;
 /** A gap between a limit and what there is: "how many troops short of the ceiling", "needed to reach the authorized strength", "unfilled". */
 const SHORTFALL = /\bhow (?:many|much|far)\b(?:\s+[\w-]+){0,3}?\s+(?:short of|below|under|shy of)\b|\b(?:short of|shy of|(?:shortfall|gap) (?:against|from|to|vs\.?|versus|relative to))\b|\b(?:needed|required|missing|left|remain(?:ing)?) to (?:reach|fill|meet|hit)\b|\b(?:missing|lacking|short)\b(?:\s+[\w'-]+){0,4}?\s+(?:compared (?:with|to)|against|relative to|versus|vs\.?)(?=\s)|\bunfilled\b|\bvacant\b|\bnot (?:yet )?(?:deployed|filled)\b/i;
 /** A shortfall marker that ends where the words naming the limit begin ("short of | the authorized ceiling"). */
@@ -36,7 +36,7 @@ const DIFFERENCE = /\bhow (?:many|much) (?:more|fewer|less|higher|lower|bigger|s
 /** "How much did the number of X grow?": a change over time; only "how much did" and the verb state the operation. */
 const CHANGE = /\b(how (?:much|many) (?:did|has|have|had))\b(?:\s+[\w'-]+){0,8}?\s+(rise|rose|risen|increase|increased|grow|grew|grown|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|go up|went up|go down|went down|change|changed)\b/i;
 const RATIO = /\bhow many times\b|\bratio\b|\btimes (?:as many|as much|more|larger|bigger)\b/i;
-const SHARE = /\b(?:what|which) (?:percentage|proportion|share|fraction|per ?cent|part)\b|\bas a (?:percentage|share|proportion|fraction) of\b|\b(?:percentage|share|proportion) of\b|\bhow much of\b|(?:^|\s)%\s+of\b/i;
+const SHARE = /\b(?:what|which) (?:percentage|proportion|share|fraction|per ?cent|part)\b|\bas a (?:percentage|share|proportion|fraction) of\b|\b(?:percentage|share|proportion) of\b|\bhow much of\b|(?:^|\s)%\s+of\b|(?:^|[\s:])%\s+(?=\p{L})|\p{L}\s*%\s*\??\s*$/iu;
 const AS_SHARE = /\b(?:as|is|are) (?:a |an )?(?:percentage|share|proportion|fraction|per ?cent|%) of\b|\bin (?:percentage|per ?cent|%) of\b/i;
 const SUM = /\b(?:in total|combined|altogether|together|in all|sum of|all together|put together|add(?:ing|ed)? up)\b|^\s*(?:total|adding)\b/i;
 const COUNT = /(?:\bhow many|\bnumber of|#\s*of)\s+(?:[\w-]+\s+){0,2}(?:countries|nations|contributors|member states|states|indicators|benchmarks)\b/i;
