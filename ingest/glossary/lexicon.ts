@@ -5,7 +5,7 @@
 // ("hurt" finds "injured"), and adjectives reach their cluster. A question word maps to a report word only through one of its own main
 // senses, so "go" (whose 13th sense is "die") does not find "killed".
 import type { Lexicon } from "../../src/glossary/schema.js";
-import { analyse } from "../../src/report/nlp.js";
+import { analyse, type Token } from "../../src/report/nlp.js";
 import { terms } from "../../src/report/terms.js";
 import { loadWordNet, WORDNET_POS, type Synset, type WordNet, type WordNetPos } from "./wordnet.js";
 
@@ -30,10 +30,10 @@ interface ReportWord {
   term: string;
 }
 
-function reportWords(texts: readonly string[], wn: WordNet): ReportWord[] {
+function reportWords(texts: readonly Token[][], wn: WordNet): ReportWord[] {
   const seen = new Map<string, ReportWord>();
-  for (const text of texts) {
-    for (const t of analyse(text)) {
+  for (const tokens of texts) {
+    for (const t of tokens) {
       if (t.term === null || /\d/.test(t.lemma)) continue; // one word (a hyphenated compound has no single sense)
       // The tagger reads a capitalised common word ("(a) Unpaid assessed ...") as a proper noun:
       // such a word takes every part of speech WordNet knows it by.
@@ -54,10 +54,9 @@ interface ReportCompound {
 }
 
 /** Adjacent word pairs of the report that WordNet knows as one noun ("military personnel", "armed forces"). */
-function reportCompounds(texts: readonly string[], wn: WordNet): ReportCompound[] {
+function reportCompounds(texts: readonly Token[][], wn: WordNet): ReportCompound[] {
   const seen = new Map<string, ReportCompound>();
-  for (const text of texts) {
-    const tokens = analyse(text);
+  for (const tokens of texts) {
     for (let i = 0; i + 1 < tokens.length; i++) {
       const [a, b] = [tokens[i]!, tokens[i + 1]!];
       if (a.term === null || b.term === null || b.pos !== "NOUN" || !["NOUN", "ADJ", "VERB"].includes(a.pos)) continue;
@@ -71,6 +70,8 @@ function reportCompounds(texts: readonly string[], wn: WordNet): ReportCompound[
 
 export function buildLexicon(texts: readonly string[]): Lexicon {
   const wn = loadWordNet();
+  // Each text is read once, for its words and for its two-word names.
+  const analysed = texts.map((text) => analyse(text));
   const related = new Map<string, Set<string>>();
   const broader = new Map<string, Set<string>>();
   const definedBy = new Map<string, Set<string>>();
@@ -86,7 +87,7 @@ export function buildLexicon(texts: readonly string[]): Lexicon {
   /** The word's own first senses include this synset. */
   const isMainSense = (word: string, synset: Synset) => wn.senses(word, synset.pos).slice(0, QUESTION_SENSES).includes(synset.offset);
 
-  for (const word of reportWords(texts, wn)) {
+  for (const word of reportWords(analysed, wn)) {
     relate(word.lemma, word.term);
     const senses = wn.senses(word.lemma, word.pos).slice(0, REPORT_SENSES);
     for (const offset of senses) {
@@ -161,7 +162,7 @@ export function buildLexicon(texts: readonly string[]): Lexicon {
   // A two-word name the report uses that WordNet lists as one ("military personnel"): its one-word
   // synonyms ("troops", "soldiery") stand for both its words, when that is the synonym's first sense
   // ("man" is a "military man" only second).
-  for (const compound of reportCompounds(texts, wn)) {
+  for (const compound of reportCompounds(analysed, wn)) {
     for (const offset of wn.senses(compound.lemma, "n").slice(0, REPORT_SENSES)) {
       const sense = wn.synset(offset, "n");
       for (const w of sense?.words ?? []) {

@@ -8,7 +8,7 @@ import type { ReportSentence } from "./knowledge/sentence-index.js";
 import type { FramePart, SubjectItem } from "./understand/frame.js";
 import { covers } from "./understand/subject.js";
 import { terms as textTerms } from "../report/terms.js";
-import { figureWords } from "../figures/schema.js";
+import { figureWords, headMatches, statesFigure } from "../figures/schema.js";
 import { datedClauses, namesTime } from "./knowledge/text-features.js";
 
 export type Decision =
@@ -106,7 +106,7 @@ function decideOn(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge,
   // Both retrievers ranking the paragraph first, independently, is evidence the words alone may miss.
   const minUnit = best.agreed ? AGREED_UNIT_COVERAGE : MIN_UNIT_COVERAGE;
   // An amount the question states ("the $293 million") that the best sentence states too says it is the one meant.
-  const statesAmount = best.sentence.figures.some((f) => f.unit === "money" && part.figures.some((v) => f.value === v || f.value === v * 1e6));
+  const statesAmount = best.sentence.figures.some((f) => f.unit === "money" && part.figures.some((v) => statesFigure(f.value, v)));
   if (best.unitCoverage < minUnit || (coverageOf(near, part.subject) < MIN_SENTENCE_COVERAGE && !statesAmount)) return refuse("None of its paragraphs addresses this.");
 
   const typed = answerOfType(part, scored, best, k);
@@ -171,7 +171,7 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       // A figure whose own noun is the asked one ("143,600 [refugees]") before one that only mentions it
       // among its words ("20 municipalities … the High Commissioner for Refugees").
       // (A two-word name counts when the figure's noun ends it: "13,289 military personnel" counts "troops".)
-      const countsAsked = (x: ReportSentence) => head !== undefined && x.figures.some((f) => f.head !== undefined && answering(f) && (covers(new Set([f.head, ...(f.ofHead ? [f.ofHead] : [])]), head) > 0 || namedByHead(f, head)));
+      const countsAsked = (x: ReportSentence) => head !== undefined && x.figures.some((f) => f.head !== undefined && answering(f) && (covers(new Set([f.head, ...(f.ofHead ? [f.ofHead] : [])]), head) > 0 || headMatches(f, head.alternatives.map((a) => a.terms))));
       const attached =
         band.find((s) => countsAsked(s.sentence) && holds(s.sentence) && !figureForNames(part, s.sentence, k)) ??
         band.find((s) => askedFigure(part, s.sentence) && holds(s.sentence) && !figureForNames(part, s.sentence, k));
@@ -244,7 +244,7 @@ function figureForNames(part: FramePart, s: ReportSentence, k: ReportKnowledge):
   if (names.length === 0 || s.figures.length === 0) return undefined;
   const where = describe(names);
   // The place may be named a sentence earlier ("In Kidal, … . Three were killed …").
-  const before = k.sentences.byUnit.get(s.unit)?.find((x) => x.index === s.index - 1);
+  const before = k.sentences.before(s);
   const near = new Set([...s.terms, ...(before?.terms ?? [])]);
   if (names.some((n) => covers(near, n) === 0)) return `It gives no figure for ${what(part)} in ${where}.`;
   const asked = new Set(names.flatMap((n) => n.alternatives.flatMap((a) => a.terms)));
@@ -284,12 +284,7 @@ const what = (part: FramePart) => (part.asked ? `“${part.asked}”` : "this");
 function statesReportFigures(part: FramePart, k: ReportKnowledge): boolean {
   const stated = [...new Set(part.figures)];
   if (stated.length < 2) return false;
-  return [...k.sentences.byUnit.values()].some((unit) => stated.every((v) => unit.some((s) => s.figures.some((f) => f.value === v || f.value === v * 1e6))));
-}
-
-/** An alternative of the item that ends with the figure's noun and whose other words modify it ("military personnel"). */
-function namedByHead(f: ReportSentence["figures"][number], item: SubjectItem): boolean {
-  return item.alternatives.some((a) => a.terms.length > 1 && a.terms.at(-1) === f.head && a.terms.every((t) => t === f.head || f.terms.includes(t)));
+  return [...k.sentences.byUnit.values()].some((unit) => stated.every((v) => unit.some((s) => s.figures.some((f) => statesFigure(f.value, v)))));
 }
 
 /** How far below the best match a sentence holding a figure of the asked noun may score and still answer. */

@@ -3,6 +3,7 @@
 // evidence. Applies to every composer, the optional LLM one included.
 import type { StructuredReport } from "../report/schema.js";
 import type { ComposedAnswer } from "./compose/composed.js";
+import { toolCalls } from "./tool-calls.js";
 import { splitSentences } from "../report/paragraph-sentences.js";
 
 const MARKER = /\((?:para(?:graph)?s?\.?\s*\d+(?:\s*\([a-z]\))?(?:\s*(?:,|and)\s*\d+)*|Annex\s+I{1,2})\)/gi;
@@ -68,7 +69,7 @@ export function verifyAnswer(answer: ComposedAnswer, context: VerifyContext): st
   }
   for (const n of markersIn(answer.answer)) if (!cited.has(n)) problems.push(`marker (para. ${n}) has no matching citation`);
   if (answer.citations.length === 0) problems.push("an answer with no citation");
-  const tools = answer.tools ?? (answer.tool ? [answer.tool] : []);
+  const tools = toolCalls(answer);
   // A number must be in a sentence of a cited paragraph that the answer quotes word for word (or in a
   // citation's quote), not just somewhere in the paragraph it cites.
   const quotes = answer.citations.flatMap((c) => ("quote" in c && "paragraph" in c ? [c.quote] : []));

@@ -1,5 +1,6 @@
 // Grades one turn (a question and what came back) against its expectations.
 import type { AskResponse } from "../answer/contract.js";
+import { toolCalls } from "../answer/tool-calls.js";
 import type { AskOutcome } from "./client.js";
 import type { Turn } from "./golden-schema.js";
 import { extractNumbers, findNumber, missingNumbers } from "./numbers.js";
@@ -163,6 +164,6 @@ export function toolNumberWrong(turn: Turn, r: Pick<AskResponse, "tool" | "tools
   if (turn.expected.numbers.length === 0) return undefined;
   // Right when the answer has what was asked, or the computed result is one of the expected numbers.
   if (missingNumbers(turn.expected.numbers, r.answer, turn.expected).length === 0) return false;
-  const results = (r.tools ?? [r.tool]).map((t) => String(t.result)).join("; ");
+  const results = toolCalls(r).map((t) => String(t.result)).join("; ");
   return missingNumbers(turn.expected.numbers, results, turn.expected).length === turn.expected.numbers.length;
 }

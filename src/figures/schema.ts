@@ -53,6 +53,17 @@ export type Figures = z.infer<typeof FiguresSchema>;
  * what they measure before them ("unpaid assessed contributions … amounted to $53.3 million"), so a
  * figure without a noun of its own takes its clause's words too.
  */
+/** A figure the question states: as the report writes it, or in millions ("the $293 million" stated as 293). */
+export const statesFigure = (value: number, stated: number): boolean => value === stated || value === stated * 1e6;
+
+/** The figure counts the thing: its noun is one wording of it, or ends one its noun phrase spells out ("military personnel" for "troops"). */
+export function headMatches(f: Figure, alternatives: string[][]): boolean {
+  if (!f.head) return false;
+  const phrase = new Set([...f.terms, f.head]);
+  const heads = [f.head, ...(f.ofHead ? [f.ofHead] : [])];
+  return alternatives.some((a) => heads.some((head) => (a.length === 1 ? a[0] === head : a.at(-1) === head && a.every((t) => phrase.has(t)))));
+}
+
 export function figureWords(f: Figure, withVerb = true): Set<string> {
   // An amount is in its currency ("$293 million" is dollars).
   const currency = f.unit === "money" ? terms(f.text).filter((t) => !/\d/.test(t)) : [];

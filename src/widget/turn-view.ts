@@ -1,6 +1,7 @@
 // One question/answer turn: streamed text with citation chips, the source panel,
 // the calculation disclosure and the feedback buttons.
 import type { AskResponse, Citation, ParagraphCitation } from "../answer/contract.js";
+import { toolCalls } from "../answer/tool-calls.js";
 import type { Paragraph } from "../report/schema.js";
 import { segmentAnswer, type CiteRef } from "./citations.js";
 import { annexSource, calculation, paragraphSource } from "./details.js";
@@ -58,7 +59,7 @@ export class TurnView {
     this.setCitations(response.citations);
     this.body.removeAttribute("aria-busy");
     if (!response.answered) this.body.classList.add("unanswered");
-    for (const tool of response.tools ?? (response.tool ? [response.tool] : [])) this.body.append(calculation(tool));
+    for (const tool of toolCalls(response)) this.body.append(calculation(tool));
     this.body.append(this.feedback(response.answerId, rating));
   }
 

@@ -2,6 +2,7 @@
 // the $293 million required had been received": the amount is that share of that total, computed by
 // the numeric tool. Only when the question asks for money in so many words, and the sentence ties its
 // one percentage to its one amount with "of". A sentence stating an amount of its own is quoted instead.
+import { statesFigure } from "../../figures/schema.js";
 import { terms } from "../../report/terms.js";
 import type { NumericOperation } from "../../tools/numeric-input.js";
 import type { ScoredSentence } from "../evidence.js";
@@ -58,7 +59,7 @@ function fromSentence(s: ScoredSentence["sentence"], k: ReportKnowledge, remaini
   const [amount, percent] = [amounts[0]!, percents[0]!];
   if (percent.end > amount.start || !OF_THE.test(s.text.slice(percent.end, amount.start)) || percent.role === "change") return null;
   // An amount the question states must be this one ("the $293 million").
-  if (statedAmounts && !statedAmounts.some((v) => v === amount.value || v * 1e6 === amount.value)) return null;
+  if (statedAmounts && !statedAmounts.some((v) => statesFigure(amount.value, v))) return null;
   const op: NumericOperation = { operation: "paragraphPercentOf", paragraph: s.figures[0].paragraph, percent: percent.text, of: amount.text, remaining };
   const result = run(k.report, op);
   return result ? computed(op, result, "percentOf", [s]) : null;

@@ -4,7 +4,7 @@
 // schools"), that sentence is quoted instead. A part is never added to its own total. When the
 // operands cannot be aligned without doubt, it computes nothing and the caller quotes the sentence.
 import { escapeRegExp } from "../../report/escape-regexp.js";
-import { figureWords, type Figure } from "../../figures/schema.js";
+import { figureWords, headMatches, statesFigure, type Figure } from "../../figures/schema.js";
 import { NumericToolError } from "../../tools/errors.js";
 import { formatNumber } from "../../tools/format.js";
 import type { NumericOperation } from "../../tools/numeric-input.js";
@@ -60,14 +60,6 @@ function alignment(f: Figure, s: ReportSentence, operand: Operand): number | nul
   if (!operand.period && f.period === "previous") score *= 0.5;
   // A sentence about all of the operand reads it better than one about part ("131 … forces were killed" over "105 attacks against the … forces" for forces killed).
   return (score / presentWeight) * (1 - COVERAGE_CREDIT * (1 - presentWeight / total));
-}
-
-/** The figure counts the thing: its noun is one wording of it, or ends one its noun phrase spells out ("military personnel" for "troops"). */
-function headMatches(f: Figure, alternatives: string[][]): boolean {
-  if (!f.head) return false;
-  const phrase = new Set([...f.terms, f.head]);
-  const heads = [f.head, ...(f.ofHead ? [f.ofHead] : [])];
-  return alternatives.some((a) => heads.some((head) => (a.length === 1 ? a[0] === head : a.at(-1) === head && a.every((t) => phrase.has(t)))));
 }
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -267,7 +259,7 @@ function onStatedFigures(part: FramePart, scored: ScoredSentence[], k: ReportKno
     const paragraph = sentence.figures[0].paragraph;
     const inParagraph = (k.sentences.byUnit.get(sentence.unit) ?? []).flatMap((s) => s.figures.map((figure) => ({ figure, sentence: s })));
     // A figure the user states that the paragraph does not ("that's a 10% jump") is a claim to check, not an operand.
-    const matches = stated.map((v) => inParagraph.filter((c) => c.figure.value === v || c.figure.value === v * 1e6)).filter((f) => f.length > 0);
+    const matches = stated.map((v) => inParagraph.filter((c) => statesFigure(c.figure.value, v))).filter((f) => f.length > 0);
     if (matches.some((f) => f.length !== 1)) continue;
     const found = matches;
     if (found.length < 2 || (op.kind !== "sum" && found.length !== 2)) continue;
@@ -500,7 +492,7 @@ function shareAcrossSentences(part: FramePart, top: ScoredSentence[], k: ReportK
 
 /** The sentence before, when it names the figure's noun too ("commission"): where that noun was introduced. */
 function antecedentTerms(s: ReportSentence, f: Figure, k: ReportKnowledge): string[] {
-  const before = k.sentences.byUnit.get(s.unit)?.find((x) => x.index === s.index - 1);
+  const before = k.sentences.before(s);
   const nouns = [f.head, f.ofHead].filter((n): n is string => n !== undefined);
   return before && nouns.some((n) => before.terms.has(n)) ? [...before.terms] : [];
 }

@@ -32,6 +32,8 @@ export interface SentenceIndex {
   byUnit: Map<string, ReportSentence[]>;
   /** Every term of a unit (for unit-level coverage). */
   unitTerms(unit: string): Set<string>;
+  /** The sentence right before this one in its unit, if any. */
+  before(s: ReportSentence): ReportSentence | undefined;
   /** Rarity over sentences; an unseen term gets the maximum. */
   idf(term: string): number;
   /** Terms anywhere in the report, annex headings and rows included. */
@@ -107,6 +109,7 @@ export function buildSentenceIndex(report: StructuredReport, figures: readonly F
     byId,
     byUnit,
     unitTerms: (unit) => unitTermSets.get(unit) ?? new Set(),
+    before: (s) => byUnit.get(s.unit)?.find((x) => x.index === s.index - 1),
     idf: (term) => {
       const df = docFreq.get(term);
       return df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : maxIdf;

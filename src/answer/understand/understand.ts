@@ -114,8 +114,9 @@ function understandPart(
   const reading = readOperation(text, tokens);
   // "how long" asks for a duration: "long" is the question, not its subject.
   tokens.forEach((t, i) => /^long$/i.test(t.text) && /^how$/i.test(tokens[i - 1]?.text ?? "") && reading.consumed.add(i));
+  const superlative = isSuperlative(tokens);
   // "Which region is hit hardest?": the extreme is what singles the answer out, not what it is about.
-  if (["place", "organisation", "person"].includes(form.answerType)) tokens.forEach((t, i) => isSuperlative([t]) && reading.consumed.add(i));
+  if (superlative && ["place", "organisation", "person"].includes(form.answerType)) tokens.forEach((t, i) => isSuperlative([t]) && reading.consumed.add(i));
   const kept = tokens.filter((_, i) => !reading.consumed.has(i));
   const reportYear = Math.floor(k.asAt.month / 12);
   let times = timeConstraints(text, reportYear, k.asAt.month);
@@ -124,7 +125,7 @@ function understandPart(
   const referenceSpan = referenceSpanOf(text);
   let subject = subjectItems(kept, mentions, k, [...timeSpans, ...(referenceSpan ? [referenceSpan] : [])]);
   const asksNumberWithoutNoun = form.answerType === "number" && !form.asked;
-  const kind = followUpKind({ question: text, subject, typeIsDefault: form.answerType === "description", asksNumberWithoutNoun, times, superlative: isSuperlative(tokens) }, previous) ?? (assumeFollowUp && previous ? "pronoun" : undefined);
+  const kind = followUpKind({ question: text, subject, typeIsDefault: form.answerType === "description", asksNumberWithoutNoun, times, superlative }, previous) ?? (assumeFollowUp && previous ? "pronoun" : undefined);
   let answerType = form.answerType;
   let asked = form.asked;
   let table = tableQuery(text, tokens, mentions, subject, k, form.answerType === "list" || /\bwhich\b/i.test(text), form.asked);
@@ -191,7 +192,7 @@ function understandPart(
     negated: NEGATION.test(text),
     figures,
     documents: citedDocuments(text),
-    superlative: isSuperlative(tokens),
+    superlative,
     onPreviousAnswer: kind !== undefined && previous !== undefined && ANSWER_ANAPHOR.test(text),
     retrievalText,
   };
@@ -213,7 +214,6 @@ function countedNoun(items: SubjectItem[], asked: string | undefined, question: 
   const askedItem = (numberOf ? nouns.find((s) => s.text.toLowerCase() === numberOf) : undefined) ?? (asked ? nouns.find((s) => asked.toLowerCase().includes(s.text.toLowerCase())) : undefined);
   return (askedItem ?? nouns[0])?.text;
 }
-
 
 function operationOf(span: OperationSpan, text: string, subject: SubjectItem[], asked: string | undefined, times: TimeConstraint[]): Operation {
   const within = (s: SubjectItem, r: { start: number; end: number }) => {
