@@ -212,6 +212,11 @@ describe("arithmetic goes through the numeric tool, with provenance", () => {
     expect(composed!.tool).toMatchObject({ formula: expect.stringContaining("(131 − 49) / 49 × 100") });
   });
 
+  it("the host country's demonym narrows nothing ('Malian refugees' are the refugees asked about) but another body's name with it does (the Malian forces' 105 attacks are not MINUSMA's)", async () => {
+    expect((await computedFor("refugees in Burkina Faso, Mauritania and Niger: % change?"))!.tool).toMatchObject({ formula: expect.stringContaining("(143,600 − 141,500) / 141,500 × 100") });
+    expect((await computedFor("By what percentage did attacks against MINUSMA increase compared with the previous mandate period?"))!.tool).toMatchObject({ formula: expect.stringContaining("(76 − 66) / 66 × 100") });
+  });
+
   it("'… fell — by what percentage?' is a percent change, the earlier figure first", async () => {
     const composed = await computedFor("Peacekeeper deaths fell from the previous mandate period — by what percentage?");
     expect(composed!.tool).toMatchObject({ formula: expect.stringContaining("(8 − 28) / 28 × 100") });

@@ -4,6 +4,7 @@
 // schools"), that sentence is quoted instead. A part is never added to its own total. When the
 // operands cannot be aligned without doubt, it computes nothing and the caller quotes the sentence.
 import { escapeRegExp } from "../../report/escape-regexp.js";
+import { terms as termsOf } from "../../report/terms.js";
 import { figureWords, headMatches, statesFigure, type Figure } from "../../figures/schema.js";
 import { NumericToolError } from "../../tools/errors.js";
 import { formatNumber } from "../../tools/format.js";
@@ -89,10 +90,27 @@ function datesAskedMonth(part: FramePart, scored: ScoredSentence[]): boolean {
   );
 }
 
-/** The figure's own words name a place or body the operand does not ("a 42 per cent increase … in the Mopti and Ségou regions"): it counts only part of what is asked. */
-function narrower(f: Figure, operand: Operand, k: ReportKnowledge): boolean {
+/**
+ * The figure's own words name a place or body the operand does not ("a 42 per cent increase … in the
+ * Mopti and Ségou regions"): it counts only part of what is asked. The host country's name or demonym
+ * narrows only inside another body's name ("the Malian armed forces", not "Malian refugees").
+ */
+function narrower(f: Figure, s: ReportSentence, operand: Operand, k: ReportKnowledge): boolean {
   const asked = new Set(operand.items.flatMap((i) => i.alternatives.flat()));
-  return [...f.terms, ...f.context].some((t) => k.isName(t) && !k.isImplicit(t) && !asked.has(t));
+  const host = hostTerms(k);
+  const inOtherName = (t: string) => k.glossary.mentions(s.text).some((m) => !m.entry.host && termsOf(m.surface).includes(t));
+  return [...f.terms, ...f.context].some((t) => k.isName(t) && !k.isImplicit(t) && !asked.has(t) && (!host.has(t) || inOtherName(t)));
+}
+
+const hostTermsOf = new WeakMap<ReportKnowledge, ReadonlySet<string>>();
+function hostTerms(k: ReportKnowledge): ReadonlySet<string> {
+  let out = hostTermsOf.get(k);
+  if (!out) {
+    const hosts = k.glossary.entries.filter((e) => e.host);
+    out = new Set(hosts.flatMap((e) => [e.phrase, ...e.aliases, ...(e.demonyms ?? [])].flatMap((a) => termsOf(a))));
+    hostTermsOf.set(k, out);
+  }
+  return out;
 }
 
 /** Items that tell the operands apart ("MINUSMA" vs "Malian forces"): each must be in its own figure's words. */
@@ -128,7 +146,7 @@ function candidatesFor(operand: Operand, other: Operand | undefined, scored: Sco
       if (head && !counts) continue;
       const aligned = alignment(figure, sentence, operand);
       // A figure for only part of what is asked (one region's) is a worse reading than one for all of it.
-      const score = aligned !== null && narrower(figure, operand, k) ? aligned * NARROWER : aligned;
+      const score = aligned !== null && narrower(figure, sentence, operand, k) ? aligned * NARROWER : aligned;
       if (score !== null && score >= 0.5) out.push({ figure, sentence, score });
     }
   }
@@ -181,7 +199,7 @@ function statedChange(part: FramePart, scored: ScoredSentence[], k: ReportKnowle
   const stated = (percent: boolean) =>
     scored.slice(0, CANDIDATE_SENTENCES).find(({ sentence }) =>
       sentence.figures.some(
-        (f) => f.role === "change" && (f.unit === "percent") === percent && !narrower(f, operand, k) && (alignment(f, sentence, { ...operand, period: undefined }) ?? 0) >= 0.6,
+        (f) => f.role === "change" && (f.unit === "percent") === percent && !narrower(f, sentence, operand, k) && (alignment(f, sentence, { ...operand, period: undefined }) ?? 0) >= 0.6,
       ),
     );
   // "By how much did attacks rise?" is answered by the change in either form the report states it.
