@@ -217,6 +217,10 @@ describe("arithmetic goes through the numeric tool, with provenance", () => {
     expect((await computedFor("By what percentage did attacks against MINUSMA increase compared with the previous mandate period?"))!.tool).toMatchObject({ formula: expect.stringContaining("(76 − 66) / 66 × 100") });
   });
 
+  it("an amount's noun may stand elsewhere in its sentence: 'pledged vs committed gap (€)' is 605 − 303", async () => {
+    expect((await computedFor("Oct-2015 donor conference: pledged vs committed gap (€)?"))!.tool).toMatchObject({ result: 302, formula: "605 − 303 = 302" });
+  });
+
   it("'… fell — by what percentage?' is a percent change, the earlier figure first", async () => {
     const composed = await computedFor("Peacekeeper deaths fell from the previous mandate period — by what percentage?");
     expect(composed!.tool).toMatchObject({ formula: expect.stringContaining("(8 − 28) / 28 × 100") });

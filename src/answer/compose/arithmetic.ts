@@ -142,7 +142,8 @@ function candidatesFor(operand: Operand, other: Operand | undefined, scored: Sco
       // An amount names what it measures in its clause; an event noun ("fatalities") is the figure's verb ("killed").
       const counts = figure.head
         ? headMatches(figure, head?.alternatives ?? []) || compoundNouns.has(figure.head) || (figure.verb !== undefined && covered(new Set([figure.verb]), head?.alternatives ?? []))
-        : covered(figureWords(figure), head?.alternatives ?? []);
+        : // An amount may leave what it is of to the rest of its sentence ("approximately half (€303 million) has been committed" of the conference's pledges).
+          covered(figure.unit === "money" ? new Set([...figureWords(figure), ...sentence.terms]) : figureWords(figure), head?.alternatives ?? []);
       if (head && !counts) continue;
       const aligned = alignment(figure, sentence, operand);
       // A figure for only part of what is asked (one region's) is a worse reading than one for all of it.
