@@ -113,6 +113,12 @@ describe("operation: only when the question asks for a computation", () => {
     expect(pc?.operands.map((o) => o.period)).toEqual(["previous", "current"]);
   });
 
+  it("'what proportion of B is accounted for by A': A is the part, B the whole", () => {
+    const op = frame("What proportion of all outstanding contributions for peacekeeping is accounted for by the arrears of MINUSMA?").operation;
+    expect(op?.kind).toBe("share");
+    expect(op?.operands.map((o) => o.text)).toEqual(["the arrears of MINUSMA", "of all outstanding contributions for peacekeeping"]);
+  });
+
   it.each([
     "Attacks on MINUSMA vs the French forces?",
     "Killed versus injured peacekeepers this period?",

@@ -37,6 +37,8 @@ const DIFFERENCE = /\bhow (?:many|much) (?:more|fewer|less|higher|lower|bigger|s
 const CHANGE = /\b(how (?:much|many) (?:did|has|have|had))\b(?:\s+[\w'-]+){0,8}?\s+(rise|rose|risen|increase|increased|grow|grew|grown|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|go up|went up|go down|went down|change|changed)\b/i;
 const RATIO = /\bhow many times\b|\bratio\b|\btimes (?:as many|as much|more|larger|bigger)\b/i;
 const SHARE = /\b(?:what|which) (?:percentage|proportion|share|fraction|per ?cent|part)\b|\bas a (?:percentage|share|proportion|fraction) of\b|\b(?:percentage|share|proportion) of\b|\bhow much of\b|(?:^|\s)%\s+of\b|(?:^|[\s:])%\s+(?=\p{L})|\p{L}\s*%\s*\??\s*$/iu;
+/** "… is accounted for by", "… is made up of": what follows is the part of the whole named before. */
+const SHARE_BY = /\b(?:is|are|was|were)\s+(?:accounted for|made up|taken up|represented|formed|contributed)\s+(?:by|of)\b/i;
 const AS_SHARE = /\b(?:as|is|are) (?:a |an )?(?:percentage|share|proportion|fraction|per ?cent|%) of\b|\bin (?:percentage|per ?cent|%) of\b/i;
 const SUM = /\b(?:in total|combined|altogether|together|in all|sum of|all together|put together|add(?:ing|ed)? up)\b|^\s*(?:total|adding)\b/i;
 const COUNT = /(?:\bhow many|\bnumber of|#\s*of)\s+(?:[\w-]+\s+){0,2}(?:countries|nations|contributors|member states|states|indicators|benchmarks)\b/i;
@@ -130,6 +132,13 @@ export function readOperation(question: string, tokens: Token[]): OperationReadi
   const share = match(SHARE, question);
   if (share) {
     take(share);
+    // "What proportion of B is accounted for by A?": B is the whole, A the part.
+    const by = SHARE_BY.exec(question.slice(share.index + share[0].length));
+    if (by) {
+      const at = share.index + share[0].length + by.index;
+      consume(tokens, at, at + by[0].length, consumed);
+      return { operation: { kind: "share", operands: [{ start: at + by[0].length, end }, { start: share.index + share[0].length, end: at }], overTime: false }, consumed };
+    }
     return { operation: { kind: "share", operands: [], overTime: false }, consumed };
   }
   const rank = match(RANK, question);
