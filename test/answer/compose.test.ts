@@ -221,6 +221,11 @@ describe("arithmetic goes through the numeric tool, with provenance", () => {
     expect((await computedFor("Oct-2015 donor conference: pledged vs committed gap (€)?"))!.tool).toMatchObject({ result: 302, formula: "605 − 303 = 302" });
   });
 
+  it("'what proportion of B is accounted for by A' takes A as the part (53.3 / 1,589.7); a part with no figure of its own is read as of the whole ('made up of women': 6 / 53)", async () => {
+    expect((await computedFor("What proportion of all outstanding assessed contributions for peacekeeping operations is accounted for by unpaid contributions to the Special Account for MINUSMA?"))!.tool).toMatchObject({ formula: expect.stringContaining("53.3 / 1,589.7 × 100") });
+    expect((await computedFor("What share of the charter drafting commission is made up of women?"))!.tool).toMatchObject({ formula: expect.stringContaining("6 / 53 × 100") });
+  });
+
   it("'… fell — by what percentage?' is a percent change, the earlier figure first", async () => {
     const composed = await computedFor("Peacekeeper deaths fell from the previous mandate period — by what percentage?");
     expect(composed!.tool).toMatchObject({ formula: expect.stringContaining("(8 − 28) / 28 × 100") });

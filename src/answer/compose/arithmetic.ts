@@ -217,6 +217,12 @@ export function composeArithmetic(part: FramePart, scored: ScoredSentence[], k: 
   if (op?.kind === "share" && op.operands.length < 2) return shareOfWhole(part, scored, k);
   if (op?.shortfall) return shortfallOf(part, scored, k);
   if (!op || op.operands.length < 2 || !["percentChange", "difference", "sum", "ratio", "share"].includes(op.kind)) return null;
+  // "What share of the commission is made up of women?": a part no figure of its own aligns with is read as of the whole.
+  return onAlignedPair(part, op, scored, k) ?? (op.kind === "share" ? shareOfWhole(part, scored, k) : null);
+}
+
+/** The operation over the two figures the operands align with, when no other reading is nearly as good. */
+function onAlignedPair(part: FramePart, op: NonNullable<FramePart["operation"]>, scored: ScoredSentence[], k: ReportKnowledge): ComposedAnswer | null {
   const overTime = op.operands[0]!.period === "previous" && op.operands[1]!.period === "current";
   if (overTime && !datesAskedMonth(part, scored)) {
     const stated = statedChange(part, scored, k);
