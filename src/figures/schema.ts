@@ -48,11 +48,6 @@ export type Figure = z.infer<typeof FigureSchema>;
 export const FiguresSchema = z.object({ formatVersion: z.literal(1), figures: z.array(FigureSchema) });
 export type Figures = z.infer<typeof FiguresSchema>;
 
-/**
- * The words that describe a figure: its noun phrase, modifiers and verb. Money and percentages name
- * what they measure before them ("unpaid assessed contributions … amounted to $53.3 million"), so a
- * figure without a noun of its own takes its clause's words too.
- */
 /** A figure the question states: as the report writes it, or in millions ("the $293 million" stated as 293). */
 export const statesFigure = (value: number, stated: number): boolean => value === stated || value === stated * 1e6;
 
@@ -64,6 +59,11 @@ export function headMatches(f: Figure, alternatives: string[][]): boolean {
   return alternatives.some((a) => heads.some((head) => (a.length === 1 ? a[0] === head : a.at(-1) === head && a.every((t) => phrase.has(t)))));
 }
 
+/**
+ * The words that describe a figure: its noun phrase, modifiers and verb. Money and percentages name
+ * what they measure before them ("unpaid assessed contributions … amounted to $53.3 million"), so a
+ * figure without a noun of its own takes its clause's words too.
+ */
 export function figureWords(f: Figure, withVerb = true): Set<string> {
   // An amount is in its currency ("$293 million" is dollars).
   const currency = f.unit === "money" ? terms(f.text).filter((t) => !/\d/.test(t)) : [];
