@@ -35,6 +35,8 @@ const COUNT_QUESTION = /\bhow many\b/i;
 /** "how much … cost / spend / money / in dollars": the answer is an amount of money. */
 const MONEY_ASKED = /\bhow much\b(?=.*\b(?:cost|costs|costing|spend|spends|spent|spending|price|expenditure|money|dollars?|euros?)\b)/i;
 const PERCENT_WORD = /\b(?:per ?cent|percentage|proportion|share|rate)\b|%/i;
+/** A sentence saying an act has not happened yet. */
+const PENDING = /\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?pending|(?:has|have|had)\s+yet\s+to|(?:has|have|had)\s+not\s+yet|not\s+yet\s+been)\b/i;
 const PAST = /\b(?:did|was|were|had|won|lost|held|took|became|went|came|began|happened|ended|adopted|voted|approved|elected|decided|renewed|extended|signed|passed)\b/i;
 
 const describe = (items: SubjectItem[]) => items.map((s) => `“${s.text.replace(" … ", " ")}”`).join(" or ");
@@ -136,8 +138,10 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       const statesShare = (s: ScoredSentence) =>
         s.sentence.figures.some((f) => f.unit === "percent" && f.role !== "change") &&
         (s.coverage >= 0.75 || (head !== undefined && s.sentence.figures.some((f) => f.unit === "percent" && covers(figureWords(f), head) > 0) && coverageOf(termsOf(neighbourhood(s.sentence, k)), part.subject) >= 0.75));
+      // … or the one beside it that gives the very day the question asks about ("as at 26 May, only 14 per cent … had been received").
+      const onAskedDay = (x: ScoredSentence) => x.sentence.figures.some((f) => f.unit === "percent" && f.role !== "change") && namesAskedDay(part, x.sentence) && coverageOf(termsOf(neighbourhood(x.sentence, k)), part.subject) >= 0.75;
       const besideClose = close.flatMap((c) => scored.filter((x) => x.sentence.unit === c.sentence.unit && Math.abs(x.sentence.index - c.sentence.index) === 1));
-      const stated = share ? [...close, ...besideClose].find(statesShare) : undefined;
+      const stated = share ? ([...close, ...besideClose].find(statesShare) ?? besideClose.find(onAskedDay)) : undefined;
       if (stated) return { kind: "answer", best: stated };
       const anyPercent = share && close.some((s) => [s.sentence, ...neighbourhood(s.sentence, k)].some((x) => x.figures.some((f) => f.unit === "percent")));
       // "How many civilian staff …?" asks a count: "87 per cent of all civilian staff" is not one. And a
@@ -163,18 +167,24 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       // only for other acts ("… violence in Macina, … 20 civilians being killed … . Fifteen persons were arrested").
       const acts = part.subject.filter((i) => i.pos === "VERB" && !i.carried && i.weight > 0);
       const ofAct = (x: ReportSentence) => x.figures.some((f) => f.verb !== undefined && answering(f) && acts.some((v) => covers(new Set([f.verb!]), v) > 0));
-      const lead = close[0];
-      if (lead && acts.length > 0 && lead.sentence.figures.length > 0 && !ofAct(lead.sentence)) {
-        const beside = scored.find((x) => x.sentence.unit === lead.sentence.unit && Math.abs(x.sentence.index - lead.sentence.index) === 1 && ofAct(x.sentence));
-        if (beside && !figureForNames(part, beside.sentence, k)) return { kind: "answer", best: beside };
-      }
       // A figure whose own noun is the asked one ("143,600 [refugees]") before one that only mentions it
       // among its words ("20 municipalities … the High Commissioner for Refugees").
       // (A two-word name counts when the figure's noun ends it: "13,289 military personnel" counts "troops".)
-      const countsAsked = (x: ReportSentence) => head !== undefined && x.figures.some((f) => f.head !== undefined && answering(f) && (covers(new Set([f.head, ...(f.ofHead ? [f.ofHead] : [])]), head) > 0 || headMatches(f, head.alternatives.map((a) => a.terms))));
+      const countsAskedNoun = (f: ReportSentence["figures"][number]) => head !== undefined && f.head !== undefined && answering(f) && (covers(new Set([f.head, ...(f.ofHead ? [f.ofHead] : [])]), head) > 0 || headMatches(f, head.alternatives.map((a) => a.terms)));
+      const countsAsked = (x: ReportSentence) => x.figures.some(countsAskedNoun);
+      // A figure that names the asked noun only after its own noun and verb counts what that verb did:
+      // "four security incidents involving … civilian personnel" counts no civilians killed.
+      const ofAnotherAct = (f: ReportSentence["figures"][number]) => f.unit === "count" && acts.length > 0 && f.verb !== undefined && !acts.some((v) => covers(new Set([f.verb!]), v) > 0) && !countsAskedNoun(f);
+      const lead = close[0];
+      if (lead && acts.length > 0 && lead.sentence.figures.length > 0 && !ofAct(lead.sentence)) {
+        // (… unless it counts another body the report names, which the question does not: "One peacekeeper was killed" counts no civilians.)
+        const countsAskedAct = (x: ReportSentence) => x.figures.some((f) => f.verb !== undefined && answering(f) && acts.some((v) => covers(new Set([f.verb!]), v) > 0) && (head === undefined || countsAskedNoun(f) || !countsOtherBody(part, f, x, k)));
+        const beside = scored.find((x) => x.sentence.unit === lead.sentence.unit && Math.abs(x.sentence.index - lead.sentence.index) === 1 && countsAskedAct(x.sentence));
+        if (beside && !figureForNames(part, beside.sentence, k)) return { kind: "answer", best: beside };
+      }
       const attached =
         band.find((s) => countsAsked(s.sentence) && holds(s.sentence) && !figureForNames(part, s.sentence, k)) ??
-        band.find((s) => askedFigure(part, s.sentence) && holds(s.sentence) && !figureForNames(part, s.sentence, k));
+        band.find((s) => { const f = askedFigure(part, s.sentence); return f !== undefined && !ofAnotherAct(f) && holds(s.sentence) && !figureForNames(part, s.sentence, k); });
       if (attached) return { kind: "answer", best: attached };
       // The best sentence names the asked thing ("key population centres") but counts something else
       // ("1,434 … patrols"): the report gives no figure for it.
@@ -182,7 +192,7 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       // (A share is computed from a part and its whole, not read off one figure.)
       if (part.operation?.kind !== "share" && !part.operation?.shortfall && asked.length > 0 && asked.every((a) => covers(best.sentence.terms, a) > 0)) {
         // Money and percentages name what they measure before them ("the budget … amounting to $1,077.6 million").
-        const counted = close.some((s) => s.sentence.figures.some((f) => asked.some((a) => covers(figureWords(f, false), a) > 0)));
+        const counted = close.some((s) => s.sentence.figures.some((f) => !ofAnotherAct(f) && asked.some((a) => covers(figureWords(f, false), a) > 0)));
         if (!counted) return { kind: "refuse", reason: `It gives no figure for ${what}.` };
       }
       const found = close.map(withNext).find((s): s is ScoredSentence => s !== undefined) ?? (money ? undefined : close.find((s) => s.sentence.figures.some(answering)));
@@ -201,6 +211,9 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       const acts = part.subject.filter((i) => i.pos === "VERB" && !i.carried && i.weight > 0);
       const actor = (s: ReportSentence) => s.people.length > 0 && acts.every((v) => covers(s.terms, v) > 0);
       const found = has(actor) ?? (isOrganisationAnswer(part) ? has((s) => namesOrganisation(s, k)) : undefined);
+      // "… and the appointment of an independent observer are still pending": the act has not happened, so no one did it.
+      const pending = found && found.sentence.people.length === 0 && acts.length > 0 && acts.every((v) => covers(found.sentence.terms, v) > 0) && PENDING.test(found.sentence.text);
+      if (pending) return { kind: "refuse", reason: "It says this is still pending, and names no one." };
       return found ? { kind: "answer", best: found } : { kind: "refuse", reason: "It does not name anyone for this." };
     }
     case "organisation": {
@@ -285,6 +298,21 @@ function statesReportFigures(part: FramePart, k: ReportKnowledge): boolean {
   const stated = [...new Set(part.figures)];
   if (stated.length < 2) return false;
   return [...k.sentences.byUnit.values()].some((unit) => stated.every((v) => unit.some((s) => s.figures.some((f) => statesFigure(f.value, v)))));
+}
+
+/** The figure's noun is a body the report names (a glossary entry: "peacekeepers", "MINUSMA") that the question does not. */
+function countsOtherBody(part: FramePart, f: ReportSentence["figures"][number], s: ReportSentence, k: ReportKnowledge): boolean {
+  if (!f.head) return false;
+  const named = k.glossary.mentions(s.text).some((m) => k.glossary.alternatives(m.entry).some((a) => a.length === 1 && a[0] === f.head));
+  return named && !part.subject.some((i) => covers(new Set([f.head!]), i) > 0);
+}
+
+/** The sentence gives a day and month the question names ("as at 26 May"). */
+function namesAskedDay(part: FramePart, s: ReportSentence): boolean {
+  return part.times.some((t) => {
+    const day = /\b\d{1,2}\s+\p{L}+(?:\s+\d{4})?$/u.exec(t.text)?.[0];
+    return day !== undefined && new RegExp(String.raw`\b${day.replace(/\s+/g, "\\s+")}\b`, "i").test(s.text);
+  });
 }
 
 /** How far below the best match a sentence holding a figure of the asked noun may score and still answer. */

@@ -47,6 +47,8 @@ export interface GlossaryIndex {
   mentions(text: string): Mention[];
   /** Report wordings (as term lists) an entry stands for: its phrase, aliases and expansions. */
   alternatives(entry: GlossaryEntry): string[][];
+  /** Report wordings of the wider entry an entry is part of (its `partOf`), or []. */
+  wider(entry: GlossaryEntry): string[][];
   /** Report terms a lemma can stand for (WordNet synonymy, derivation, causation), or []. */
   related(lemma: string): string[];
   /** True for an ordinary English word the report uses (it has WordNet senses), as opposed to a name. */
@@ -95,6 +97,7 @@ export function createGlossaryIndex(glossary: Glossary, lexicon: Lexicon): Gloss
   });
   const countryByRow = new Map(glossary.entries.filter((e) => e.annexIIRow).map((e) => [e.annexIIRow!, e]));
   const alternativesCache = new Map<GlossaryEntry, string[][]>();
+  const byPhrase = new Map(glossary.entries.map((e) => [fold(e.phrase), e]));
 
   return {
     entries: glossary.entries,
@@ -132,6 +135,10 @@ export function createGlossaryIndex(glossary: Glossary, lexicon: Lexicon): Gloss
         alternativesCache.set(entry, alts);
       }
       return alts;
+    },
+    wider(entry) {
+      const whole = entry.partOf === undefined ? undefined : byPhrase.get(fold(entry.partOf));
+      return whole ? this.alternatives(whole) : [];
     },
     related: (lemma) => lexicon.related[fold(lemma)] ?? [],
     isWord: (lemma) => fold(lemma) in lexicon.related,

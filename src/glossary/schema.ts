@@ -25,6 +25,8 @@ export const GlossaryEntrySchema = z.object({
   component: z.enum(["military", "individualPolice", "formedPoliceUnits", "totalPolice", "uniformed"]).optional(),
   /** Sex-disaggregated terms: which column of the strength table ("female" -> women). */
   sex: z.enum(["men", "women"]).optional(),
+  /** The phrase of a wider entry this one is a part of ("Malian armed forces" are part of the "Malian defence and security forces"): a figure the report gives for the whole covers a question about the part, weakly. */
+  partOf: z.string().optional(),
   /** An authoritative definition (general terminology); its content words let a paraphrase find the entry. */
   definition: z.string().optional(),
   note: z.string().optional(),

@@ -57,6 +57,14 @@ describe("the report is silent: refusal, saying why", () => {
     expect(await refusalReason("Which individuals has the Technical Commission on Security recommended be sanctioned, by name?")).toBe("It does not name anyone for this.");
   });
 
+  it("a person for an act the report says is still pending ('the appointment of an independent observer … still pending')", async () => {
+    expect(await refusalReason("Who has been appointed as the independent observer of the peace agreement?")).toBe("It says this is still pending, and names no one.");
+  });
+
+  it("a count of victims where the figures near it count other things ('four security incidents involving … civilian personnel', 'One peacekeeper was killed')", async () => {
+    expect(await refusalReason("What is the overall number of civilians killed in central Mali during this reporting period?")).toBe("It gives no figure for “civilians”.");
+  });
+
   it("a year it never covers", async () => {
     expect(await refusalReason("How many peacekeepers were killed in 2012?")).toMatch(/2012/);
   });
@@ -109,6 +117,28 @@ describe("the report answers a paraphrase: answer, from the sentence that holds 
 });
 
 describe("operations: computed only on figures the report states for each operand", () => {
+  it("a sum over a list of forces, for both periods a 'respectively' sentence gives ('this mandate vs last'); FAMa reads the Malian defence and security forces' figure", async () => {
+    const a = await part("total attacks FAMa+MINUSMA+French, this mandate vs last?");
+    expect(a.route).toBe("tool");
+    expect(a.composed.tools?.map((t) => t.result)).toEqual([201, 165]);
+    expect(a.composed.tools?.map((t) => t.input)).toEqual([
+      { operation: "paragraphSum", paragraph: 17, figures: ["105", "76", "20"] },
+      { operation: "paragraphSum", paragraph: 17, figures: ["84", "66", "15"] },
+    ]);
+    expect(a.composed.answer).toMatch(/^201 in all \(105 \+ 76 \+ 20 = 201\) in this period and 165 in all \(84 \+ 66 \+ 15 = 165\) in the previous one, from the figures in para\. 17/);
+  });
+
+  it("a follow-up's swapped change is computed on the new operand's figures ('and against the MDSF?': 84 -> 105)", async () => {
+    const follow = frameOf(s, "and against the MDSF?", frameOf(s, "attacks on MINUSMA this mandate vs last, % change?"));
+    const a = answerPart(follow, await retrieveUnits(s.retriever, follow.retrievalText, s.knowledge), s.knowledge, new Set());
+    expect(a.composed.tool?.input).toEqual({ operation: "paragraphPercentChange", paragraph: 17, from: "84", to: "105" });
+    expect(a.composed.tool?.result).toBe(25);
+  });
+
+  it("a share on the day the question names, from the sentence that gives that day ('as at 26 May, only 14 per cent … had been received')", async () => {
+    expect(await answeringSentence("What percentage of the Humanitarian Response Plan had been funded as at 26 May?")).toBe("p38#1");
+  });
+
   it("a difference between two stated figures goes through the numeric tool, with each figure's paragraph", async () => {
     const a = await part("How many more attacks targeted MINUSMA than the French forces?");
     expect(a.route).toBe("tool");

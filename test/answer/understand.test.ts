@@ -39,6 +39,13 @@ describe("answer type, from the question's form", () => {
     expect(frame(question).answerType).toBe(type);
   });
 
+  it("'what is the overall number of X' asks for a number of X, not of 'overall'; 'what is the troop ceiling' measures troops", () => {
+    const f = frame("What is the overall number of civilians killed in central Mali during this reporting period?");
+    expect(f.answerType).toBe("number");
+    expect(f.asked).toBe("civilians");
+    expect(frame("What is MINUSMA's troop ceiling?").asked).toBe("troop");
+  });
+
   it("keeps the noun a 'how many' question counts, and reads a polite request through", () => {
     expect(frame("How many schools were shut in the Mopti region?").asked).toBe("schools");
     const request = frame("Could the Secretariat indicate how many prison guards were trained?");
@@ -158,6 +165,8 @@ describe("time", () => {
   });
 
   it("'the previous mandate period' and 'this reporting period' name the comparison's periods", () => {
+    expect(frame("total attacks on MINUSMA, this mandate vs last?").times.map((t) => t.period).sort()).toEqual(["current", "previous"]);
+    expect(frame("How did the last attack on Kidal unfold?").times.map((t) => t.period)).toEqual([]);
     expect(frame("How many peacekeepers were killed in the previous mandate period?").times.map((t) => t.period)).toEqual(["previous"]);
     expect(frame("How many peacekeepers were killed during this reporting period?").times.map((t) => t.period)).toEqual(["current"]);
   });
@@ -202,6 +211,15 @@ describe("multi-part questions", () => {
     expect(f.parts[1]!.operation?.shortfall).toBe(true);
   });
 
+  it("'… combined — and the same for the previous period?' is a second part that keeps the first part's sum", () => {
+    const f = frame("Total attacks on FAMa, MINUSMA and the French since June 2016, combined — and the same total for the previous mandate period?");
+    expect(f.parts).toHaveLength(2);
+    expect(f.parts.map((p) => p.operation?.kind)).toEqual(["sum", "sum"]);
+    expect(f.parts[1]!.times.map((t) => t.period)).toContain("previous");
+    // A statement before a dash is still context, not a part.
+    expect(frame("Attacks on peacekeepers fell sharply this year — how many were killed?").parts).toEqual([]);
+  });
+
   it("'killed and injured' is one question, not two", () => {
     expect(frame("How many civilians were killed and injured in Macina?").parts).toEqual([]);
   });
@@ -217,6 +235,28 @@ describe("multi-part questions", () => {
 describe("follow-ups carry the previous subject and mark its evidence", () => {
   const previousQuestion = "What assistance did the Government request from MINUSMA on 3 April?";
   const previous = () => ({ ...frame(previousQuestion), answeredWith: ["p6#1"] });
+
+  it("'and against the MDSF?' after a change over time asks the same change of what it names now", () => {
+    const first = frame("attacks on MINUSMA this mandate vs last, % change?");
+    expect(first.operation?.kind).toBe("percentChange");
+    const next = frame("and against the MDSF?", first);
+    expect(next.operation?.kind).toBe("percentChange");
+    expect(next.operation?.operands.map((o) => o.period)).toEqual(["previous", "current"]);
+    const items = next.operation!.operands[0]!.items.map((i) => i.text);
+    expect(items).toContain("MDSF");
+    expect(items).not.toContain("MINUSMA");
+    // A follow-up that asks something else keeps no computation.
+    expect(frame("why?", first).operation).toBeUndefined();
+  });
+
+  it("a new noun counted in a follow-up replaces the one counted before ('and injuries …?' after fatalities); a place asked keeps it", () => {
+    const first = frame("Peacekeeper fatalities since June 2016 vs the previous mandate period — by what % did they drop?");
+    const injuries = frame("and injuries among peacekeepers, % drop?", first).subject.map((x) => x.text);
+    expect(injuries).toEqual(expect.arrayContaining(["injuries", "peacekeepers"]));
+    expect(injuries).not.toContain("fatalities");
+    const schools = frame("How many schools are shut because of insecurity?");
+    expect(frame("which region is worst hit?", schools).subject.some((x) => x.carried && x.text === "schools")).toBe(true);
+  });
 
   it("'And what did the Government do afterwards?' asks what came next, about the same things", () => {
     const prev = previous();

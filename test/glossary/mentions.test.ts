@@ -67,6 +67,13 @@ describe("alternatives and the lexicon", () => {
     expect(new Set(alts).size).toBe(alts.length);
   });
 
+  it("an entry that is part of a wider one (FAMa of the Malian defence and security forces) offers the whole's wordings apart from its own", () => {
+    const fama = g.mentions("FAMa")[0]!.entry;
+    expect(g.wider(fama).map((a) => a.join(" "))).toContain(terms("Malian defence and security forces").join(" "));
+    expect(g.alternatives(fama).map((a) => a.join(" "))).not.toContain(terms("Malian defence and security forces").join(" "));
+    expect(g.wider(g.mentions("MINUSMA")[0]!.entry)).toEqual([]);
+  });
+
   it("WordNet links a question word to the report's word through its main senses only", () => {
     expect(g.related("perish")).toContain("kill");
     expect(g.related("go")).not.toContain("kill"); // "go" means "die" only in a late sense

@@ -376,15 +376,14 @@ function shortfallOf(part: FramePart, scored: ScoredSentence[], k: ReportKnowled
  * and no verb of its own that differs ("four combatants of the Coordination and one GATIA combatant"):
  * their sum. Never a part with its whole, never a stated total or change.
  */
-export function figuresCounting(part: FramePart, s: ReportSentence): Figure[] {
+export function figuresCounting(part: FramePart, s: ReportSentence, period: Period = periodsAsked(part)[0]!): Figure[] {
   const nouns = part.subject.filter((i) => i.weight > 0 && (i.kind === "entity" || i.pos === "NOUN"));
   const verbs = part.subject.filter((i) => i.weight > 0 && i.pos === "VERB");
   const named = (terms: Set<string>, i: FramePart["subject"][number]) => i.alternatives.some((a) => a.terms.every((t) => terms.has(t)));
   // What is counted: the asked noun, else the first common noun ("total attacks by terrorists on … French forces").
   const head = nouns.find((i) => part.asked?.toLowerCase().includes(i.text.toLowerCase())) ?? nouns.find((i) => i.kind === "word") ?? nouns[0];
   // Verbs tell figures apart only when the sentence's figures have the asked one ("killed", not "injured").
-  // "… during the previous mandate period": the figures of the period asked.
-  const askedPeriod = part.times.some((t) => t.period === "previous") ? "previous" : "current";
+  const askedPeriod = period;
   const askedVerbs = new Set<string>(s.figures.flatMap((f) => (f.verb !== undefined && verbs.some((v) => named(new Set([f.verb!]), v)) ? [f.verb] : [])));
   return s.figures.filter((f) => {
     if (f.period !== askedPeriod || f.role === "total" || f.role === "whole" || f.role === "change" || f.role === "from" || f.unit !== "count") return false;
@@ -395,22 +394,49 @@ export function figuresCounting(part: FramePart, s: ReportSentence): Figure[] {
   });
 }
 
+type Period = "current" | "previous";
+
+/** "… during the previous mandate period": the figures of the period asked; "this mandate vs last": both, the current first. */
+function periodsAsked(part: FramePart): Period[] {
+  const asked = new Set(part.times.flatMap((t) => (t.period ? [t.period] : [])));
+  return asked.has("previous") && asked.has("current") ? ["current", "previous"] : asked.has("previous") ? ["previous"] : ["current"];
+}
+
 function sumOfSentence(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge, lead?: ScoredSentence): ComposedAnswer | null {
   const candidates = [...new Set([...(lead ? [lead.sentence] : []), ...scored.slice(0, 6).map((s) => s.sentence)])];
-  const counted = candidates.map((sentence) => ({ sentence, figures: figuresCounting(part, sentence) }));
-  // A sentence that gives the total as one figure states the result: quote it.
-  const stated = counted.find((c) => c.figures.length === 1);
-  if (stated) return quoteSentences([stated.sentence]);
-  for (const { sentence, figures } of counted) {
-    const parts = figures.filter((f) => !figures.some((g) => f.partOf === g.index || g.partOf === f.index));
-    if (parts.length < 2 || parts.length !== figures.length) continue;
-    const paragraph = sentence.figures[0]!.paragraph;
-    if (paragraph === undefined) continue;
-    const op: NumericOperation = { operation: "paragraphSum", paragraph, figures: parts.map((f) => f.text) };
-    const result = run(k.report, op);
-    if (result) return computed(op, result, "sum", [sentence]);
+  const periods = periodsAsked(part);
+  if (periods.length === 1) {
+    const counted = candidates.map((sentence) => ({ sentence, figures: figuresCounting(part, sentence, periods[0]) }));
+    // A sentence that gives the total as one figure states the result: quote it.
+    const stated = counted.find((c) => c.figures.length === 1);
+    if (stated) return quoteSentences([stated.sentence]);
+  }
+  for (const sentence of candidates) {
+    const sums = periods.map((period) => sumOfFigures(figuresCounting(part, sentence, period), sentence, k));
+    if (sums.some((x) => x === null)) continue;
+    const [first, ...others] = sums as NonNullable<(typeof sums)[number]>[];
+    if (others.length === 0) return computed(first!.op, first!.result, "sum", [sentence]);
+    // Both periods from one sentence ("105, 76 and 20 … compared with 84, 66 and 15 … respectively").
+    const both = computed(first!.op, first!.result, "sum", [sentence]);
+    const earlier = others[0]!;
+    return {
+      ...both,
+      answer: both.answer.replace(/^(.*?\))(, from the figures)/, `$1 in this period and ${leadFor("sum", earlier.result.value, earlier.result.unit)} (${earlier.result.formula}) in the previous one$2`),
+      tools: [both.tool!, toolTrace(earlier.op, earlier.result)],
+    };
   }
   return null;
+}
+
+/** The tool's sum of figures that are each a part, none of another (null when fewer than two). */
+function sumOfFigures(figures: Figure[], sentence: ReportSentence, k: ReportKnowledge) {
+  const parts = figures.filter((f) => !figures.some((g) => f.partOf === g.index || g.partOf === f.index));
+  if (parts.length < 2 || parts.length !== figures.length) return null;
+  const paragraph = sentence.figures[0]!.paragraph;
+  if (paragraph === undefined) return null;
+  const op: NumericOperation = { operation: "paragraphSum", paragraph, figures: parts.map((f) => f.text) };
+  const result = run(k.report, op);
+  return result ? { op, result } : null;
 }
 
 /**

@@ -57,9 +57,22 @@ function replaces(next: SubjectItem, old: SubjectItem): boolean {
   return next.alternatives[0]!.terms.join(" ") === old.alternatives[0]!.terms.join(" ");
 }
 
-export function carrySubject(own: SubjectItem[], previous: QuestionFrame, kind: FollowUpKind): SubjectItem[] {
+/** The noun the previous question counted or computed on ("fatalities" in "peacekeeper fatalities … by what % did they drop?"). */
+function countedNoun(previous: QuestionFrame): string | undefined {
+  return (previous.operation?.operands[0]?.head ?? previous.asked?.split(/\s+/).pop())?.toLowerCase();
+}
+
+/**
+ * @param asksCount the follow-up asks for a figure, as it says or by leaving the kind of answer to the
+ *                  previous question ("and victims?"), not for a place or a name ("which region …?")
+ */
+export function carrySubject(own: SubjectItem[], previous: QuestionFrame, kind: FollowUpKind, asksCount = false): SubjectItem[] {
   const swapping = kind === "swap" || kind === "ellipsis";
-  const kept = previous.subject.filter((old) => !(swapping && own.some((n) => replaces(n, old))));
+  // "and injuries among peacekeepers?": a common noun of its own counts instead of the one counted before.
+  const counted = countedNoun(previous);
+  const newNoun = swapping && asksCount && own.some((n) => n.kind === "word" && n.pos === "NOUN" && n.entityKind === undefined && n.weight > 0 && !n.unknown);
+  const isCounted = (old: SubjectItem) => newNoun && counted !== undefined && old.text.toLowerCase().split(/\s+/).pop() === counted;
+  const kept = previous.subject.filter((old) => !(swapping && (own.some((n) => replaces(n, old)) || isCounted(old))));
   return [...own, ...kept.map((s) => ({ ...s, carried: true, weight: s.carried ? s.weight : s.weight * CARRIED_WEIGHT }))];
 }
 

@@ -1,8 +1,8 @@
 // One question that asks two things ("How many female military personnel are there, and which country
 // sends the most of them?") is answered part by part. It splits at a second question: a new wh-word or
-// auxiliary after "and", a semicolon, or a second question mark.
+// auxiliary after "and", a semicolon, a dash before "and" ("… combined — and the same for …"), or a second question mark.
 const SECOND_QUESTION =
-  /(?:,\s*|\s+)(?:and|but|also|plus)\s+(?:also\s+)?(?=(?:how (?:many|much)|what|which|who|whom|whose|when|where|why|is|are|was|were|did|does|do|has|have|had|can)\b)|;\s*(?=\S)|\?\s+(?=\S)/gi;
+  /(?:,\s*|\s+)(?:and|but|also|plus)\s+(?:also\s+)?(?=(?:how (?:many|much)|what|which|who|whom|whose|when|where|why|is|are|was|were|did|does|do|has|have|had|can)\b)|;\s*(?=\S)|\?\s+(?=\S)|\s+[—–]\s+(?:and|but|plus)\s+(?=\S)/gi;
 
 /** "By how much did X rise, in absolute and in percentage terms?": one change asked in two forms. */
 const TWO_FORMS = /^(.*?),?\s+in\s+([\p{L} ]+?)\s+and\s+(?:in\s+)?((?:percentage|per ?cent|relative|%)(\s+terms)?)\s*\??\s*$/iu;

@@ -112,7 +112,13 @@ export function questionForm(tokens: Token[]): QuestionForm {
   // "What's MINUSMA's authorized troop ceiling?": the attribute after "what is" is a measure.
   const attribute = /^what$/i.test(ts[0]?.text ?? "") && /^(?:is|was|are|were|'s)$/i.test(ts[1]?.text ?? "") ? nounPhrase(ts, 2) : [];
   // What is measured is the noun before the measure ("troop" in "troop ceiling").
-  if (MEASURE.has(headOf(attribute))) return { answerType: "number", ...(attribute.length > 1 ? { asked: lower(attribute.slice(0, -1)) } : {}) };
+  // "What is the overall number of civilians killed?": what is measured is the noun after "of", when there is one.
+  if (MEASURE.has(headOf(attribute))) {
+    const of = /^of$/i.test(ts[ts.indexOf(attribute.at(-1)!) + 1]?.text ?? "") ? ofPhrase(ts, ts.indexOf(attribute.at(-1)!)) : [];
+    const before = attribute.slice(0, -1).filter((t) => t.pos !== "ADJ");
+    const measured = of.length ? of : before;
+    return { answerType: "number", ...(measured.length ? { asked: lower(measured) } : {}) };
+  }
   if ((wh >= 0 && MEASURE.has(whHead)) || (measuredAt >= 0 && (wh >= 0 || AUX_FIRST.test(text) === false))) {
     // "What percentage of its members …": what is measured is the noun after "of", if any.
     const of = ofPhrase(ts, Math.max(0, wh >= 0 && MEASURE.has(whHead) ? wh : measuredAt));

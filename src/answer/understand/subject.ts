@@ -51,6 +51,7 @@ function entityItem(m: Mention, k: ReportKnowledge): SubjectItem {
   const alternatives: Alternative[] = [
     { terms: own, strength: STRENGTH.own },
     ...k.glossary.alternatives(m.entry).map((terms) => ({ terms, strength: STRENGTH.alias })),
+    ...k.glossary.wider(m.entry).map((terms) => ({ terms, strength: STRENGTH.broader })),
   ];
   const e = m.entry;
   const named = NAMED_KINDS.has(e.kind) && !e.host && !e.component && !e.sex;

@@ -92,6 +92,8 @@ function splitContext(question: string): { context?: string; rest: string } {
   const last = pieces[pieces.length - 1]!;
   const context = pieces.slice(0, -1).join(" ");
   if (/\?/.test(context) || last.split(/\s+/).length < 3 || context.split(/\s+/).length < 4) return { rest: question };
+  // "… combined — and the same for the previous period?": a second part of the question, not a statement before it.
+  if (/^(?:and|but|plus)\b/i.test(last)) return { rest: question };
   // The question proper opens with a wh-word or an auxiliary ("— how many …", ". What share …").
   // … or it is the one piece that asks ("Of all the schools …, what percentage is now closed?").
   if (!/^(?:(?:by|in|on|at|for|from|to|of|with|since|under|until)\s+(?:what|which|how|whom|whose|when)|how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|can|could|so)\b/i.test(last) && !/\?\s*$/.test(last)) return { rest: question };
@@ -132,7 +134,7 @@ function understandPart(
   let retrievalText = text;
   let wholeOfTable = false;
   if (kind && previous) {
-    subject = carrySubject(subject, previous, kind);
+    subject = carrySubject(subject, previous, kind, form.answerType === "number" || (form.answerType === "description" && previous.answerType === "number"));
     times = carryTimes(times, previous.times);
     if (form.answerType === "description" && kind !== "next") answerType = previous.answerType;
     if (kind === "why") answerType = "reason";
@@ -176,8 +178,14 @@ function understandPart(
   // A table follow-up that names no operation keeps the previous one ("And among the police?" after a share).
   // (Widened to the whole table, the sum is the table's own total: nothing is left to add.)
   if (wholeOfTable) reading.operation = undefined;
-  const carriedOperation = !reading.operation && kind && previous?.table && table && previous.operation ? previous.operation : undefined;
-  const operation = reading.operation ? operationOf(reading.operation, text, operandSubject.some((s) => s.weight > 0) ? operandSubject : subject, asked, times) : carriedOperation;
+  // "… and the same for the previous period?" after a sum read off one sentence: the same sum, of the other period's figures.
+  const sameSumOtherTime = previous?.operation?.kind === "sum" && previous.operation.operands.length === 0 && !subject.some((s) => !s.carried && s.weight > 0);
+  const carriedOperation = !reading.operation && kind && previous?.operation && ((previous.table && table) || sameSumOtherTime) ? previous.operation : undefined;
+  // "% change in attacks on MINUSMA?" then "and against the MDSF?": the same change over time, of what the follow-up now names.
+  const changeOverTime = previous?.operation && ["percentChange", "difference"].includes(previous.operation.kind) && !previous.operation.shortfall && previous.operation.operands.length === 2 && previous.operation.operands.every((o) => o.period !== undefined) && previous.operation.operands[0]!.period !== previous.operation.operands[1]!.period;
+  const swappedChange: OperationSpan | undefined = !reading.operation && !carriedOperation && (kind === "swap" || kind === "ellipsis") && changeOverTime ? { kind: previous!.operation!.kind, operands: [], overTime: true } : undefined;
+  const span = reading.operation ?? swappedChange;
+  const operation = span ? operationOf(span, text, operandSubject.some((s) => s.weight > 0) ? operandSubject : subject, asked, times) : carriedOperation;
   const reference = findDirectReference(text);
   const part: FramePart = {
     question: text,
