@@ -18,7 +18,7 @@ function merge(into: GlossaryEntry, from: GlossaryEntry): void {
   into.expansions = [...new Set([...into.expansions, ...from.expansions])];
   // The terminology file knows what kind of thing it is ("organisation"); the report only defined letters.
   into.kind = from.kind;
-  for (const field of ["component", "definition", "note"] as const) if (from[field] !== undefined && into[field] === undefined) (into as Record<string, unknown>)[field] = from[field];
+  for (const field of ["component", "definition", "note", "partOf"] as const) if (from[field] !== undefined && into[field] === undefined) (into as Record<string, unknown>)[field] = from[field];
 }
 
 export function buildGlossary(report: StructuredReport): Glossary {

@@ -10,6 +10,7 @@ import { covers } from "./understand/subject.js";
 import { terms as textTerms } from "../report/terms.js";
 import { figureWords, headMatches, statesFigure } from "../figures/schema.js";
 import { datedClauses, namesTime } from "./knowledge/text-features.js";
+import { escapeRegExp } from "../report/escape-regexp.js";
 
 export type Decision =
   | { kind: "answer"; best: ScoredSentence; scored: ScoredSentence[] }
@@ -32,8 +33,8 @@ const SINGLED_OUT_BAND = 0.5;
 const OWN_REASON_BAND = 0.5;
 /** "How many …": a count (not "how much", which may be an amount or a share). */
 const COUNT_QUESTION = /\bhow many\b/i;
-/** "how much … cost / spend / money / in dollars": the answer is an amount of money. */
-const MONEY_ASKED = /\bhow much\b(?=.*\b(?:cost|costs|costing|spend|spends|spent|spending|price|expenditure|money|dollars?|euros?)\b)/i;
+/** "how much … cost / spend / money / in dollars", "what is the budget of …": the answer is an amount of money. */
+const MONEY_ASKED = /\bhow much\b(?=.*\b(?:cost|costs|costing|spend|spends|spent|spending|price|expenditure|money|dollars?|euros?)\b)|^\s*what(?:['’]s| is| was| are| were| will be)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:budget|cost|costs|price|expenditure)\b/iu;
 const PERCENT_WORD = /\b(?:per ?cent|percentage|proportion|share|rate)\b|%/i;
 /** A sentence saying an act has not happened yet. */
 const PENDING = /\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?pending|(?:has|have|had)\s+yet\s+to|(?:has|have|had)\s+not\s+yet|not\s+yet\s+been)\b/i;
@@ -77,7 +78,8 @@ export function decide(part: FramePart, scored: ScoredSentence[], k: ReportKnowl
   if (part.afterReport.length > 0) {
     // Plans the report states ("scheduled for July 2018") answer a question about them; outcomes do not.
     const later = part.times.filter((t) => part.afterReport.includes(t.text));
-    const mentioned = scored.some((s) => s.coverage > 0 && later.every((t) => namesTime(s.sentence, t)));
+    // (A day must be named as that day: "since June 2016" does not mention "8 June".)
+    const mentioned = scored.some((s) => s.coverage > 0 && later.every((t) => (dayOf(t) ? namesDay(dayOf(t)!, s.sentence) : namesTime(s.sentence, t))));
     if (!mentioned || PAST.test(part.question)) return refuse(`It reports on events up to ${k.asAt.label}, so it says nothing about ${part.afterReport.join(" or ")}.`);
   }
 
@@ -262,7 +264,9 @@ function figureForNames(part: FramePart, s: ReportSentence, k: ReportKnowledge):
   if (names.some((n) => covers(near, n) === 0)) return `It gives no figure for ${what(part)} in ${where}.`;
   const asked = new Set(names.flatMap((n) => n.alternatives.flatMap((a) => a.terms)));
   const naming = names.every((n) => covers(s.terms, n) > 0) ? s.text : `${before?.text ?? ""} ${s.text}`;
-  for (const list of nameLists(naming, k)) {
+  // A name the question abbreviates ("ICER") may itself hold "and" ("… Economic Recovery and Development of Mali").
+  const longForms = names.flatMap((n) => k.longFormOf(n.text.replace(/s$/, "")) ?? []);
+  for (const list of nameLists(naming, k, longForms)) {
     const members = list.map((name) => textTerms(name));
     const inList = members.some((m) => m.some((t) => asked.has(t)));
     if (inList && members.some((m) => !m.some((t) => asked.has(t)))) return `It gives that figure only for ${list.join(", ")} together, not for ${where} alone.`;
@@ -276,12 +280,13 @@ function figureForNames(part: FramePart, s: ReportSentence, k: ReportKnowledge):
 }
 
 /** Lists of capitalised names in a sentence: "Gao, Ménaka, Mopti, Ségou and Timbuktu", "Burkina Faso, Mauritania and the Niger". */
-function nameLists(text: string, k: ReportKnowledge): string[][] {
+function nameLists(text: string, k: ReportKnowledge, names: string[] = []): string[][] {
   const name = String.raw`(?:the\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*`;
   const list = new RegExp(String.raw`${name}(?:\s*,\s*${name})*\s*,?\s+and\s+${name}`, "gu");
   // "the Peace and Security Council" is one name; "13 April, the Council" no list of places.
   const mentions = k.glossary.mentions(text).filter((m) => m.entry.kind !== "country");
-  const inName = (at: number) => mentions.some((m) => at >= m.start && at < m.end);
+  const spans = [...mentions, ...names.flatMap((name) => [...text.toLowerCase().matchAll(new RegExp(escapeRegExp(name), "g"))].map((m) => ({ start: m.index, end: m.index + name.length })))];
+  const inName = (at: number) => spans.some((m) => at >= m.start && at < m.end);
   return [...text.matchAll(list)]
     .filter((m) => !inName(m.index + m[0].search(/\s+and\s+/)))
     .map((m) => m[0].split(/\s*,\s*|\s+and\s+/).map((x) => x.replace(/^the\s+/, "")))
@@ -307,11 +312,15 @@ function countsOtherBody(part: FramePart, f: ReportSentence["figures"][number], 
   return named && !part.subject.some((i) => covers(new Set([f.head!]), i) > 0);
 }
 
+/** The day a time names ("26 May" of "as at 26 May"), if it names one. */
+const dayOf = (t: { text: string }) => /\b\d{1,2}\s+\p{L}+(?:\s+\d{4})?$/u.exec(t.text)?.[0];
+const namesDay = (day: string, s: ReportSentence) => new RegExp(String.raw`\b${day.replace(/\s+/g, "\\s+")}\b`, "i").test(s.text);
+
 /** The sentence gives a day and month the question names ("as at 26 May"). */
 function namesAskedDay(part: FramePart, s: ReportSentence): boolean {
   return part.times.some((t) => {
-    const day = /\b\d{1,2}\s+\p{L}+(?:\s+\d{4})?$/u.exec(t.text)?.[0];
-    return day !== undefined && new RegExp(String.raw`\b${day.replace(/\s+/g, "\\s+")}\b`, "i").test(s.text);
+    const day = dayOf(t);
+    return day !== undefined && namesDay(day, s);
   });
 }
 

@@ -65,6 +65,14 @@ describe("the report is silent: refusal, saying why", () => {
     expect(await refusalReason("What is the overall number of civilians killed in central Mali during this reporting period?")).toBe("It gives no figure for “civilians”.");
   });
 
+  it("a day after the report's date, even where the month is named for another year ('8 June', not 'since June 2016')", async () => {
+    expect(await refusalReason("How many blue helmets died in the 8 June attack on the Kidal camp?")).toMatch(/^It reports on events up to .*, so it says nothing about 8 June\.$/);
+  });
+
+  it("a budget asked where the report gives only a head count ('What's the budget for the G5 Sahel joint force?')", async () => {
+    expect(await refusalReason("What's the budget for the G5 Sahel joint force?")).toMatch(/^It gives no figure for this/);
+  });
+
   it("a year it never covers", async () => {
     expect(await refusalReason("How many peacekeepers were killed in 2012?")).toMatch(/2012/);
   });
@@ -133,6 +141,17 @@ describe("operations: computed only on figures the report states for each operan
     const a = answerPart(follow, await retrieveUnits(s.retriever, follow.retrievalText, s.knowledge), s.knowledge, new Set());
     expect(a.composed.tool?.input).toEqual({ operation: "paragraphPercentChange", paragraph: 17, from: "84", to: "105" });
     expect(a.composed.tool?.result).toBe(25);
+  });
+
+  it("a shortfall below a limit the question states is computed against that figure ('short of the 13,289 ceiling')", async () => {
+    const a = await part("How many troops short of the 13,289 ceiling is MINUSMA?");
+    expect(a.composed.tool?.input).toEqual({ operation: "paragraphDifference", paragraph: 41, a: "13,289", b: "10,919" });
+    expect(a.composed.tool?.result).toBe(2370);
+  });
+
+  it("a member of a wider body reads the whole's figure (the CMA and the Platform are the signatory armed groups); the counted noun ends the subject phrase", async () => {
+    const a = await part("Signatory armed groups (CMA/Plateforme) fighters killed: how many more this mandate period than the previous one?");
+    expect(a.composed.tool?.input).toEqual({ operation: "paragraphDifference", paragraph: 17, a: "78", b: "18" });
   });
 
   it("a share on the day the question names, from the sentence that gives that day ('as at 26 May, only 14 per cent … had been received')", async () => {

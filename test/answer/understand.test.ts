@@ -46,6 +46,15 @@ describe("answer type, from the question's form", () => {
     expect(frame("What is MINUSMA's troop ceiling?").asked).toBe("troop");
   });
 
+  it("a bare noun phrase for a question takes its kind from its noun ('Nationality of the peacekeeper …?' asks a place)", () => {
+    expect(frame("Nationality of the peacekeeper killed in the 3 May mortar attack on the Timbuktu camp?").answerType).toBe("place");
+  });
+
+  it("note-taking shorthand is read out ('ops' are operations) and an unknown short form finds the phrase it spells ('MMVT')", () => {
+    expect(frame("How many ops did MINUSMA carry out this period?").asked).toBe("operations");
+    expect(wordings(item(frame("Which groups did the MMVT find violated the ceasefire?"), "MMVT"))).toContain(wording("mixed monitoring and verification team"));
+  });
+
   it("keeps the noun a 'how many' question counts, and reads a polite request through", () => {
     expect(frame("How many schools were shut in the Mopti region?").asked).toBe("schools");
     const request = frame("Could the Secretariat indicate how many prison guards were trained?");

@@ -341,7 +341,8 @@ function shortfallOf(part: FramePart, scored: ScoredSentence[], k: ReportKnowled
   // The words that make it a limit ("authorized", "ceiling"): question items its words have and the actual figure's lack.
   const limitWords = new Set([...limit.figure.terms, ...limit.figure.context]);
   const limitItems = operand.items.filter((i) => covered(limitWords, i.alternatives));
-  const distinguishes = (f: Figure) => limitItems.some((i) => !covered(new Set([...f.terms, ...f.context]), i.alternatives));
+  // (A limit the question states is the limit by its own words: the actual figure need not lack them.)
+  const distinguishes = (f: Figure) => stated.length > 0 || limitItems.some((i) => !covered(new Set([...f.terms, ...f.context]), i.alternatives));
   const unit = k.sentences.byUnit.get(limit.sentence.unit) ?? [];
   const beside = unit.filter((s) => s.index === limit.sentence.index || s.index === limit.sentence.index + 1);
   const actual = beside.flatMap((s) =>

@@ -6,6 +6,7 @@ import type { Glossary, Lexicon } from "../../glossary/schema.js";
 import type { StructuredReport } from "../../report/schema.js";
 import { fold } from "../../report/fold.js";
 import { termOf, terms as termsOf } from "../../report/terms.js";
+import { longFormOf } from "./initialism.js";
 import { buildSentenceIndex, type SentenceIndex } from "./sentence-index.js";
 
 export interface ReportKnowledge {
@@ -25,6 +26,8 @@ export interface ReportKnowledge {
   figureHeads: Set<string>;
   /** True when the report's text mentions the year (and month) at all. */
   mentionsTime(time: { year?: number; month?: number }): boolean;
+  /** The phrase of the report whose words' initials a short form spells ("MMVT"), if exactly one does. */
+  longFormOf(letters: string): string | undefined;
   /** True when the report cites the document ("resolution 2295", "S/2017/271") anywhere. */
   citesDocument(document: string): boolean;
 }
@@ -51,6 +54,7 @@ export function buildKnowledge(data: { report: StructuredReport; glossary: Gloss
   const months = new Set([...allText.matchAll(new RegExp(`\\b(${MONTHS.join("|")})\\s+((?:19|20)\\d\\d)\\b`, "gi"))].map((m) => Number(m[2]) * 12 + MONTHS.indexOf(m[1]!.toLowerCase())));
   const month = monthIndex(report.annexII.asAt) ?? Math.max(...[...report.paragraphs.map((p) => p.text).join(" ").matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0]) * 12 + 11));
   const names = nameTerms(sentences.all.map((x) => x.text));
+  const longForms = new Map<string, string | undefined>();
   return {
     report,
     glossary,
@@ -61,6 +65,10 @@ export function buildKnowledge(data: { report: StructuredReport; glossary: Gloss
     asAt: { month, label: report.annexII.asAt },
     byParagraph: new Map(report.paragraphs.map((p) => [p.number, p])),
     authorTerms: new Set(termsOf(/^Report of the (.+?) on\b/i.exec(report.title)?.[1] ?? "")),
+    longFormOf: (letters) => {
+      if (!longForms.has(letters)) longForms.set(letters, longFormOf(letters, sentences.all.map((x) => x.text)));
+      return longForms.get(letters);
+    },
     citesDocument: (document) => document === report.symbol || cites(allText, document),
     mentionsTime: (time) => (time.month !== undefined ? months.has(time.month) || years.has(Math.floor(time.month / 12)) : time.year === undefined || years.has(time.year)),
   };

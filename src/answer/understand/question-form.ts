@@ -104,6 +104,10 @@ export function questionForm(tokens: Token[]): QuestionForm {
     const of = asShare ? [] : ofPhrase(ts, percentAt);
     return { answerType: "number", ...(of.length ? { asked: lower(of) } : {}) };
   }
+  // A bare noun phrase for a question ("Nationality of the peacekeeper killed …?"): its noun says what kind of answer.
+  const bare = (ts[0]?.pos === "NOUN" || ts[0]?.pos === "PROPN") && /^of$/i.test(ts[1]?.text ?? "") ? ts[0].text.toLowerCase() : undefined;
+  if (bare && PLACE.has(bare)) return { answerType: "place", asked: bare };
+  if (bare && PERSON.has(bare)) return { answerType: "person", asked: bare };
   const wh = at(/^(?:which|what)$/i);
   const whPhrase = wh >= 0 ? nounPhrase(ts, wh + 1).filter((t) => !/^(?:kind|type|sort)$/i.test(t.text)) : [];
   const whHead = headOf(whPhrase);

@@ -68,6 +68,9 @@ function wordItem(t: Token, k: ReportKnowledge): SubjectItem {
     ...k.glossary.broader(t.lemma).map((term) => ({ terms: [term], strength: STRENGTH.broader })),
     ...k.glossary.kinds(t.lemma).map((term) => ({ terms: [term], strength: STRENGTH.kind })),
   ];
+  // Capital letters no glossary entry has may spell a phrase the report writes out ("MMVT").
+  const longForm = /^\p{Lu}{3,6}s?$/u.test(t.text) && !k.sentences.hasAll(own) ? k.longFormOf(t.text.replace(/s$/, "")) : undefined;
+  if (longForm) alternatives.push({ terms: termsOf(longForm), strength: STRENGTH.alias });
   // A capitalised common noun ("the Mission", "the Government") is not a name.
   // A name is what the question capitalises and no dictionary knows, or what the report only ever
   // writes capitalised ("kidal", "Timbuktu" are places whoever types them).

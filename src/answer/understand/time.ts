@@ -17,7 +17,7 @@ const monthNumber = (name: string) => {
   return full >= 0 ? full : MONTHS.findIndex((m) => m.startsWith(n.slice(0, 3)));
 };
 const YEAR_RE = /\b(?:(since|in|during|by|before|after|until|from|of)\s+)?((?:19|20)\d\d)\b(?!\s*\))/gi;
-const PREVIOUS = /\b(?:(?:at|by|since) the time of (?:the |its |my )?)?(?:previous|preceding|prior|last|earlier|former)\s+(?:mandate|reporting)?\s*(?:period|report|mandate|year|quarter|time|one)\b|\b(?:the )?(?:year|period|time|report|mandate(?: period)?) before\b|\bbefore that\b|\bpreviously\b|\bthe time before\b|\b(?:vs\.?|versus|compared (?:with|to)|than)\s+(?:the\s+)?(?:last|previous|prior|preceding)(?=\s*(?:one\b)?\s*(?:[?!.,;:]|$))/i;
+const PREVIOUS = /\b(?:(?:at|by|since) the time of (?:the |its |my )?)?(?:previous|preceding|prior|last|earlier|former)\s+(?:mandate|reporting)?\s*(?:period|report|mandate|year|quarter|time|one)\b|\b(?:the )?(?:year|period|time|report|mandate(?: period)?) before\b|\bbefore that\b|\bpreviously\b|\bthe time before\b|\b(?:vs\.?|versus|compared (?:with|to)|than)\s+(?:the\s+)?(?:last|previous|prior|preceding)(?:\s+one\b)?(?=\s*(?:[?!.,;:]|$))/i;
 const CURRENT = /\b(?:this|current|present)\s+(?:mandate|reporting)?\s*(?:period|mandate|report)\b|\bthis time(?: round| around)?\b|\bsince june 2016\b/i;
 
 function relationOf(word: string | undefined): TimeConstraint["relation"] {

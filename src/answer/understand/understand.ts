@@ -63,7 +63,7 @@ function dedupe(items: SubjectItem[]): SubjectItem[] {
 /** Standard English abbreviations of note-taking ("% chg vs prev mandate"), written out. */
 const SHORTHAND: Record<string, string> = {
   chg: "change", prev: "previous", govt: "government", gov: "government", mil: "military", approx: "approximately",
-  pct: "percent", conf: "conference", incl: "including", excl: "excluding", yr: "year", yrs: "years", mo: "month", mos: "months", w: "with", tot: "total",
+  pct: "percent", conf: "conference", incl: "including", excl: "excluding", yr: "year", yrs: "years", mo: "month", mos: "months", w: "with", tot: "total", ops: "operations", op: "operation",
 };
 function expandShorthand(question: string): string {
   return question.replace(/\b([A-Za-z]+)\.?(?=[\s,?!:;)]|$)/g, (word, bare: string) => SHORTHAND[bare.toLowerCase()] ?? word)
@@ -220,7 +220,25 @@ function countedNoun(items: SubjectItem[], asked: string | undefined, question: 
   // "… in number of personnel": the noun after "number of" is what is counted.
   const numberOf = /\bnumbers? of\s+(?:the\s+)?([\p{L}-]+)/iu.exec(question)?.[1]?.toLowerCase();
   const askedItem = (numberOf ? nouns.find((s) => s.text.toLowerCase() === numberOf) : undefined) ?? (asked ? nouns.find((s) => asked.toLowerCase().includes(s.text.toLowerCase())) : undefined);
-  return (askedItem ?? nouns[0])?.text;
+  // Otherwise the noun that ends the question's first noun phrase ("Signatory armed groups (CMA/Plateforme) fighters killed …": fighters).
+  const head = firstPhraseHead(question);
+  const headItem = head ? nouns.find((s) => s.text.toLowerCase().split(/\s+/).pop() === head) : undefined;
+  return (askedItem ?? headItem ?? nouns[0])?.text;
+}
+
+/**
+ * The last noun of the first run of nouns, adjectives and names (with their brackets and slashes),
+ * lower-cased, when a verb follows it: the run is then the subject of what is counted ("… fighters killed").
+ */
+function firstPhraseHead(question: string): string | undefined {
+  let head: string | undefined;
+  for (const t of analyse(question)) {
+    if (t.pos === "NOUN" || t.pos === "PROPN") head = t.text.toLowerCase();
+    else if (t.pos === "ADJ" || t.pos === "NUM" || ((t.pos === "PUNCT" || t.pos === "SYM") && /^[()/-]$/.test(t.text))) continue;
+    else if (head !== undefined) return t.pos === "VERB" || t.pos === "AUX" ? head : undefined;
+    else if (!["DET", "PUNCT"].includes(t.pos)) return undefined;
+  }
+  return undefined;
 }
 
 function operationOf(span: OperationSpan, text: string, subject: SubjectItem[], asked: string | undefined, times: TimeConstraint[]): Operation {
