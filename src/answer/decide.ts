@@ -137,9 +137,11 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       const share = part.operation?.kind === "share";
       // The sentence may lean on the one before it for where ("… in northern and central Mali. … 34 per cent of State officials were present in those regions").
       const head = askedHeadOf(part);
+      // A terse share names no noun after its measure ("state officials at post in the north/centre, %?"): its most telling noun is what is measured.
+      const measured = head ?? (share ? part.subject.filter((i) => !i.carried && i.pos === "NOUN" && i.weight > 0).sort((a, b) => b.weight - a.weight)[0] : undefined);
       const statesShare = (s: ScoredSentence) =>
         s.sentence.figures.some((f) => f.unit === "percent" && f.role !== "change") &&
-        (s.coverage >= 0.75 || (head !== undefined && s.sentence.figures.some((f) => f.unit === "percent" && covers(figureWords(f), head) > 0) && coverageOf(termsOf(neighbourhood(s.sentence, k)), part.subject) >= 0.75));
+        (s.coverage >= 0.75 || (measured !== undefined && s.sentence.figures.some((f) => f.unit === "percent" && covers(figureWords(f), measured) > 0) && coverageOf(termsOf(neighbourhood(s.sentence, k)), part.subject) >= (head ? 0.75 : TERSE_SHARE_COVERAGE)));
       // … or the one beside it that gives the very day the question asks about ("as at 26 May, only 14 per cent … had been received").
       const onAskedDay = (x: ScoredSentence) => x.sentence.figures.some((f) => f.unit === "percent" && f.role !== "change") && namesAskedDay(part, x.sentence) && coverageOf(termsOf(neighbourhood(x.sentence, k)), part.subject) >= 0.75;
       const besideClose = close.flatMap((c) => scored.filter((x) => x.sentence.unit === c.sentence.unit && Math.abs(x.sentence.index - c.sentence.index) === 1));
@@ -323,6 +325,9 @@ function namesAskedDay(part: FramePart, s: ReportSentence): boolean {
     return day !== undefined && namesDay(day, s);
   });
 }
+
+/** A terse share ("… officials at post in the north/centre, %?") whose noun a percentage measures: how much of it the sentence and its neighbours must cover. */
+const TERSE_SHARE_COVERAGE = 0.5;
 
 /** How far below the best match a sentence holding a figure of the asked noun may score and still answer. */
 const FIGURE_BAND = 0.6;

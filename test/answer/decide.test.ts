@@ -154,6 +154,12 @@ describe("operations: computed only on figures the report states for each operan
     expect(a.composed.tool?.input).toEqual({ operation: "paragraphDifference", paragraph: 17, a: "78", b: "18" });
   });
 
+  it("a terse share ('state officials at post in the north/centre, %?') is answered by the percentage of its most telling noun", async () => {
+    const a = await part("state officials at post in the north/centre, %?");
+    expect(a.composed.answered).toBe(true);
+    expect(a.composed.answer).toContain("34 per cent of State officials");
+  });
+
   it("a share on the day the question names, from the sentence that gives that day ('as at 26 May, only 14 per cent … had been received')", async () => {
     expect(await answeringSentence("What percentage of the Humanitarian Response Plan had been funded as at 26 May?")).toBe("p38#1");
   });

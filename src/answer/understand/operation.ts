@@ -36,7 +36,7 @@ const DIFFERENCE = /\bhow (?:many|much) (?:more|fewer|less|higher|lower|bigger|s
 /** "How much did the number of X grow?": a change over time; only "how much did" and the verb state the operation. */
 const CHANGE = /\b(how (?:much|many) (?:did|has|have|had))\b(?:\s+[\w'-]+){0,8}?\s+(rise|rose|risen|increase|increased|grow|grew|grown|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|go up|went up|go down|went down|change|changed)\b/i;
 const RATIO = /\bhow many times\b|\bratio\b|\btimes (?:as many|as much|more|larger|bigger)\b/i;
-const SHARE = /\b(?:what|which) (?:percentage|proportion|share|fraction|per ?cent|part)\b|\bas a (?:percentage|share|proportion|fraction) of\b|\b(?:percentage|share|proportion) of\b|\bhow much of\b|(?:^|\s)%\s+of\b|(?:^|[\s:])%\s+(?=\p{L})|\p{L}\s*%\s*\??\s*$/iu;
+const SHARE = /\b(?:what|which) (?:percentage|proportion|share|fraction|per ?cent|part)\b|\bas a (?:percentage|share|proportion|fraction) of\b|\b(?:percentage|share|proportion) of\b|\bhow much of\b|(?:^|\s)%\s+of\b|(?:^|[\s:])%\s+(?=\p{L})|\p{L}[\s,:;]*%\s*\??\s*$/iu;
 /** "… is accounted for by", "… is made up of": what follows is the part of the whole named before. */
 const SHARE_BY = /\b(?:is|are|was|were)\s+(?:accounted for|made up|taken up|represented|formed|contributed)\s+(?:by|of)\b/i;
 const AS_SHARE = /\b(?:as|is|are) (?:a |an )?(?:percentage|share|proportion|fraction|per ?cent|%) of\b|\bin (?:percentage|per ?cent|%) of\b/i;
