@@ -186,7 +186,10 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
         const beside = scored.find((x) => x.sentence.unit === lead.sentence.unit && Math.abs(x.sentence.index - lead.sentence.index) === 1 && countsAskedAct(x.sentence));
         if (beside && !figureForNames(part, beside.sentence, k)) return { kind: "answer", best: beside };
       }
+      // The sentence that gives the very day asked ("as at 26 May, 10,919 personnel had been deployed") before one about the same thing on no day.
+      const onDay = [...band, ...besideClose].filter((x) => namesAskedDay(part, x.sentence));
       const attached =
+        onDay.find((s) => countsAsked(s.sentence) && holds(s.sentence) && !figureForNames(part, s.sentence, k)) ??
         band.find((s) => countsAsked(s.sentence) && holds(s.sentence) && !figureForNames(part, s.sentence, k)) ??
         band.find((s) => { const f = askedFigure(part, s.sentence); return f !== undefined && !ofAnotherAct(f) && holds(s.sentence) && !figureForNames(part, s.sentence, k); });
       if (attached) return { kind: "answer", best: attached };

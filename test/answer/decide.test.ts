@@ -160,6 +160,17 @@ describe("operations: computed only on figures the report states for each operan
     expect(a.composed.answer).toContain("34 per cent of State officials");
   });
 
+  it("a body asked after is counted by its members, and 'how much is that up …, in %?' computes its change ('How many FAMa / MDSF were killed …': 49 -> 131)", async () => {
+    const f = frameOf(s, "How many FAMa / MDSF were killed in attacks since June 2016, and how much is that up on the previous mandate period, in %?");
+    const second = f.parts[1]!;
+    const a = answerPart(second, await retrieveUnits(s.retriever, second.retrievalText, s.knowledge), s.knowledge, new Set());
+    expect(a.composed.tool?.input).toEqual({ operation: "paragraphPercentChange", paragraph: 17, from: "49", to: "131" });
+  });
+
+  it("a count on the day the question names comes from the sentence that gives that day ('as at 26 May, 10,919 personnel had been deployed')", async () => {
+    expect(await answeringSentence("How many MINUSMA troops were on the ground as at 26 May?")).toBe("p41#1");
+  });
+
   it("a share on the day the question names, from the sentence that gives that day ('as at 26 May, only 14 per cent … had been received')", async () => {
     expect(await answeringSentence("What percentage of the Humanitarian Response Plan had been funded as at 26 May?")).toBe("p38#1");
   });

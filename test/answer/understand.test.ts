@@ -158,6 +158,11 @@ describe("operation: only when the question asks for a computation", () => {
     expect(frame("Was the 30% quota met?").operation).toBeUndefined();
   });
 
+  it("'how much is that up on …, in %?' is a percent change; 'what share …, in %?' stays a share", () => {
+    expect(frame("how much is that up on the previous mandate period, in %?").operation?.kind).toBe("percentChange");
+    expect(frame("what share of the military personnel are women, in %?").operation?.kind).toBe("share");
+  });
+
   it("words that only state the operation leave the subject ('how many more', 'than')", () => {
     const texts = frame("How many more attacks targeted MINUSMA than the French forces?").subject.map((x) => x.text.toLowerCase());
     expect(texts).not.toContain("more");

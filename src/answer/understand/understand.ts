@@ -219,7 +219,9 @@ function countedNoun(items: SubjectItem[], asked: string | undefined, question: 
   const nouns = counted.length > 0 ? counted : candidates;
   // "… in number of personnel": the noun after "number of" is what is counted.
   const numberOf = /\bnumbers? of\s+(?:the\s+)?([\p{L}-]+)/iu.exec(question)?.[1]?.toLowerCase();
-  const askedItem = (numberOf ? nouns.find((s) => s.text.toLowerCase() === numberOf) : undefined) ?? (asked ? nouns.find((s) => asked.toLowerCase().includes(s.text.toLowerCase())) : undefined);
+  // "How many FAMa were killed?": a body asked after counts its members.
+  const askable = [...nouns, ...items.filter((s) => s.kind === "entity" && !nouns.includes(s))];
+  const askedItem = (numberOf ? nouns.find((s) => s.text.toLowerCase() === numberOf) : undefined) ?? (asked ? askable.find((s) => asked.toLowerCase().includes(s.text.toLowerCase())) : undefined);
   // Otherwise the noun that ends the question's first noun phrase ("Signatory armed groups (CMA/Plateforme) fighters killed …": fighters).
   const head = firstPhraseHead(question);
   const headItem = head ? nouns.find((s) => s.text.toLowerCase().split(/\s+/).pop() === head) : undefined;
