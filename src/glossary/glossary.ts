@@ -49,6 +49,8 @@ export interface GlossaryIndex {
   alternatives(entry: GlossaryEntry): string[][];
   /** Report wordings of the wider entry an entry is part of (its `partOf`), or []. */
   wider(entry: GlossaryEntry): string[][];
+  /** Report wordings of the entries that are part of this one ("MINUSMA" of the United Nations), or []. */
+  narrower(entry: GlossaryEntry): string[][];
   /** Report terms a lemma can stand for (WordNet synonymy, derivation, causation), or []. */
   related(lemma: string): string[];
   /** True for an ordinary English word the report uses (it has WordNet senses), as opposed to a name. */
@@ -98,6 +100,8 @@ export function createGlossaryIndex(glossary: Glossary, lexicon: Lexicon): Gloss
   const countryByRow = new Map(glossary.entries.filter((e) => e.annexIIRow).map((e) => [e.annexIIRow!, e]));
   const alternativesCache = new Map<GlossaryEntry, string[][]>();
   const byPhrase = new Map(glossary.entries.map((e) => [fold(e.phrase), e]));
+  const parts = new Map<string, GlossaryEntry[]>();
+  for (const e of glossary.entries) if (e.partOf) parts.set(fold(e.partOf), [...(parts.get(fold(e.partOf)) ?? []), e]);
 
   return {
     entries: glossary.entries,
@@ -139,6 +143,9 @@ export function createGlossaryIndex(glossary: Glossary, lexicon: Lexicon): Gloss
     wider(entry) {
       const whole = entry.partOf === undefined ? undefined : byPhrase.get(fold(entry.partOf));
       return whole ? this.alternatives(whole) : [];
+    },
+    narrower(entry) {
+      return (parts.get(fold(entry.phrase)) ?? []).flatMap((e) => this.alternatives(e));
     },
     related: (lemma) => lexicon.related[fold(lemma)] ?? [],
     isWord: (lemma) => fold(lemma) in lexicon.related,

@@ -49,6 +49,8 @@ export const NumericOperationSchema = z.discriminatedUnion("operation", [
   }),
   z.object({ operation: z.literal("indicatorLookup"), id: z.string().regex(/^\d+\.\d+\.\d+$/) }),
   z.object({ operation: z.literal("paragraphPercentChange"), paragraph, from: figure, to: figure }),
+  /** The percent change of a total made of parts ("105, 76 and 20 attacks … compared with 84, 66 and 15"): sum(to) against sum(from). */
+  z.object({ operation: z.literal("paragraphSumChange"), paragraph, from: z.array(figure).min(2), to: z.array(figure).min(2) }),
   z.object({ operation: z.literal("paragraphDifference"), paragraph, a: figure, b: figure }),
   z.object({ operation: z.literal("paragraphSum"), paragraph, figures: z.array(figure) }),
   z.object({ operation: z.literal("paragraphRatio"), paragraph, a: figure, b: figure }),

@@ -15,7 +15,7 @@ const DESCRIPTION = [
   "Exact arithmetic over the report's tables and paragraph figures. Never compute numbers yourself; call this.",
   "Annex II (military and police strength by country): cell, missionTotal, sum, rank, count, share, difference, ratio.",
   "Annex I (benchmarks): indicatorCount (by status, area, objective), indicatorLookup (by id such as 2.3.1).",
-  "Paragraph figures: paragraphPercentChange, paragraphDifference, paragraphSum, paragraphRatio, paragraphShare,",
+  "Paragraph figures: paragraphPercentChange, paragraphSumChange (percent change of one total made of parts), paragraphDifference, paragraphSum, paragraphRatio, paragraphShare,",
   "paragraphPercentOf — quote each figure exactly as printed in the cited paragraph; the tool verifies it.",
   'Returns JSON {value, unit, formula, operands, warnings, rounding?, rows?, note?} or {error:{code,message}}.',
 ].join(" ");

@@ -63,6 +63,20 @@ export function percentChange(paragraphs: readonly Paragraph[], input: { paragra
   return base(a, value, formula, rounding, "per cent");
 }
 
+/** The percent change between two sums of figures: (Σ to − Σ from) / Σ from × 100. */
+export function sumChange(paragraphs: readonly Paragraph[], input: { paragraph: number; from: string[]; to: string[] }): NumericResult {
+  const a = align(paragraphs, input.paragraph, [...input.from, ...input.to], "percent change of sums");
+  const from = a.operands.slice(0, input.from.length);
+  const to = a.operands.slice(input.from.length);
+  const total = (os: Operand[]) => exactDecimal(os.reduce((sum, o) => sum + o.value, 0), os);
+  const [before, after] = [total(from), total(to)];
+  if (before === 0) throw new NumericToolError("DIVISION_BY_ZERO", "The starting total is 0; a percent change is undefined.");
+  const { value, rounding } = roundPercent(((after - before) / before) * 100);
+  const sum = (os: Operand[]) => `(${os.map(show).join(" + ")})`;
+  const formula = `(${sum(to)} − ${sum(from)}) / ${sum(from)} × 100 = (${formatNumber(after)} − ${formatNumber(before)}) / ${formatNumber(before)} × 100 = ${formatPercent(value)}`;
+  return base(a, value, formula, rounding, "per cent");
+}
+
 export function figureDifference(paragraphs: readonly Paragraph[], input: { paragraph: number; a: string; b: string }): NumericResult {
   const al = align(paragraphs, input.paragraph, [input.a, input.b], "difference");
   const [a, b] = al.operands as [Operand, Operand];

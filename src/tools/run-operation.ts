@@ -5,7 +5,7 @@ import { countIndicators, lookupIndicator } from "./annex-i-ops.js";
 import { cellValue, difference, missionTotal, ratio, share, sumCountries } from "./annex-ii-ops.js";
 import { countCountries, rankCountries } from "./annex-ii-rank-count.js";
 import { NumericOperationSchema, type NumericOperation, type NumericOperationInput } from "./numeric-input.js";
-import { figureDifference, figureRatio, figureShare, figureSum, percentChange, percentOf } from "./paragraph-ops.js";
+import { figureDifference, figureRatio, figureShare, figureSum, percentChange, percentOf, sumChange } from "./paragraph-ops.js";
 import type { NumericResult } from "./types.js";
 
 export function runOperation(report: StructuredReport, op: NumericOperation): NumericResult {
@@ -22,6 +22,7 @@ export function runOperation(report: StructuredReport, op: NumericOperation): Nu
     case "indicatorCount": return countIndicators(report, op);
     case "indicatorLookup": return lookupIndicator(report, op);
     case "paragraphPercentChange": return percentChange(p, op);
+    case "paragraphSumChange": return sumChange(p, op);
     case "paragraphDifference": return figureDifference(p, op);
     case "paragraphSum": return figureSum(p, op);
     case "paragraphRatio": return figureRatio(p, op);
@@ -34,6 +35,7 @@ export function runOperation(report: StructuredReport, op: NumericOperation): Nu
 export function runParagraphOperation(paragraphs: readonly Paragraph[], op: NumericOperation): NumericResult {
   switch (op.operation) {
     case "paragraphPercentChange": return percentChange(paragraphs, op);
+    case "paragraphSumChange": return sumChange(paragraphs, op);
     case "paragraphDifference": return figureDifference(paragraphs, op);
     case "paragraphSum": return figureSum(paragraphs, op);
     case "paragraphRatio": return figureRatio(paragraphs, op);

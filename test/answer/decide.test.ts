@@ -73,6 +73,10 @@ describe("the report is silent: refusal, saying why", () => {
     expect(await refusalReason("What's the budget for the G5 Sahel joint force?")).toMatch(/^It gives no figure for this/);
   });
 
+  it("an event the question points back to in a place the report never names ('… at Gourma Rharous … that attack')", async () => {
+    expect(await refusalReason("AFP reported five Malian soldiers killed in an attack on an army post at Gourma Rharous on 18 April. What toll does the UN report give for that attack?")).toMatch(/does not concern “Gourma”/);
+  });
+
   it("a year it never covers", async () => {
     expect(await refusalReason("How many peacekeepers were killed in 2012?")).toMatch(/2012/);
   });
@@ -169,6 +173,18 @@ describe("operations: computed only on figures the report states for each operan
 
   it("a count on the day the question names comes from the sentence that gives that day ('as at 26 May, 10,919 personnel had been deployed')", async () => {
     expect(await answeringSentence("How many MINUSMA troops were on the ground as at 26 May?")).toBe("p41#1");
+  });
+
+  it("the overall change of a total made of parts goes through the tool as one percent change of sums (201 against 165)", async () => {
+    const a = await part("total attacks on FAMa, MINUSMA and the French forces, % change vs the previous mandate period?");
+    expect(a.composed.tool?.input).toEqual({ operation: "paragraphSumChange", paragraph: 17, from: ["84", "66", "15"], to: ["105", "76", "20"] });
+    expect(a.composed.tool?.result).toBe(21.8);
+  });
+
+  it("'the UN force' and 'the UN camp' are MINUSMA's ('How many armoured personnel carriers is the UN force short of?')", async () => {
+    const a = await part("How many armoured personnel carriers is the UN force short of?");
+    expect(a.composed.answered).toBe(true);
+    expect(a.composed.answer).toContain("88 armoured personnel carriers");
   });
 
   it("a share on the day the question names, from the sentence that gives that day ('as at 26 May, only 14 per cent … had been received')", async () => {

@@ -158,6 +158,21 @@ describe("operation: only when the question asks for a computation", () => {
     expect(frame("Was the 30% quota met?").operation).toBeUndefined();
   });
 
+  it("a percent change of a whole made of parts ('the overall % increase across all three forces') is marked so; a plain one is not", () => {
+    expect(frame("105 + 76 + 20 attacks this time vs 84 + 66 + 15 last mandate — what's the overall % increase across all three forces?").operation?.ofSums).toBe(true);
+    expect(frame("attacks on MINUSMA this mandate vs last, % change?").operation?.ofSums).toBeUndefined();
+    const f = frame("Total attacks on MDSF, blue helmets and French troops combined this mandate period — and % rise vs last period?");
+    expect(f.parts.map((p) => p.operation?.kind)).toEqual(["sum", "percentChange"]);
+    expect(f.parts[1]!.operation?.ofSums).toBe(true);
+  });
+
+  it("the report's publisher is no subject ('according to the UN report'); a place the question points back to stays required, a source does not", () => {
+    expect(frame("How many children are out of school, according to the UN report?").subject.map((x) => x.text)).not.toContain("UN");
+    const f = frame("AFP reported five soldiers killed in an attack at Gourma Rharous on 18 April. What toll does the report give for that attack?");
+    expect(f.subject.find((x) => x.text === "Gourma")?.required).toBe(true);
+    expect(f.subject.find((x) => x.text === "AFP")?.required).toBeFalsy();
+  });
+
   it("'how much is that up on …, in %?' is a percent change; 'what share …, in %?' stays a share", () => {
     expect(frame("how much is that up on the previous mandate period, in %?").operation?.kind).toBe("percentChange");
     expect(frame("what share of the military personnel are women, in %?").operation?.kind).toBe("share");

@@ -14,7 +14,7 @@ import { seedReport, syntheticReport } from "../tools/report-fixture.js";
 
 const OPERATIONS = [
   "cell", "missionTotal", "sum", "rank", "count", "share", "difference", "ratio", "indicatorCount", "indicatorLookup",
-  "paragraphPercentChange", "paragraphDifference", "paragraphSum", "paragraphRatio", "paragraphShare", "paragraphPercentOf",
+  "paragraphPercentChange", "paragraphSumChange", "paragraphDifference", "paragraphSum", "paragraphRatio", "paragraphShare", "paragraphPercentOf",
 ] as const;
 
 function inputs(report: StructuredReport) {
@@ -37,7 +37,7 @@ function inputs(report: StructuredReport) {
       area: fc.oneof(fc.constantFrom("1", "2", "3", "9"), fc.string({ maxLength: 3 })),
       objective: fc.oneof(fc.constantFrom("1.1", "2.3", "9.9"), fc.string({ maxLength: 4 })),
       id: fc.oneof(fc.constantFrom(...report.annexI.indicators.map((i) => i.id)), fc.constantFrom("9.9.9", "1.1"), fc.string({ maxLength: 6 })),
-      paragraph, from: figure, to: figure, figures: fc.array(figure, { maxLength: 4 }), percent: figure, of: figure,
+      paragraph, from: fc.oneof(figure, fc.array(figure, { maxLength: 4 })), to: fc.oneof(figure, fc.array(figure, { maxLength: 4 })), figures: fc.array(figure, { maxLength: 4 }), percent: figure, of: figure,
     },
     { requiredKeys: [] },
   );

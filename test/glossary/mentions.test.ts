@@ -71,7 +71,13 @@ describe("alternatives and the lexicon", () => {
     const fama = g.mentions("FAMa")[0]!.entry;
     expect(g.wider(fama).map((a) => a.join(" "))).toContain(terms("Malian defence and security forces").join(" "));
     expect(g.alternatives(fama).map((a) => a.join(" "))).not.toContain(terms("Malian defence and security forces").join(" "));
-    expect(g.wider(g.mentions("MINUSMA")[0]!.entry)).toEqual([]);
+    expect(g.wider(g.mentions("CMA")[0]!.entry).map((a) => a.join(" "))).toContain(terms("signatory armed groups").join(" "));
+  });
+
+  it("a body offers, weakly, the wordings of its parts (the United Nations of MINUSMA)", () => {
+    const un = g.mentions("the UN camp")[0]!.entry;
+    expect(g.narrower(un).map((a) => a.join(" "))).toContain(terms("MINUSMA").join(" "));
+    expect(g.narrower(g.mentions("MINUSMA")[0]!.entry)).toEqual([]);
   });
 
   it("WordNet links a question word to the report's word through its main senses only", () => {

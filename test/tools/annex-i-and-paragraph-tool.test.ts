@@ -69,6 +69,15 @@ describe("paragraph figures", () => {
     expect(p37.text).toContain("141,500");
   });
 
+  it("computes the percent change of a total made of parts, each part verified in the paragraph", () => {
+    const r = runNumericOperation(report, { operation: "paragraphSumChange", paragraph: 17, from: ["84", "66", "15"], to: ["105", "76", "20"] });
+    expect(r.value).toBe(21.8);
+    expect(r.formula).toBe("((105 + 76 + 20) − (84 + 66 + 15)) / (84 + 66 + 15) × 100 = (201 − 165) / 165 × 100 = 21.8%");
+    expect(r.operands).toHaveLength(6);
+    expect(() => runNumericOperation(report, { operation: "paragraphSumChange", paragraph: 17, from: ["84", "66"], to: ["105", "999"] })).toThrow(NumericToolError);
+    expect(() => runNumericOperation(report, { operation: "paragraphSumChange", paragraph: 17, from: ["84"], to: ["105"] })).toThrow();
+  });
+
   it("tolerates 1,000 vs 1 000, $ amounts and per cent", () => {
     const small = syntheticReport();
     expect(runNumericOperation(small, { operation: "paragraphDifference", paragraph: 1, a: "1,250", b: "1 000" }).value).toBe(250);

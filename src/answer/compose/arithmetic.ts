@@ -214,6 +214,7 @@ export function composeArithmetic(part: FramePart, scored: ScoredSentence[], k: 
   const rest = remainderOfWhole(part, scored, k) ?? complementOfPart(part, scored, k);
   if (rest) return rest;
   if (op?.kind === "sum" && op.operands.length < 2) return sumOfSentence(part, scored, k, lead);
+  if (op?.kind === "percentChange" && op.ofSums) return sumChangeOfSentence(part, scored, k, lead);
   if (op?.kind === "share" && op.operands.length < 2) return shareOfWhole(part, scored, k);
   if (op?.shortfall) return shortfallOf(part, scored, k);
   if (!op || op.operands.length < 2 || !["percentChange", "difference", "sum", "ratio", "share"].includes(op.kind)) return null;
@@ -391,7 +392,10 @@ export function figuresCounting(part: FramePart, s: ReportSentence, period: Peri
     const own = new Set([...f.terms, ...(f.head ? [f.head] : [])]);
     if (head && !named(new Set(f.head ? [f.head] : []), head)) return false;
     if (askedVerbs.size > 0 && f.verb && !askedVerbs.has(f.verb)) return false;
-    return nouns.every((i) => named(own, i) || named(new Set([...f.context, ...s.termList]), i));
+    // Every named thing must be there; the question's other nouns mostly ("attacks by terrorist groups on …, blue helmets and French troops": "terrorist elements", "MINUSMA").
+    const found = (i: FramePart["subject"][number]) => named(own, i) || named(new Set([...f.context, ...s.termList]), i);
+    const total = nouns.reduce((sum, i) => sum + i.weight, 0);
+    return nouns.every((i) => found(i) || !i.required) && nouns.filter(found).reduce((sum, i) => sum + i.weight, 0) >= total * MOSTLY_NAMED;
   });
 }
 
@@ -402,6 +406,9 @@ function periodsAsked(part: FramePart): Period[] {
   const asked = new Set(part.times.flatMap((t) => (t.period ? [t.period] : [])));
   return asked.has("previous") && asked.has("current") ? ["current", "previous"] : asked.has("previous") ? ["previous"] : ["current"];
 }
+
+/** Share of the question's noun weight a sentence must name for its figures to be summed. */
+const MOSTLY_NAMED = 0.6;
 
 function sumOfSentence(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge, lead?: ScoredSentence): ComposedAnswer | null {
   const candidates = [...new Set([...(lead ? [lead.sentence] : []), ...scored.slice(0, 6).map((s) => s.sentence)])];
@@ -429,10 +436,31 @@ function sumOfSentence(part: FramePart, scored: ScoredSentence[], k: ReportKnowl
   return null;
 }
 
+/** "The overall % increase across all three forces": the change of one sentence's parts, summed for each period. */
+function sumChangeOfSentence(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge, lead?: ScoredSentence): ComposedAnswer | null {
+  const candidates = [...new Set([...(lead ? [lead.sentence] : []), ...scored.slice(0, 6).map((s) => s.sentence)])];
+  for (const sentence of candidates) {
+    const [before, after] = (["previous", "current"] as const).map((period) => partsOf(figuresCounting(part, sentence, period)));
+    if (!before || !after || before.length !== after.length) continue;
+    const paragraph = sentence.figures[0]!.paragraph;
+    if (paragraph === undefined) continue;
+    const op: NumericOperation = { operation: "paragraphSumChange", paragraph, from: before.map((f) => f.text), to: after.map((f) => f.text) };
+    const result = run(k.report, op);
+    if (result) return computed(op, result, "percentChange", [sentence]);
+  }
+  return null;
+}
+
+/** Figures that are each a part, none of another; null when fewer than two. */
+function partsOf(figures: Figure[]): Figure[] | null {
+  const parts = figures.filter((f) => !figures.some((g) => f.partOf === g.index || g.partOf === f.index));
+  return parts.length < 2 || parts.length !== figures.length ? null : parts;
+}
+
 /** The tool's sum of figures that are each a part, none of another (null when fewer than two). */
 function sumOfFigures(figures: Figure[], sentence: ReportSentence, k: ReportKnowledge) {
-  const parts = figures.filter((f) => !figures.some((g) => f.partOf === g.index || g.partOf === f.index));
-  if (parts.length < 2 || parts.length !== figures.length) return null;
+  const parts = partsOf(figures);
+  if (!parts) return null;
   const paragraph = sentence.figures[0]!.paragraph;
   if (paragraph === undefined) return null;
   const op: NumericOperation = { operation: "paragraphSum", paragraph, figures: parts.map((f) => f.text) };

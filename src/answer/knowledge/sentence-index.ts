@@ -39,6 +39,8 @@ export interface SentenceIndex {
   /** Terms anywhere in the report, annex headings and rows included. */
   vocabulary: Set<string>;
   unitsWith(term: string): number;
+  /** How many units hold every one of the terms (anywhere in the unit). */
+  unitsWithAll(terms: readonly string[]): number;
   /** True when some sentence holds the terms as a phrase: in order, next to each other (a stop word or two between). */
   hasAll(terms: readonly string[]): boolean;
 }
@@ -116,6 +118,7 @@ export function buildSentenceIndex(report: StructuredReport, figures: readonly F
     },
     vocabulary,
     unitsWith: (term) => unitFreq.get(term) ?? 0,
+    unitsWithAll: (terms) => [...unitTermSets.values()].filter((set) => terms.every((t) => set.has(t))).length,
     hasAll(terms) {
       if (terms.length === 0) return false;
       if (terms.length === 1) return vocabulary.has(terms[0]!);

@@ -76,6 +76,8 @@ export const OperationSchema = z.object({
   position: z.number().int().positive().optional(),
   /** difference: how far the actual figure falls short of a limit ("short of the authorized ceiling"); one operand, the limit. */
   shortfall: z.boolean().optional(),
+  /** percentChange: of a total made of the parts one sentence gives ("the overall % increase across all three forces"). */
+  ofSums: z.boolean().optional(),
   /** shortfall: the operand items the question names the limit with ("short of the authorized ceiling"). */
   limitItems: z.array(z.string()).optional(),
 });

@@ -19,6 +19,8 @@ export interface OperationSpan {
   shortfall?: boolean;
   /** The span naming the limit, when the question says which words do ("short of [the ceiling]"). */
   limit?: { start: number; end: number };
+  /** A percent change of a total made of parts ("the overall % increase across all three forces"). */
+  ofSums?: boolean;
 }
 
 export interface OperationReading {
@@ -40,6 +42,8 @@ const SHARE = /\b(?:what|which) (?:percentage|proportion|share|fraction|per ?cen
 /** "… is accounted for by", "… is made up of": what follows is the part of the whole named before. */
 const SHARE_BY = /\b(?:is|are|was|were)\s+(?:accounted for|made up|taken up|represented|formed|contributed)\s+(?:by|of)\b/i;
 const AS_SHARE = /\b(?:as|is|are) (?:a |an )?(?:percentage|share|proportion|fraction|per ?cent|%) of\b|\bin (?:percentage|per ?cent|%) of\b/i;
+/** A change of a whole made of parts: "the overall % increase across all three forces", "total attacks … % change". */
+const OF_TOTAL = /\b(?:overall|combined|altogether|in total|all together|total|across all|all (?:three|four|five|\d+))\b/i;
 const SUM = /\b(?:in total|combined|altogether|together|in all|sum of|all together|put together|add(?:ing|ed)? up)\b|^\s*(?:total|adding)\b/i;
 const COUNT = /(?:\bhow many|\bnumber of|#\s*of)\s+(?:[\w-]+\s+){0,2}(?:countries|nations|contributors|member states|states|indicators|benchmarks)\b/i;
 const RANK = /\b(?:(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ])?(most|largest|biggest|highest|greatest|top|leading|fewest|smallest|least|lowest|bottom)\b/i;
@@ -85,7 +89,8 @@ export function readOperation(question: string, tokens: Token[]): OperationReadi
   if (pc) {
     take(pc);
     consumeChangeVerbs(tokens, consumed);
-    return { operation: { kind: "percentChange", operands: splitOperands(question, pc.index + pc[0].length, end, tokens, consumed), overTime: true }, consumed };
+    const ofSums = OF_TOTAL.test(question);
+    return { operation: { kind: "percentChange", operands: splitOperands(question, pc.index + pc[0].length, end, tokens, consumed), overTime: true, ...(ofSums ? { ofSums } : {}) }, consumed };
   }
   const ratio = match(RATIO, question);
   if (ratio) {

@@ -52,6 +52,8 @@ function entityItem(m: Mention, k: ReportKnowledge): SubjectItem {
     { terms: own, strength: STRENGTH.own },
     ...k.glossary.alternatives(m.entry).map((terms) => ({ terms, strength: STRENGTH.alias })),
     ...k.glossary.wider(m.entry).map((terms) => ({ terms, strength: STRENGTH.broader })),
+    // A body's parts speak for it, weakly: "the UN camp in Timbuktu" is the MINUSMA camp there.
+    ...k.glossary.narrower(m.entry).map((terms) => ({ terms, strength: STRENGTH.kind })),
   ];
   const e = m.entry;
   const named = NAMED_KINDS.has(e.kind) && !e.host && !e.component && !e.sex;
@@ -84,9 +86,11 @@ function wordItem(t: Token, k: ReportKnowledge): SubjectItem {
 /** Unknown to the report, or found in few of its units. */
 function isSpecific(alternatives: Alternative[], k: ReportKnowledge): boolean {
   const known = alternatives.filter((a) => k.sentences.hasAll(a.terms));
-  if (known.length === 0 || !k.sentences.hasAll(alternatives[0]!.terms)) return true;
+  // (Judged by the wordings the report uses: "UN" is "United Nations", which most of its paragraphs name.)
+  if (known.length === 0) return true;
   const units = k.sentences.byUnit.size;
-  return known.some((a) => a.strength >= 0.9 && Math.max(...a.terms.map((t) => k.sentences.unitsWith(t))) <= units * SPECIFIC_SHARE && !a.terms.every((t) => k.isImplicit(t)));
+  // A wording is as specific as the units that hold all of it ("joint force" is rare though "force" is not).
+  return known.some((a) => a.strength >= 0.9 && k.sentences.unitsWithAll(a.terms) <= units * SPECIFIC_SHARE && !a.terms.every((t) => k.isImplicit(t)));
 }
 
 /**

@@ -14,6 +14,10 @@ import { subjectItems } from "./subject.js";
 import { asksIndicatorText, isTableItem, isUnselectedAnnexI, tableQuery, tableSlots } from "./table-query.js";
 import { timeConstraints, timesAfter } from "./time.js";
 
+/** What follows a body named as the report's publisher: "UN report", "UN Secretary-General's report". */
+const PUBLISHER_OF = /^\s*(?:['’]s\s+)?(?:secretary[- ]general(?:['’]s)?\s+)?(?:report|secretary[- ]general)\b/i;
+/** The question points back to what the statement before it describes ("that attack", "this incident"). */
+const POINTS_BACK = /\b(?:that|this|those|these|the same)\s+(?:attack|attacks|incident|incidents|event|events|ambush|operation|clash|clashes|case|cases|killing|killings|strike|raid)\b/i;
 const NEGATION = /\b(?:not|no|never|none|nothing|without)\b|n['’]t\b/i;
 
 /** A previous frame read back from storage; an invalid one is ignored rather than trusted. */
@@ -111,7 +115,9 @@ function understandPart(
   assumeFollowUp = false,
 ): { part: FramePart; followUp?: QuestionFrame["followUp"] } {
   const tokens = analyse(text);
-  const mentions = k.glossary.mentions(text);
+  // "according to the UN report", "the UN Secretary-General's report": who published it is no subject.
+  const publisherSpans = k.glossary.mentions(text).filter((m) => PUBLISHER_OF.test(text.slice(m.end))).map((m) => ({ start: m.start, end: m.end }));
+  const mentions = k.glossary.mentions(text).filter((m) => !publisherSpans.some((p) => p.start === m.start));
   const form = questionForm(tokens);
   const reading = readOperation(text, tokens);
   // "how long" asks for a duration: "long" is the question, not its subject.
@@ -125,7 +131,7 @@ function understandPart(
   const timeSpans = times.map((t) => ({ start: text.indexOf(t.text), end: text.indexOf(t.text) + t.text.length })).filter((s) => s.start >= 0);
   // "What does para. 42 say about …": the reference names the source, not the subject.
   const referenceSpan = referenceSpanOf(text);
-  let subject = subjectItems(kept, mentions, k, [...timeSpans, ...(referenceSpan ? [referenceSpan] : [])]);
+  let subject = subjectItems(kept, mentions, k, [...timeSpans, ...publisherSpans, ...(referenceSpan ? [referenceSpan] : [])]);
   const asksNumberWithoutNoun = form.answerType === "number" && !form.asked;
   const kind = followUpKind({ question: text, subject, typeIsDefault: form.answerType === "description", asksNumberWithoutNoun, times, superlative }, previous) ?? (assumeFollowUp && previous ? "pronoun" : undefined);
   let answerType = form.answerType;
@@ -171,7 +177,13 @@ function understandPart(
   if (context) {
     const own = new Set(subject);
     if (table && isUnselectedAnnexI(table) && asksIndicatorText(context.subject, k)) table = undefined;
-    subject = carrySubject(subject, { ...context, parts: [], answeredWith: [] }, "pronoun").map((s) => (own.has(s) ? s : { ...s, required: false }));
+    // The statement names nothing the answer must concern, except a name the question points back to
+    // ("… an attack at Gourma Rharous on 18 April. What toll does the report give for that attack?"),
+    // unless it is who said it ("AFP reported …").
+    const pointsBack = POINTS_BACK.test(text);
+    const source = (s: SubjectItem) => new RegExp(String.raw`\b${escapeRegExp(s.text)}\s+(?:has\s+|have\s+)?(?:said|says|say|reported|reports|report|claimed|claims|noted|notes|wrote|writes|quoted|cited|flagged|warned|told|estimated|estimates)\b`, "i").test(context.question);
+    const keeps = (s: SubjectItem) => pointsBack && s.required && s.entityKind === "name" && !source(s);
+    subject = carrySubject(subject, { ...context, parts: [], answeredWith: [] }, "pronoun").map((s) => (own.has(s) || keeps(s) ? s : { ...s, required: false }));
     times = carryTimes(times, context.times);
     retrievalText = `${context.question} ${retrievalText}`;
   }
@@ -184,7 +196,9 @@ function understandPart(
   // "% change in attacks on MINUSMA?" then "and against the MDSF?": the same change over time, of what the follow-up now names.
   const changeOverTime = previous?.operation && ["percentChange", "difference"].includes(previous.operation.kind) && !previous.operation.shortfall && previous.operation.operands.length === 2 && previous.operation.operands.every((o) => o.period !== undefined) && previous.operation.operands[0]!.period !== previous.operation.operands[1]!.period;
   const swappedChange: OperationSpan | undefined = !reading.operation && !carriedOperation && (kind === "swap" || kind === "ellipsis") && changeOverTime ? { kind: previous!.operation!.kind, operands: [], overTime: true } : undefined;
-  const span = reading.operation ?? swappedChange;
+  // "… combined — and % rise vs last period?": the change of the sum just asked for.
+  const afterSum = previous?.operation?.kind === "sum" && previous.operation.operands.length === 0 && (kind !== undefined || context !== undefined);
+  const span = reading.operation?.kind === "percentChange" && afterSum ? { ...reading.operation, ofSums: true } : (reading.operation ?? swappedChange);
   const operation = span ? operationOf(span, text, operandSubject.some((s) => s.weight > 0) ? operandSubject : subject, asked, times) : carriedOperation;
   const reference = findDirectReference(text);
   const part: FramePart = {
@@ -253,7 +267,7 @@ function operationOf(span: OperationSpan, text: string, subject: SubjectItem[], 
   const known = (items: SubjectItem[]) => (items.some((s) => !s.unknown) ? items.filter((s) => !s.unknown) : items);
   const toOperandItems = (items: SubjectItem[]) => known(items).map((s) => ({ text: s.text, alternatives: s.alternatives.map((a) => a.terms), weight: Math.max(s.weight, 1), named: (s.required && s.kind === "entity" && s.weight > 0) || s.entityKind === "component" }));
   const headOf = (items: SubjectItem[]) => countedNoun(known(items), asked, text);
-  const base: Operation = { kind: span.kind, operands: [], ...(span.order ? { order: span.order } : {}), ...(span.n ? { n: span.n } : {}), ...(span.position ? { position: span.position } : {}) };
+  const base: Operation = { kind: span.kind, operands: [], ...(span.ofSums ? { ofSums: true } : {}), ...(span.order ? { order: span.order } : {}), ...(span.n ? { n: span.n } : {}), ...(span.position ? { position: span.position } : {}) };
   const own = span.operands.map((r) => subject.filter((s) => !s.carried && within(s, r)));
   // "… rise compared with the previous mandate period": the second operand is only a time, so the
   // question compares one quantity across two periods.
