@@ -30,7 +30,9 @@ export function answerPart(part: FramePart, units: RetrievedUnit[], k: ReportKno
       return { composed: refusal(part.question, `Annex II gives strength only as at ${k.asAt.label}, not for ${when}.`, k.report.symbol, []), route: "refusal" };
     }
   }
-  if (part.table) {
+  // A day other than the table's own ("as of 26 May" against Annex II's 20 May) is for the paragraphs that give that day's figures.
+  const otherDay = part.table?.annex === "II" && part.times.some((t) => /^\d{1,2}\s+\p{L}+/u.test(t.text.replace(/^\p{L}+\s+(?=\d)/u, "")) && !k.asAt.label.toLowerCase().startsWith(t.text.replace(/^\p{L}+\s+(?=\d)/u, "").toLowerCase()));
+  if (part.table && !otherDay) {
     const table = composeTable(part, part.table, k.report);
     const stated = table?.answered && table.tool ? statedShareSentence(part, k, new Set(units.flatMap((u) => u.units))) : undefined;
     if (table) return { composed: stated ? withStatedShare(table, stated) : table, route: table.answered ? "tool" : "refusal" };

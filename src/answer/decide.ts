@@ -10,6 +10,7 @@ import { covers } from "./understand/subject.js";
 import { terms as textTerms } from "../report/terms.js";
 import { figureWords, headMatches, statesFigure } from "../figures/schema.js";
 import { datedClauses, namesTime } from "./knowledge/text-features.js";
+import { dayOf, namesAskedDay, namesDay } from "./asked-day.js";
 import { escapeRegExp } from "../report/escape-regexp.js";
 
 export type Decision =
@@ -143,16 +144,20 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
         s.sentence.figures.some((f) => f.unit === "percent" && f.role !== "change") &&
         (s.coverage >= 0.75 || (measured !== undefined && s.sentence.figures.some((f) => f.unit === "percent" && covers(figureWords(f), measured) > 0) && coverageOf(termsOf(neighbourhood(s.sentence, k)), part.subject) >= (head ? 0.75 : TERSE_SHARE_COVERAGE)));
       // … or the one beside it that gives the very day the question asks about ("as at 26 May, only 14 per cent … had been received").
-      const onAskedDay = (x: ScoredSentence) => x.sentence.figures.some((f) => f.unit === "percent" && f.role !== "change") && namesAskedDay(part, x.sentence) && coverageOf(termsOf(neighbourhood(x.sentence, k)), part.subject) >= 0.75;
+      // (A sentence that also states the amount the question does — "of the $293 million" — is that one whatever else the question says.)
+      const statesAskedAmount = (x: ScoredSentence) => x.sentence.figures.some((f) => f.unit === "money" && part.figures.some((v) => statesFigure(f.value, v)));
+      const onAskedDay = (x: ScoredSentence) =>
+        x.sentence.figures.some((f) => f.unit === "percent" && f.role !== "change") && namesAskedDay(part, x.sentence) && (statesAskedAmount(x) || coverageOf(termsOf(neighbourhood(x.sentence, k)), part.subject) >= 0.75);
       const besideClose = close.flatMap((c) => scored.filter((x) => x.sentence.unit === c.sentence.unit && Math.abs(x.sentence.index - c.sentence.index) === 1));
-      const stated = share ? ([...close, ...besideClose].find(statesShare) ?? besideClose.find(onAskedDay)) : undefined;
+      const stated = share ? ([...close, ...besideClose].find(onAskedDay) ?? [...close, ...besideClose].find(statesShare)) : undefined;
       if (stated) return { kind: "answer", best: stated };
       const anyPercent = share && close.some((s) => [s.sentence, ...neighbourhood(s.sentence, k)].some((x) => x.figures.some((f) => f.unit === "percent")));
       // "How many civilian staff …?" asks a count: "87 per cent of all civilian staff" is not one. And a
       // figure the question itself states ("Of the 529 members, how many are women?") is not its answer,
       // unless it is an operand of what the question asks to compute.
       const asksCount = COUNT_QUESTION.test(part.question) && !PERCENT_WORD.test(part.question) && !part.operation;
-      const answering = (f: ReportSentence["figures"][number]) => !(asksCount && f.unit === "percent") && (part.operation !== undefined || !part.figures.includes(f.value));
+      // (Nor for a follow-up about the previous answer, "how much cash is that?", whose figures are its operands.)
+      const answering = (f: ReportSentence["figures"][number]) => !(asksCount && f.unit === "percent") && (part.operation !== undefined || part.onPreviousAnswer || !part.figures.includes(f.value));
       // "How much will it cost?" asks an amount of money: a head count or a duration is no answer.
       const money = MONEY_ASKED.test(part.question);
       const holds = (s: ReportSentence) => (anyPercent ? s.figures.some((f) => f.unit === "percent") : s.figures.some((f) => answering(f) && (!money || f.unit === "money")));
@@ -197,7 +202,8 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       // ("1,434 … patrols"): the report gives no figure for it.
       const asked = askedItemsOf(part);
       // (A share is computed from a part and its whole, not read off one figure.)
-      if (part.operation?.kind !== "share" && !part.operation?.shortfall && asked.length > 0 && asked.every((a) => covers(best.sentence.terms, a) > 0)) {
+      // (When money is asked, the asked noun is the money itself — "how much cash is that, in dollars?" — and only an amount holds it.)
+      if (!money && part.operation?.kind !== "share" && !part.operation?.shortfall && asked.length > 0 && asked.every((a) => covers(best.sentence.terms, a) > 0)) {
         // Money and percentages name what they measure before them ("the budget … amounting to $1,077.6 million").
         const counted = close.some((s) => s.sentence.figures.some((f) => !ofAnotherAct(f) && asked.some((a) => covers(figureWords(f, false), a) > 0)));
         if (!counted) return { kind: "refuse", reason: `It gives no figure for ${what}.` };
@@ -315,18 +321,6 @@ function countsOtherBody(part: FramePart, f: ReportSentence["figures"][number], 
   if (!f.head) return false;
   const named = k.glossary.mentions(s.text).some((m) => k.glossary.alternatives(m.entry).some((a) => a.length === 1 && a[0] === f.head));
   return named && !part.subject.some((i) => covers(new Set([f.head!]), i) > 0);
-}
-
-/** The day a time names ("26 May" of "as at 26 May"), if it names one. */
-const dayOf = (t: { text: string }) => /\b\d{1,2}\s+\p{L}+(?:\s+\d{4})?$/u.exec(t.text)?.[0];
-const namesDay = (day: string, s: ReportSentence) => new RegExp(String.raw`\b${day.replace(/\s+/g, "\\s+")}\b`, "i").test(s.text);
-
-/** The sentence gives a day and month the question names ("as at 26 May"). */
-function namesAskedDay(part: FramePart, s: ReportSentence): boolean {
-  return part.times.some((t) => {
-    const day = dayOf(t);
-    return day !== undefined && namesDay(day, s);
-  });
 }
 
 /** A terse share ("… officials at post in the north/centre, %?") whose noun a percentage measures: how much of it the sentence and its neighbours must cover. */

@@ -187,6 +187,24 @@ describe("operations: computed only on figures the report states for each operan
     expect(a.composed.answer).toContain("88 armoured personnel carriers");
   });
 
+  it("a count on a day Annex II is not dated ('as of 26 May', the table is as at 20 May) comes from the paragraph that gives that day", async () => {
+    const a = await part("How many UN troops were actually deployed in Mali as of 26 May?");
+    expect(a.route).not.toBe("tool");
+    expect(a.composed.answer).toContain("10,919");
+    expect(a.composed.answer).not.toContain("10,957");
+    expect((await part("How many troops did MINUSMA have on 20 May?")).composed.answer).toContain("10,957");
+  });
+
+  it("'how much cash is that, in dollars?' after a stated share of an amount is that share of it ($41.0 million)", async () => {
+    const first = frameOf(s, "What share of the $293 million humanitarian response plan had been received by 26 May?");
+    const firstAnswer = answerPart(first, await retrieveUnits(s.retriever, first.retrievalText, s.knowledge), s.knowledge, new Set());
+    expect(firstAnswer.composed.answer).toContain("only 14 per cent of the $293 million");
+    const follow = frameOf(s, "Roughly how much cash is that, in millions of dollars?", { ...first, answeredWith: firstAnswer.composed.quoted ?? [] });
+    const a = answerPart(follow, await retrieveUnits(s.retriever, follow.retrievalText, s.knowledge), s.knowledge, new Set());
+    expect(a.composed.tool?.input).toMatchObject({ operation: "paragraphPercentOf", paragraph: 38 });
+    expect(a.composed.tool?.result).toBe(41);
+  });
+
   it("a share on the day the question names, from the sentence that gives that day ('as at 26 May, only 14 per cent … had been received')", async () => {
     expect(await answeringSentence("What percentage of the Humanitarian Response Plan had been funded as at 26 May?")).toBe("p38#1");
   });

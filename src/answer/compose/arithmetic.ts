@@ -19,6 +19,7 @@ import { quoteSentences } from "./extractive.js";
 import { complementOfPart } from "./complement.js";
 import { remainderOfWhole } from "./remainder.js";
 import { toolTrace } from "./table/compose-table.js";
+import { namesAskedDay } from "../asked-day.js";
 
 interface Candidate {
   figure: Figure;
@@ -215,7 +216,7 @@ export function composeArithmetic(part: FramePart, scored: ScoredSentence[], k: 
   if (rest) return rest;
   if (op?.kind === "sum" && op.operands.length < 2) return sumOfSentence(part, scored, k, lead);
   if (op?.kind === "percentChange" && op.ofSums) return sumChangeOfSentence(part, scored, k, lead);
-  if (op?.kind === "share" && op.operands.length < 2) return shareOfWhole(part, scored, k);
+  if (op?.kind === "share" && op.operands.length < 2) return shareOfWhole(part, scored, k, lead);
   if (op?.shortfall) return shortfallOf(part, scored, k);
   if (!op || op.operands.length < 2 || !["percentChange", "difference", "sum", "ratio", "share"].includes(op.kind)) return null;
   // "What share of the commission is made up of women?": a part no figure of its own aligns with is read as of the whole.
@@ -474,14 +475,16 @@ function sumOfFigures(figures: Figure[], sentence: ReportSentence, k: ReportKnow
  * gives as a part of another in the same sentence ("Of the 53 members …, only six are women"), the
  * whole being what the question measures and the part what else it names.
  */
-function shareOfWhole(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge): ComposedAnswer | null {
+function shareOfWhole(part: FramePart, scored: ScoredSentence[], k: ReportKnowledge, lead?: ScoredSentence): ComposedAnswer | null {
   const named = (terms: Set<string>, i: FramePart["subject"][number]) => i.alternatives.some((a) => a.terms.every((t) => terms.has(t)));
   const wholeItem = askedHeadOf(part);
   // The whole is all the asked noun phrase says ("the closed schools"), not only its noun, and whose it is ("Mopti's schools").
   const possessors = possessorsOf(part);
   const wholeItems = [...askedItemsOf(part).filter((i) => i.weight > 0 || i === wholeItem), ...possessors];
   const top = scored.slice(0, 6);
-  const stated = top.find(
+  // The percentage decide chose for the day asked comes first ("as at 26 May, only 14 per cent of the $293 million …").
+  const chosen = lead && namesAskedDay(part, lead.sentence) && lead.sentence.figures.some((f) => f.unit === "percent" && f.role !== "change") ? [{ ...lead, coverage: Math.max(lead.coverage, STATED_COVERAGE) }] : [];
+  const stated = [...chosen, ...top].find(
     ({ sentence, coverage }) =>
       coverage >= STATED_COVERAGE &&
       sentence.figures.some((f) => f.unit === "percent" && (!wholeItem || named(new Set([...f.terms, ...f.context, ...(f.head ? [f.head] : [])]), wholeItem))),
