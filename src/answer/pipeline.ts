@@ -121,7 +121,8 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
 
       const evidenceParagraphs = new Set(retrieved.flat().flatMap((u) => u.units.filter((x) => x.startsWith("p")).map((x) => Number(x.slice(1)))));
       for (const p of frame.parts.length ? frame.parts : [frame]) if (p.reference?.kind === "paragraph") evidenceParagraphs.add(p.reference.paragraph);
-      const problems = verifyAnswer(composed, { report: k.report, evidenceParagraphs, question });
+      // (The user's numbers include those a follow-up carries over: "since June 2016" from the turn before.)
+      const problems = verifyAnswer(composed, { report: k.report, evidenceParagraphs, question: [question, ...frame.times.map((t) => t.text)].join(" ") });
       if (problems.length) {
         log(`answer failed verification, refusing instead: ${problems.join("; ")}`);
         composed = { answer: `The report (${k.report.symbol}) does not answer “${question.trim()}” in a way that could be verified.`, answered: false, citations: [] };

@@ -234,6 +234,10 @@ describe("multi-part questions", () => {
     ]);
   });
 
+  it("'What about the French?' before a question is its opener, not a part of its own", () => {
+    expect(frame("What about the French? How many of their soldiers were killed and wounded?").parts).toEqual([]);
+  });
+
   it("splits at a semicolon", () => {
     const f = frame("How many military helicopters are usable; how many armoured personnel carriers is the Mission short of?");
     expect(f.parts).toHaveLength(2);

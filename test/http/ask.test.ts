@@ -124,6 +124,13 @@ describe("conversations", () => {
     expect(followUp.answer).toContain("28 killed");
   });
 
+  it("'What about the French? How many of their soldiers were killed?' is one question about the French, after a question with a year", async () => {
+    const first = await ask("How many UN peacekeepers were killed in Mali since June 2016?");
+    const followUp = await ask("What about the French? How many of their soldiers were killed and wounded?", { conversationId: first.conversationId });
+    expect(followUp.answered).toBe(true);
+    expect(followUp.answer).toContain("Two French soldiers were killed and 11 injured");
+  });
+
   it("a follow-up still works after the app restarts on the same data folder", async () => {
     const first = await ask("How many troops does Senegal contribute?");
     sitrep.close();

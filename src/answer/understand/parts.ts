@@ -4,6 +4,9 @@
 const SECOND_QUESTION =
   /(?:,\s*|\s+)(?:and|but|also|plus)\s+(?:also\s+)?(?=(?:how (?:many|much)|what|which|who|whom|whose|when|where|why|is|are|was|were|did|does|do|has|have|had|can)\b)|;\s*(?=\S)|\?\s+(?=\S)|\s+[—–]\s+(?:and|but|plus)\s+(?=\S)/gi;
 
+/** "What about the French?", "And the police?": a follow-up's opener with no question of its own. */
+const OPENER_ONLY = /^(?:(?:and|but|so|ok(?:ay)?)[,\s]+)?(?:what|how) about\b[^?]{0,60}\??$/i;
+
 /** "By how much did X rise, in absolute and in percentage terms?": one change asked in two forms. */
 const TWO_FORMS = /^(.*?),?\s+in\s+([\p{L} ]+?)\s+and\s+(?:in\s+)?((?:percentage|per ?cent|relative|%)(\s+terms)?)\s*\??\s*$/iu;
 
@@ -25,6 +28,8 @@ export function splitParts(question: string): string[] {
   }
   const last = question.slice(from).trim();
   if (last) parts.push(last);
+  // "What about the French? How many of their soldiers were killed?": the opener names whom the question is about; it asks nothing itself.
+  while (parts.length > 1 && OPENER_ONLY.test(parts[0]!)) parts.splice(0, 2, `${parts[0]} ${parts[1]}`);
   if (!(parts.length > 1 && parts.every((p) => p.split(/\s+/).length >= 2))) return [question];
   return withSharedClause(parts);
 }
