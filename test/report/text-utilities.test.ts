@@ -13,6 +13,12 @@ describe("fold", () => {
 });
 
 describe("Snowball (Porter2) stemmer", () => {
+  it("meets a suppletive plural with its singular: 'people' and 'persons' are one term", () => {
+    expect(stem("people")).toBe(stem("persons"));
+    expect(stem("person")).toBe(stem("persons"));
+    expect(stem("peacekeepers")).not.toBe(stem("people"));
+  });
+
   it("keeps apart words a light stemmer merged", () => {
     expect(stem("police")).not.toBe(stem("policy"));
     expect(stem("mission")).not.toBe(stem("missing"));
