@@ -84,6 +84,14 @@ export function decide(part: FramePart, scored: ScoredSentence[], k: ReportKnowl
     if (!mentioned || PAST.test(part.question)) return refuse(`It reports on events up to ${k.asAt.label}, so it says nothing about ${part.afterReport.join(" or ")}.`);
   }
 
+  // A figure for a whole year ("in calendar year 2016") is one the report gives for that year, not for a
+  // mandate or reporting period that runs into it ("since June 2016").
+  const wholeYears = part.answerType === "number" ? part.times.filter((t) => t.wholeYear && t.year !== undefined) : [];
+  for (const t of wholeYears) {
+    const forYear = new RegExp(String.raw`\b(?:in|during|for|throughout|of)\s+${t.year}\b`, "i");
+    if (!scored.slice(0, 6).some((s) => s.score > 0 && forYear.test(s.sentence.text))) return refuse(`It gives figures for its mandate and reporting periods, not for ${t.text.replace(/^(?:in|during|for|over)\s+/i, "")}.`);
+  }
+
   // A year the question names must be one the answer's paragraph is about ("2016/17" is not "1 July
   // 2017 to 30 June 2018"): the evidence narrows to the paragraphs that name it.
   const reportYear = Math.floor(k.asAt.month / 12);

@@ -77,6 +77,10 @@ describe("the report is silent: refusal, saying why", () => {
     expect(await refusalReason("AFP reported five Malian soldiers killed in an attack on an army post at Gourma Rharous on 18 April. What toll does the UN report give for that attack?")).toMatch(/does not concern “Gourma”/);
   });
 
+  it("a figure for a whole calendar year, where the report counts by mandate and reporting period", async () => {
+    expect(await refusalReason("How many MINUSMA peacekeepers were killed in calendar year 2016?")).toBe("It gives figures for its mandate and reporting periods, not for calendar year 2016.");
+  });
+
   it("a year it never covers", async () => {
     expect(await refusalReason("How many peacekeepers were killed in 2012?")).toMatch(/2012/);
   });

@@ -207,6 +207,12 @@ describe("time", () => {
     expect(frame("What happened in March 2017?").afterReport).toEqual([]);
   });
 
+  it("'in calendar year 2016' and 'throughout 2016' ask for the whole year; 'in 2016' does not say so", () => {
+    expect(frame("How many peacekeepers were killed in calendar year 2016?").times).toEqual([expect.objectContaining({ text: "in calendar year 2016", year: 2016, wholeYear: true })]);
+    expect(frame("How many attacks were there throughout 2016?").times[0]?.wholeYear).toBe(true);
+    expect(frame("How many attacks were there in 2016?").times[0]?.wholeYear).toBeUndefined();
+  });
+
   it("a budget period '2017/18' names both years; the verb 'May' is no month", () => {
     expect(frame("What is the budget for 2017/18?").times.map((t) => t.year)).toEqual([2017, 2018]);
     expect(frame("May I ask how many schools were closed?").times).toEqual([]);

@@ -42,6 +42,8 @@ export const TimeConstraintSchema = z.object({
   year: z.number().int().optional(),
   /** The question wrote the year ("in 2016", "June 2016", "2016/17"), rather than only a month. */
   explicitYear: z.boolean().default(false),
+  /** The whole year is asked ("in calendar year 2016", "throughout 2016"), not some time in it. */
+  wholeYear: z.boolean().optional(),
   relation: z.enum(["in", "since", "before", "after", "by", "until"]),
 });
 export type TimeConstraint = z.infer<typeof TimeConstraintSchema>;

@@ -16,6 +16,8 @@ const monthNumber = (name: string) => {
   const full = MONTHS.findIndex((m) => m === n);
   return full >= 0 ? full : MONTHS.findIndex((m) => m.startsWith(n.slice(0, 3)));
 };
+/** Words before a year that ask for all of it: "in calendar year 2016", "throughout 2016", "for the whole of 2016". */
+const WHOLE_YEAR = /\b(?:(?:in|during|for|over)\s+)?(?:(?:the\s+)?calendar\s+year|throughout|(?:the\s+)?(?:whole|entire|full|all)\s+(?:of\s+)?(?:year\s+)?)\s*$/i;
 const YEAR_RE = /\b(?:(since|in|during|by|before|after|until|from|of)\s+)?((?:19|20)\d\d)\b(?!\s*\))/gi;
 const PREVIOUS = /\b(?:(?:at|by|since) the time of (?:the |its |my )?)?(?:previous|preceding|prior|last|earlier|former)\s+(?:mandate|reporting)?\s*(?:period|report|mandate|year|quarter|time|one)\b|\b(?:the )?(?:year|period|time|report|mandate(?: period)?) before\b|\bbefore that\b|\bpreviously\b|\bthe time before\b|\b(?:vs\.?|versus|compared (?:with|to)|than)\s+(?:the\s+)?(?:last|previous|prior|preceding)(?:\s+one\b)?(?=\s*(?:[?!.,;:]|$))/i;
 const CURRENT = /\b(?:this|current|present)\s+(?:mandate|reporting)?\s*(?:period|mandate|report)\b|\bthis time(?: round| around)?\b|\bsince june 2016\b/i;
@@ -65,7 +67,8 @@ export function timeConstraints(question: string, reportYear: number, asAtMonth?
   }
   for (const m of question.matchAll(YEAR_RE)) {
     if (out.some((t) => t.text.includes(m[2]!))) continue;
-    out.push({ text: m[0].trim(), relation: relationOf(m[1]), year: Number(m[2]), explicitYear: true });
+    const whole = WHOLE_YEAR.exec(question.slice(0, m.index + m[0].length - m[2]!.length));
+    out.push({ text: whole ? `${whole[0].trim()} ${m[2]}` : m[0].trim(), relation: relationOf(m[1]), year: Number(m[2]), explicitYear: true, ...(whole ? { wholeYear: true } : {}) });
   }
   const previous = PREVIOUS.exec(question);
   if (previous) out.push({ text: previous[0], relation: "in", period: "previous", explicitYear: false });
