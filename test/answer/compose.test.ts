@@ -193,6 +193,10 @@ describe("arithmetic goes through the numeric tool, with provenance", () => {
     expect((await computedFor("Of the €605 million pledged for the north in October 2015, how much hasn't been committed yet?"))!.tool).toMatchObject({ result: 302 });
   });
 
+  it("the whole may be named rather than stated: 'of the euros pledged …, how many millions have not yet been committed?' is 605 − 303", async () => {
+    expect((await computedFor("Of the euros pledged for northern Mali at the October 2015 donor conference, how many millions have not yet been committed?"))!.tool).toMatchObject({ result: 302, formula: "605 − 303 = 302" });
+  });
+
   it("a shortfall counts what the limit limits, not the limit: 'UNPOL gap vs ceiling?' is 1,920 − 1,502", async () => {
     const { frame, scored, best } = await answered("UNPOL gap vs ceiling?");
     expect(frame.operation).toMatchObject({ shortfall: true, operands: [{ head: "UNPOL" }] });
