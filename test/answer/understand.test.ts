@@ -293,6 +293,9 @@ describe("follow-ups carry the previous subject and mark its evidence", () => {
     const injuries = frame("and injuries among peacekeepers, % drop?", first).subject.map((x) => x.text);
     expect(injuries).toEqual(expect.arrayContaining(["injuries", "peacekeepers"]));
     expect(injuries).not.toContain("fatalities");
+    // A body counted before stays: "and injuries?" after "how many blue helmets were killed?" is about blue helmets.
+    const helmets = frame("How many blue helmets were killed over the mandate period, compared with the one before?");
+    expect(frame("and injuries, now vs then?", helmets).subject.some((x) => x.carried && x.text === "blue helmets")).toBe(true);
     const schools = frame("How many schools are shut because of insecurity?");
     expect(frame("which region is worst hit?", schools).subject.some((x) => x.carried && x.text === "schools")).toBe(true);
   });

@@ -71,7 +71,13 @@ export function carrySubject(own: SubjectItem[], previous: QuestionFrame, kind: 
   // "and injuries among peacekeepers?": a common noun of its own counts instead of the one counted before.
   const counted = countedNoun(previous);
   const newNoun = swapping && asksCount && own.some((n) => n.kind === "word" && n.pos === "NOUN" && n.entityKind === undefined && n.weight > 0 && !n.unknown);
-  const isCounted = (old: SubjectItem) => newNoun && counted !== undefined && old.text.toLowerCase().split(/\s+/).pop() === counted;
+  // Only a common noun or term ("fatalities") is replaced so: when a body was counted ("how many blue helmets were killed?"),
+  // "and injuries?" replaces the question's main common noun, not the body.
+  const countedItem = counted === undefined ? undefined : previous.subject.find((old) => old.text.toLowerCase().split(/\s+/).pop() === counted);
+  const commonNouns = previous.subject.filter((old) => old.kind === "word" && old.pos === "NOUN" && old.entityKind === undefined).sort((a, b) => b.weight - a.weight);
+  const isThing = (item: SubjectItem) => item.kind === "word" || item.entityKind === "term";
+  const replacedNoun = countedItem && isThing(countedItem) ? countedItem : commonNouns[0];
+  const isCounted = (old: SubjectItem) => newNoun && old === replacedNoun;
   const kept = previous.subject.filter((old) => !(swapping && (own.some((n) => replaces(n, old)) || isCounted(old))));
   return [...own, ...kept.map((s) => ({ ...s, carried: true, weight: s.carried ? s.weight : s.weight * CARRIED_WEIGHT }))];
 }
