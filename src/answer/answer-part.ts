@@ -9,6 +9,7 @@ import { composeAnnexOverview, composeParagraphReference } from "./compose/refer
 import { refusal } from "./compose/refusal.js";
 import { composeTable } from "./compose/table/compose-table.js";
 import { statedShareSentence, withStatedShare } from "./compose/table/stated-share.js";
+import { dayOf } from "./asked-day.js";
 import { decide } from "./decide.js";
 import { scoreSentences, type RetrievedUnit } from "./evidence.js";
 import type { ReportKnowledge } from "./knowledge/knowledge.js";
@@ -31,7 +32,10 @@ export function answerPart(part: FramePart, units: RetrievedUnit[], k: ReportKno
     }
   }
   // A day other than the table's own ("as of 26 May" against Annex II's 20 May) is for the paragraphs that give that day's figures.
-  const otherDay = part.table?.annex === "II" && part.times.some((t) => /^\d{1,2}\s+\p{L}+/u.test(t.text.replace(/^\p{L}+\s+(?=\d)/u, "")) && !k.asAt.label.toLowerCase().startsWith(t.text.replace(/^\p{L}+\s+(?=\d)/u, "").toLowerCase()));
+  const otherDay = part.table?.annex === "II" && part.times.some((t) => {
+    const day = dayOf(t);
+    return day !== undefined && !k.asAt.label.toLowerCase().startsWith(day.toLowerCase());
+  });
   if (part.table && !otherDay) {
     const table = composeTable(part, part.table, k.report);
     const stated = table?.answered && table.tool ? statedShareSentence(part, k, new Set(units.flatMap((u) => u.units))) : undefined;

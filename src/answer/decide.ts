@@ -80,7 +80,11 @@ export function decide(part: FramePart, scored: ScoredSentence[], k: ReportKnowl
     // Plans the report states ("scheduled for July 2018") answer a question about them; outcomes do not.
     const later = part.times.filter((t) => part.afterReport.includes(t.text));
     // (A day must be named as that day: "since June 2016" does not mention "8 June".)
-    const mentioned = scored.some((s) => s.coverage > 0 && later.every((t) => (dayOf(t) ? namesDay(dayOf(t)!, s.sentence) : namesTime(s.sentence, t))));
+    const names = (s: ScoredSentence, t: FramePart["times"][number]) => {
+      const day = dayOf(t);
+      return day ? namesDay(day, s.sentence) : namesTime(s.sentence, t);
+    };
+    const mentioned = scored.some((s) => s.coverage > 0 && later.every((t) => names(s, t)));
     if (!mentioned || PAST.test(part.question)) return refuse(`It reports on events up to ${k.asAt.label}, so it says nothing about ${part.afterReport.join(" or ")}.`);
   }
 

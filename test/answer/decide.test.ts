@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { answerPart } from "../../src/answer/answer-part.js";
 import { retrieveUnits } from "../../src/answer/evidence.js";
 import { decide } from "../../src/answer/decide.js";
+import type { FramePart } from "../../src/answer/understand/frame.js";
 import { understand } from "../../src/answer/understand/understand.js";
 import { decisionFor, evidenceFor, frameOf, reportStages, type ReportStages } from "../helpers/report-stages.js";
 
@@ -24,11 +25,13 @@ async function answeringSentence(question: string): Promise<string> {
   return decision.best.sentence.id;
 }
 
-/** decide, then compose for one part: what the pipeline does with a single-part question. */
-async function part(question: string) {
-  const frame = frameOf(s, question);
+/** decide, then compose for one part of a frame: what the pipeline does with it. */
+async function answerOf(frame: FramePart) {
   return answerPart(frame, await retrieveUnits(s.retriever, frame.retrievalText, s.knowledge), s.knowledge, new Set());
 }
+
+/** The same for a single-part question. */
+const part = (question: string) => answerOf(frameOf(s, question));
 
 describe("the report is silent: refusal, saying why", () => {
   it("a role it never names anyone for", async () => {
@@ -146,7 +149,7 @@ describe("operations: computed only on figures the report states for each operan
 
   it("a follow-up's swapped change is computed on the new operand's figures ('and against the MDSF?': 84 -> 105)", async () => {
     const follow = frameOf(s, "and against the MDSF?", frameOf(s, "attacks on MINUSMA this mandate vs last, % change?"));
-    const a = answerPart(follow, await retrieveUnits(s.retriever, follow.retrievalText, s.knowledge), s.knowledge, new Set());
+    const a = await answerOf(follow);
     expect(a.composed.tool?.input).toEqual({ operation: "paragraphPercentChange", paragraph: 17, from: "84", to: "105" });
     expect(a.composed.tool?.result).toBe(25);
   });
@@ -171,7 +174,7 @@ describe("operations: computed only on figures the report states for each operan
   it("a body asked after is counted by its members, and 'how much is that up …, in %?' computes its change ('How many FAMa / MDSF were killed …': 49 -> 131)", async () => {
     const f = frameOf(s, "How many FAMa / MDSF were killed in attacks since June 2016, and how much is that up on the previous mandate period, in %?");
     const second = f.parts[1]!;
-    const a = answerPart(second, await retrieveUnits(s.retriever, second.retrievalText, s.knowledge), s.knowledge, new Set());
+    const a = await answerOf(second);
     expect(a.composed.tool?.input).toEqual({ operation: "paragraphPercentChange", paragraph: 17, from: "49", to: "131" });
   });
 
@@ -201,10 +204,10 @@ describe("operations: computed only on figures the report states for each operan
 
   it("'how much cash is that, in dollars?' after a stated share of an amount is that share of it ($41.0 million)", async () => {
     const first = frameOf(s, "What share of the $293 million humanitarian response plan had been received by 26 May?");
-    const firstAnswer = answerPart(first, await retrieveUnits(s.retriever, first.retrievalText, s.knowledge), s.knowledge, new Set());
+    const firstAnswer = await answerOf(first);
     expect(firstAnswer.composed.answer).toContain("only 14 per cent of the $293 million");
     const follow = frameOf(s, "Roughly how much cash is that, in millions of dollars?", { ...first, answeredWith: firstAnswer.composed.quoted ?? [] });
-    const a = answerPart(follow, await retrieveUnits(s.retriever, follow.retrievalText, s.knowledge), s.knowledge, new Set());
+    const a = await answerOf(follow);
     expect(a.composed.tool?.input).toMatchObject({ operation: "paragraphPercentOf", paragraph: 38 });
     expect(a.composed.tool?.result).toBe(41);
   });

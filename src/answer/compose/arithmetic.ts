@@ -250,13 +250,14 @@ function onAlignedPair(part: FramePart, op: NonNullable<FramePart["operation"]>,
   return computed(toolOp, result, op.kind, [best.a.sentence, best.b.sentence]);
 }
 
-export function computed(toolOp: NumericOperation, result: ReturnType<typeof runOperation>, kind: string, sentences: ReportSentence[]): ComposedAnswer {
+/** @param also words after the formula, before the quote (a second result said with the first). */
+export function computed(toolOp: NumericOperation, result: ReturnType<typeof runOperation>, kind: string, sentences: ReportSentence[], also = ""): ComposedAnswer {
   const quoted = quoteSentences([...new Set(sentences)]);
   const paragraph = "paragraph" in toolOp ? toolOp.paragraph : undefined;
   const lead = leadFor(kind, result.value, result.unit);
   return {
     ...quoted,
-    answer: `${lead} (${result.formula}${result.rounding ? `; ${result.rounding}` : ""}), from the figures in para. ${paragraph}: ${quoted.answer}`,
+    answer: `${lead} (${result.formula}${result.rounding ? `; ${result.rounding}` : ""})${also}, from the figures in para. ${paragraph}: ${quoted.answer}`,
     tool: toolTrace(toolOp, result),
   };
 }
@@ -386,16 +387,15 @@ export function figuresCounting(part: FramePart, s: ReportSentence, period: Peri
   // What is counted: the asked noun, else the first common noun ("total attacks by terrorists on … French forces").
   const head = nouns.find((i) => part.asked?.toLowerCase().includes(i.text.toLowerCase())) ?? nouns.find((i) => i.kind === "word") ?? nouns[0];
   // Verbs tell figures apart only when the sentence's figures have the asked one ("killed", not "injured").
-  const askedPeriod = period;
   const askedVerbs = new Set<string>(s.figures.flatMap((f) => (f.verb !== undefined && verbs.some((v) => named(new Set([f.verb!]), v)) ? [f.verb] : [])));
+  const total = nouns.reduce((sum, i) => sum + i.weight, 0);
   return s.figures.filter((f) => {
-    if (f.period !== askedPeriod || f.role === "total" || f.role === "whole" || f.role === "change" || f.role === "from" || f.unit !== "count") return false;
+    if (f.period !== period || f.role === "total" || f.role === "whole" || f.role === "change" || f.role === "from" || f.unit !== "count") return false;
     const own = new Set([...f.terms, ...(f.head ? [f.head] : [])]);
     if (head && !named(new Set(f.head ? [f.head] : []), head)) return false;
     if (askedVerbs.size > 0 && f.verb && !askedVerbs.has(f.verb)) return false;
     // Every named thing must be there; the question's other nouns mostly ("attacks by terrorist groups on …, blue helmets and French troops": "terrorist elements", "MINUSMA").
     const found = (i: FramePart["subject"][number]) => named(own, i) || named(new Set([...f.context, ...s.termList]), i);
-    const total = nouns.reduce((sum, i) => sum + i.weight, 0);
     return nouns.every((i) => found(i) || !i.required) && nouns.filter(found).reduce((sum, i) => sum + i.weight, 0) >= total * MOSTLY_NAMED;
   });
 }
@@ -423,16 +423,12 @@ function sumOfSentence(part: FramePart, scored: ScoredSentence[], k: ReportKnowl
   for (const sentence of candidates) {
     const sums = periods.map((period) => sumOfFigures(figuresCounting(part, sentence, period), sentence, k));
     if (sums.some((x) => x === null)) continue;
-    const [first, ...others] = sums as NonNullable<(typeof sums)[number]>[];
-    if (others.length === 0) return computed(first!.op, first!.result, "sum", [sentence]);
+    const [first, earlier] = sums as NonNullable<(typeof sums)[number]>[];
+    if (!earlier) return computed(first!.op, first!.result, "sum", [sentence]);
     // Both periods from one sentence ("105, 76 and 20 … compared with 84, 66 and 15 … respectively").
-    const both = computed(first!.op, first!.result, "sum", [sentence]);
-    const earlier = others[0]!;
-    return {
-      ...both,
-      answer: both.answer.replace(/^(.*?\))(, from the figures)/, `$1 in this period and ${leadFor("sum", earlier.result.value, earlier.result.unit)} (${earlier.result.formula}) in the previous one$2`),
-      tools: [both.tool!, toolTrace(earlier.op, earlier.result)],
-    };
+    const also = ` in this period and ${leadFor("sum", earlier.result.value, earlier.result.unit)} (${earlier.result.formula}) in the previous one`;
+    const both = computed(first!.op, first!.result, "sum", [sentence], also);
+    return { ...both, tools: [both.tool!, toolTrace(earlier.op, earlier.result)] };
   }
   return null;
 }

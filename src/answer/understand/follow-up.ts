@@ -58,7 +58,7 @@ function replaces(next: SubjectItem, old: SubjectItem): boolean {
 }
 
 /** The noun the previous question counted or computed on ("fatalities" in "peacekeeper fatalities … by what % did they drop?"). */
-function countedNoun(previous: QuestionFrame): string | undefined {
+function previouslyCounted(previous: QuestionFrame): string | undefined {
   return (previous.operation?.operands[0]?.head ?? previous.asked?.split(/\s+/).pop())?.toLowerCase();
 }
 
@@ -69,7 +69,7 @@ function countedNoun(previous: QuestionFrame): string | undefined {
 export function carrySubject(own: SubjectItem[], previous: QuestionFrame, kind: FollowUpKind, asksCount = false): SubjectItem[] {
   const swapping = kind === "swap" || kind === "ellipsis";
   // "and injuries among peacekeepers?": a common noun of its own counts instead of the one counted before.
-  const counted = countedNoun(previous);
+  const counted = previouslyCounted(previous);
   const newNoun = swapping && asksCount && own.some((n) => n.kind === "word" && n.pos === "NOUN" && n.entityKind === undefined && n.weight > 0 && !n.unknown);
   // Only a common noun or term ("fatalities") is replaced so: when a body was counted ("how many blue helmets were killed?"),
   // "and injuries?" replaces the question's main common noun, not the body.
