@@ -38,6 +38,8 @@ const CONTRAST = /\b(?:while|whereas)\b/gi;
 const UP_FROM_BEFORE = /\b(?:up|down) from\s*(?:some |about |approximately )?$/i;
 const FROM_BEFORE = /\bfrom\s*(?:some |about |approximately )?$/i;
 const TO_BEFORE = /\bto\s*(?:some |about |approximately )?$/i;
+/** A bound, not a count: "a ceiling of up to 1,920", "a maximum of", "not to exceed". */
+const LIMIT_BEFORE = /\b(?:up to|a maximum of|maximum of|not (?:to )?exceed(?:ing)?|no more than|capped at)\s*$/i;
 const PREVIOUS_TIME = /\b(?:previous|preceding|last|earlier|prior)\b/i;
 
 interface Working extends FigureSpan {
@@ -51,6 +53,7 @@ interface Working extends FigureSpan {
   elided: boolean;
   period: "current" | "previous";
   role?: Figure["role"];
+  limit?: boolean;
   /** Index of the figure a "comprised …" list breaks down. */
   composedOf?: number;
   partOf?: number;
@@ -165,6 +168,7 @@ export function describeSentence(text: string, ref: SentenceRef): Figure[] {
     const own = tokensIn(tokens, f.end, segmentEnd);
     f.ownTerms = contentTerms(own);
     f.verb = verbBefore(tokens, f.start) ?? verbAfterHead(tokens, f.head ? Math.max(phrase.end, complement.end) : f.end, segmentEnd);
+    if (LIMIT_BEFORE.test(before)) f.limit = true;
     if (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after)) f.role = "change";
     else if (WHOLE_BEFORE.test(before)) f.role = "whole";
     else if (TOTAL_BEFORE.test(before)) f.role = "total";
@@ -275,6 +279,7 @@ export function describeSentence(text: string, ref: SentenceRef): Figure[] {
     ...(f.verb ? { verb: f.verb } : {}),
     period: f.period,
     ...(f.role ? { role: f.role } : {}),
+    ...(f.limit ? { limit: true } : {}),
     ...(f.partOf !== undefined ? { partOf: f.partOf } : {}),
   }));
 }

@@ -40,6 +40,8 @@ export const FigureSchema = z.object({
   /** "previous" when it is the comparison figure ("compared with 28 … in the previous mandate period", "up from 296"). */
   period: z.enum(FIGURE_PERIODS),
   role: z.enum(FIGURE_ROLES).optional(),
+  /** A bound rather than a count: "a ceiling of up to 1,920 police personnel", "a maximum of 5,000". */
+  limit: z.boolean().optional(),
   /** The figure (index in the sentence) this one is a part of: "413 … officers, including 29 women". */
   partOf: z.number().int().nonnegative().optional(),
 });

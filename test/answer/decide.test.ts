@@ -160,6 +160,12 @@ describe("operations: computed only on figures the report states for each operan
     expect(a.composed.tool?.result).toBe(2370);
   });
 
+  it("a limit written as a bound ('the force level of up to 13,289') is the ceiling a follow-up asks about, though the report does not call it one", async () => {
+    const follow = frameOf(s, "How far short of the ceiling is that, in numbers?", frameOf(s, "How many military personnel had been deployed as at 26 May?"));
+    const a = await answerOf(follow);
+    expect(a.composed.tool?.input).toEqual({ operation: "paragraphDifference", paragraph: 41, a: "13,289", b: "10,919" });
+  });
+
   it("a member of a wider body reads the whole's figure (the CMA and the Platform are the signatory armed groups); the counted noun ends the subject phrase", async () => {
     const a = await part("Signatory armed groups (CMA/Plateforme) fighters killed: how many more this mandate period than the previous one?");
     expect(a.composed.tool?.input).toEqual({ operation: "paragraphDifference", paragraph: 17, a: "78", b: "18" });

@@ -173,6 +173,20 @@ describe("operation: only when the question asks for a computation", () => {
     expect(f.subject.find((x) => x.text === "AFP")?.required).toBeFalsy();
   });
 
+  it("a statement's words the report never uses ('Reuters', 'spike') weigh nothing; its words the report uses still count", () => {
+    const f = frame("Reuters reported a spike in militant violence in Mali over the past year. How many attacks have been carried out against MINUSMA since June 2016?");
+    expect(item(f, "Reuters")).toMatchObject({ carried: true, unknown: true, weight: 0 });
+    expect(item(f, "spike").weight).toBe(0);
+    expect(item(f, "violence")).toMatchObject({ carried: true, unknown: false });
+    expect(item(f, "violence").weight).toBeGreaterThan(0);
+    // The question's own unknown words are not discounted so.
+    expect(item(frame("How many attacks have jihadists carried out against MINUSMA since June 2016?"), "jihadists").weight).toBeGreaterThan(0);
+  });
+
+  it("'how many more … would MINUSMA need to reach its ceiling' asks a shortfall", () => {
+    expect(frame("How many more police personnel would MINUSMA need to reach its authorized ceiling?").operation).toMatchObject({ kind: "difference", shortfall: true });
+  });
+
   it("'how much is that up on …, in %?' is a percent change; 'what share …, in %?' stays a share", () => {
     expect(frame("how much is that up on the previous mandate period, in %?").operation?.kind).toBe("percentChange");
     expect(frame("what share of the military personnel are women, in %?").operation?.kind).toBe("share");

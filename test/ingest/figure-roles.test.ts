@@ -16,6 +16,14 @@ describe("figure descriptions", () => {
     expect(total.role).toBeUndefined();
   });
 
+  it("a figure written as a bound ('up to 13,289', 'a maximum of') is a limit; what was deployed is not", () => {
+    const text = "The force level of up to 13,289 military personnel authorized in resolution 2295 (2016) comprised 40 military observers.";
+    expect(figure(text, 13289).limit).toBe(true);
+    expect(figure(text, 40).limit).toBeUndefined();
+    expect(figure("A joint force of a maximum of 5,000 personnel was authorized.", 5000).limit).toBe(true);
+    expect(figure("As at 26 May, 10,919 personnel had been deployed.", 10919).limit).toBeUndefined();
+  });
+
   it("an earlier figure ('from 45,800 to 59,000') is no running total of a change", () => {
     const idps = figure("Displacements continued, increasing the number of internally displaced persons from some 45,800 to approximately 59,000.", 59000);
     expect(idps.role).toBe("to");

@@ -334,18 +334,25 @@ function shortfallOf(part: FramePart, scored: ScoredSentence[], k: ReportKnowled
   // A force component in the limit's words ("its police ceiling") says what is counted, not what makes a limit.
   const component = (i: Operand["items"][number]) => part.subject.some((s) => s.text === i.text && s.component !== undefined);
   const telling = operand.items.filter((i) => (named ? named.includes(i.text) && !component(i) : i.text !== operand.head) && !i.alternatives[0]!.every((t) => k.isImplicit(t)));
-  const saysLimit = (c: Candidate) => telling.some((i) => covered(new Set([...c.figure.terms, ...c.figure.context]), i.alternatives));
-  const all = candidatesFor(operand, undefined, scored, k).filter((c) => c.figure.role !== "part" && c.figure.unit !== "percent");
+  // (Or the figure is written as a bound: "the force level of up to 13,289 military personnel" is the ceiling, whatever it is called.)
+  const saysLimit = (c: Candidate) => c.figure.limit === true || telling.some((i) => covered(new Set([...c.figure.terms, ...c.figure.context]), i.alternatives));
+  // (What the question says of what there is — "deployed", carried from "how many had been deployed?" — does not describe the limit.)
+  // A figure written as a bound is the limit by its writing, so only what it counts is asked of it.
+  const limitOperand = named ? { ...operand, items: operand.items.filter((i) => i.text === operand.head) } : operand;
+  const usable = (c: Candidate) => c.figure.role !== "part" && c.figure.unit !== "percent";
+  const all = candidatesFor(operand, undefined, scored, k).filter(usable);
   // A limit the question states ("short of the authorized strength of 13,289") is that figure.
   const stated = all.filter((c) => part.figures.includes(c.figure.value));
-  const limits = stated.length > 0 ? stated : all.filter(saysLimit);
+  const described = all.filter(saysLimit);
+  const limits = stated.length > 0 ? stated : described.length > 0 || limitOperand === operand ? described : candidatesFor(limitOperand, undefined, scored, k).filter((c) => usable(c) && c.figure.limit);
   const limit = limits[0];
   if (!limit || limits.some((c) => c.figure.value !== limit.figure.value && c.score >= limit.score - MARGIN)) return null;
   // The words that make it a limit ("authorized", "ceiling"): question items its words have and the actual figure's lack.
   const limitWords = new Set([...limit.figure.terms, ...limit.figure.context]);
   const limitItems = operand.items.filter((i) => covered(limitWords, i.alternatives));
   // (A limit the question states is the limit by its own words: the actual figure need not lack them.)
-  const distinguishes = (f: Figure) => stated.length > 0 || limitItems.some((i) => !covered(new Set([...f.terms, ...f.context]), i.alternatives));
+  // (A bound is told apart from what there is by being written as one.)
+  const distinguishes = (f: Figure) => stated.length > 0 || (limit.figure.limit === true && !f.limit) || limitItems.some((i) => !covered(new Set([...f.terms, ...f.context]), i.alternatives));
   const unit = k.sentences.byUnit.get(limit.sentence.unit) ?? [];
   const beside = unit.filter((s) => s.index === limit.sentence.index || s.index === limit.sentence.index + 1);
   const actual = beside.flatMap((s) =>

@@ -183,7 +183,9 @@ function understandPart(
     const pointsBack = POINTS_BACK.test(text);
     const source = (s: SubjectItem) => new RegExp(String.raw`\b${escapeRegExp(s.text)}\s+(?:has\s+|have\s+)?(?:said|says|say|reported|reports|report|claimed|claims|noted|notes|wrote|writes|quoted|cited|flagged|warned|told|estimated|estimates)\b`, "i").test(context.question);
     const keeps = (s: SubjectItem) => pointsBack && s.required && s.entityKind === "name" && !source(s);
-    subject = carrySubject(subject, { ...context, parts: [], answeredWith: [] }, "pronoun").map((s) => (own.has(s) || keeps(s) ? s : { ...s, required: false }));
+    // A word of the statement the report never uses ("Reuters", "spike") can be matched by no sentence:
+    // it sets the scene and weighs nothing in what the answer must cover.
+    subject = carrySubject(subject, { ...context, parts: [], answeredWith: [] }, "pronoun").map((s) => (own.has(s) || keeps(s) ? s : { ...s, required: false, ...(s.unknown ? { weight: 0 } : {}) }));
     times = carryTimes(times, context.times);
     retrievalText = `${context.question} ${retrievalText}`;
   }
