@@ -234,7 +234,8 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
     case "person": {
       // The person must be named where the asked act is ("Who was appointed …?": a name beside "the appointment … is still pending" did something else).
       const acts = part.subject.filter((i) => i.pos === "VERB" && !i.carried && i.weight > 0);
-      const actor = (s: ReportSentence) => s.people.length > 0 && acts.every((v) => covers(s.terms, v) > 0);
+      // (Named as that act, or a synonym: a weak link — "head" for "chairing" — is another act.)
+      const actor = (s: ReportSentence) => s.people.length > 0 && acts.every((v) => covers(s.terms, v) >= ACT_NAMED);
       const found = has(actor) ?? (isOrganisationAnswer(part) ? has((s) => namesOrganisation(s, k)) : undefined);
       // "… and the appointment of an independent observer are still pending": the act has not happened, so no one did it.
       const pending = found && found.sentence.people.length === 0 && acts.length > 0 && acts.every((v) => covers(found.sentence.terms, v) > 0) && PENDING.test(found.sentence.text);
@@ -337,6 +338,9 @@ function countsOtherBody(part: FramePart, f: ReportSentence["figures"][number], 
 
 /** A terse share ("… officials at post in the north/centre, %?") whose noun a percentage measures: how much of it the sentence and its neighbours must cover. */
 const TERSE_SHARE_COVERAGE = 0.5;
+
+/** How strongly a sentence must cover an asked act for a person in it to be the one who did it: the act itself or a synonym. */
+const ACT_NAMED = 0.7;
 
 /** How far below the best match a sentence holding a figure of the asked noun may score and still answer. */
 const FIGURE_BAND = 0.6;

@@ -60,6 +60,11 @@ describe("the report is silent: refusal, saying why", () => {
     expect(await refusalReason("Which individuals has the Technical Commission on Security recommended be sanctioned, by name?")).toBe("It does not name anyone for this.");
   });
 
+  it("a person named where only a weak link of the asked act is ('Head of MINUSMA' for 'chairing') did not do it; a nationality the report never gives is no country", async () => {
+    expect(await refusalReason("What is the name of the person chairing that commission?")).toBe("It does not name anyone for this.");
+    expect(await refusalReason("What was the nationality of the peacekeeper killed in the 3 May mortar attack on the MINUSMA camp in Timbuktu?")).toBe("It does not name a country for this.");
+  });
+
   it("a person for an act the report says is still pending ('the appointment of an independent observer … still pending')", async () => {
     expect(await refusalReason("Who has been appointed as the independent observer of the peace agreement?")).toBe("It says this is still pending, and names no one.");
   });

@@ -35,6 +35,11 @@ describe("answer type, from the question's form", () => {
     // A "who" after the wh-phrase is a relative pronoun; a past verb after its noun ends the phrase.
     ["Which country was the peacekeeper who died from?", "place"],
     ["Which countries pledged troops at the force generation conference?", "place"],
+    // An attribute's noun says what kind of answer; "what's" is two tokens.
+    ["What was the nationality of the peacekeeper killed in Timbuktu?", "place"],
+    ["What is the head of the special commission called?", "person"],
+    ["What's the name of the person chairing that commission?", "person"],
+    ["What is the state of the peace process?", "description"],
   ] as const)("%s -> %s", (question, type) => {
     expect(frame(question).answerType).toBe(type);
   });

@@ -16,7 +16,7 @@ const STATUS = /\bwhere (?:are we|do we stand|does .{1,60} stand|do things stand
 const DATE = /\b(?:when|what (?:date|day|month|year|time)|which (?:date|day|month|year)|since when|by when|until when|how soon)\b/i;
 const REASON = /\b(?:why|for what reason|what (?:is|was|are|were) the (?:reasons?|causes?)|what (?:caused|causes|explains|drove|drives|led to|is behind|was behind)|how come)\b/i;
 const MEANING = /\bwhat (?:exactly )?(?:does|do|did) (?:that|this|the|these|those) .{0,40}\b(?:refer to|mean|stand for|relate to|represent)\b/i;
-const NAME_OF = /\bwhat(?:['’]s| is| was| are| were)(?: the)? names? of (?:the |this |that )?(?:[\p{L}\d,-]+ ){0,3}?([\p{L}-]+)(?= (?:who|that|which|\p{L}+ed|in|of|at|on|for|over)\b|\s*\??$)/iu;
+const NAME_OF = /\bwhat(?: ?['’]s| is| was| are| were)(?: the)? names? of (?:the |this |that )?(?:[\p{L}\d,-]+ ){0,3}?([\p{L}-]+)(?= (?:who|that|which|\p{L}+ed|in|of|at|on|for|over)\b|\s*\??$)/iu;
 const WHO_WORD = /^(?:who|whom|whose)$/i;
 const WHERE = /\bwhere\b/i;
 
@@ -25,6 +25,9 @@ export const MEASURE = new Set(["number", "numbers", "count", "total", "totals",
 const PERSON = new Set(["person", "people", "official", "officials", "minister", "ministers", "leader", "leaders", "head", "representative", "commander", "president", "individual", "individuals", "man", "woman", "judge", "governor", "envoy", "officer", "chair"]);
 const ORGANISATION = new Set(["group", "groups", "organization", "organizations", "organisation", "organisations", "party", "parties", "movement", "movements", "body", "bodies", "committee", "commission", "coalition", "agency", "agencies", "entity", "entities", "faction", "factions", "institution", "institutions", "actor", "actors", "armed group", "armed groups", "team", "mission", "force"]);
 const PLACE = new Set(["region", "regions", "town", "towns", "city", "cities", "area", "areas", "location", "locations", "place", "places", "village", "villages", "locality", "localities", "district", "districts", "country", "countries", "nation", "nations", "camp", "camps", "border", "site", "sites", "province", "state", "states", "member state", "member states", "contributor", "contributors", "nationality", "nationalities"]);
+
+/** Attributes that are places ("the nationality of …", "the location of …"); not "the state of …" or "the area of …", which are rarely where. */
+const ATTRIBUTE_PLACE = new Set(["nationality", "nationalities", "location", "country", "town", "city", "village", "region", "whereabouts"]);
 
 const NOUN_RUN = new Set(["NOUN", "PROPN", "ADJ"]);
 /** "its members": a possessive determiner opens the phrase like "the". */
@@ -141,6 +144,10 @@ export function questionForm(tokens: Token[]): QuestionForm {
   }
   if (AUX_FIRST.test(text) || AUX_FIRST.test(afterFrontedPhrase(tokens))) return { answerType: "yesno" };
   if (/^how\b/i.test(text)) return { answerType: "manner" };
+  // "What was the nationality of the peacekeeper …?", "What is the head of …?": an attribute whose noun says what kind of answer.
+  const attributeOf = attribute.length > 0 && /^of$/i.test(ts[ts.indexOf(attribute.at(-1)!) + 1]?.text ?? "") ? headOf(attribute) : undefined;
+  if (attributeOf && ATTRIBUTE_PLACE.has(attributeOf)) return { answerType: "place", asked: attributeOf };
+  if (attributeOf && PERSON.has(attributeOf)) return { answerType: "person", asked: attributeOf };
   // "What was the turnout in the referendum?": the noun after "what is the" is what is asked.
   if (attribute.length) return { answerType: "description", asked: lower(attribute) };
   if (/^(?:list|name|enumerate|identify)\b/i.test(text) || (wh >= 0 && /s$/.test(whHead) && /\b(?:are|were)\b/i.test(text))) {
