@@ -188,6 +188,16 @@ describe("operation: only when the question asks for a computation", () => {
     expect(item(frame("How many attacks have jihadists carried out against MINUSMA since June 2016?"), "jihadists").weight).toBeGreaterThan(0);
   });
 
+  it("a capital that opens a sentence makes no name ('Add it up: …'), nor does a verb the report only writes capitalised ('Add.1')", () => {
+    const f = frame("Add it up: how many attacks in total did militants launch on Malian, French and UN forces since June 2016?");
+    expect(item(f, "Add").entityKind).toBeUndefined();
+    expect(item(frame("Bamako saw protests. How many civilians were killed in Bamako?"), "Bamako").entityKind).toBe("name");
+  });
+
+  it("an operand counts the first noun the question says, a glossary term after it being what the noun is of ('security incidents against humanitarian actors': incidents)", () => {
+    expect(frame("How much did security incidents against humanitarian actors rise in percentage terms?").operation?.operands[0]?.head).toBe("incidents");
+  });
+
   it("'how many more … would MINUSMA need to reach its ceiling' asks a shortfall", () => {
     expect(frame("How many more police personnel would MINUSMA need to reach its authorized ceiling?").operation).toMatchObject({ kind: "difference", shortfall: true });
   });

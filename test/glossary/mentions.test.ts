@@ -35,6 +35,16 @@ describe("mentions", () => {
     expect(found("police from Guinea-Bissau and Guinea")).toEqual([["police", "United Nations police"], ["Guinea-Bissau", "Guinea-Bissau"], ["Guinea", "Guinea"]]);
   });
 
+  it("knows how coverage names the parties and actors the report names ('aid workers', 'jihadists', 'ex-rebels', 'pro-government militias')", () => {
+    expect(found("attacks on aid workers")).toEqual([["aid workers", "humanitarian actors"]]);
+    expect(found("How many attacks have jihadists carried out?")).toEqual([["jihadists", "terrorist groups"]]);
+    expect(found("the ex-rebels and the pro-government militias")).toEqual([
+      ["ex-rebels", "Coordination des mouvements de l’Azawad"],
+      ["pro-government militias", "Platform coalition of armed groups"],
+    ]);
+    expect(g.alternatives(g.mentions("jihadists")[0]!.entry)).toContainEqual(terms("terrorist elements"));
+  });
+
   it("knows the office holder press coverage names for the report's author", () => {
     expect(found("What does Guterres recommend?")).toEqual([["Guterres", "Secretary-General"]]);
   });

@@ -60,7 +60,7 @@ function entityItem(m: Mention, k: ReportKnowledge): SubjectItem {
   return item(m.surface, alternatives, "entity", k, { entityKind: e.kind, required: named && isSpecific(alternatives, k), qualifier: e.sex !== undefined || e.component !== undefined, ...(e.component ? { component: e.component } : {}) });
 }
 
-function wordItem(t: Token, k: ReportKnowledge): SubjectItem {
+function wordItem(t: Token, k: ReportKnowledge, sentenceInitial = false): SubjectItem {
   const own = t.terms;
   const lemma = termOf(t.lemma);
   const alternatives: Alternative[] = [
@@ -76,7 +76,8 @@ function wordItem(t: Token, k: ReportKnowledge): SubjectItem {
   // A capitalised common noun ("the Mission", "the Government") is not a name.
   // A name is what the question capitalises and no dictionary knows, or what the report only ever
   // writes capitalised ("kidal", "Timbuktu" are places whoever types them).
-  const proper = (t.pos === "PROPN" && /^\p{Lu}/u.test(t.text) && !k.glossary.isWord(t.lemma)) || (own.length > 0 && own.every((term) => k.isName(term)));
+  // (A capital that opens a sentence — "Add it up: …" — says nothing: there, only a word the report knows as a name is one.)
+  const proper = (t.pos === "PROPN" && /^\p{Lu}/u.test(t.text) && !k.glossary.isWord(t.lemma) && !(sentenceInitial && !k.sentences.hasAll(own))) || (t.pos !== "VERB" && own.length > 0 && own.every((term) => k.isName(term)));
   const w = item(t.text, alternatives, "word", k, { pos: t.pos, ...(proper ? { entityKind: "name", required: isSpecific(alternatives, k) } : {}) });
   // A verb or modifier the report never uses ("meant", "awaiting") cannot be matched, and says less
   // about what the question is about than an unknown noun ("turnout").
@@ -114,7 +115,11 @@ export function subjectItems(tokens: Token[], mentions: Mention[], k: ReportKnow
       !isFramingWord(t.lemma) &&
       !isQuestionGrammar(t.text),
   );
-  const words = content.map((t) => wordItem(t, k));
+  const opensSentence = (t: Token) => {
+    const i = tokens.indexOf(t);
+    return i === 0 || /^[.?!:;—–]$/.test(tokens[i - 1]!.text);
+  };
+  const words = content.map((t) => wordItem(t, k, opensSentence(t)));
   // Two words that together define a sense the report uses replace the two: "lost … lives" -> "killed".
   const used = new Set<number>();
   for (let i = 0; i < content.length; i++) {

@@ -232,7 +232,12 @@ function countedNoun(items: SubjectItem[], asked: string | undefined, question: 
   // A measure ("strength", "number", "total") says how it is counted, not what.
   const candidates = items.filter((s) => isNoun(s) && !modifies(s));
   const counted = candidates.filter((s) => !MEASURE.has(s.text.toLowerCase()));
-  const nouns = counted.length > 0 ? counted : candidates;
+  // (In the order the question says them: glossary terms are listed before words, but "incidents against humanitarian actors" counts incidents.)
+  const at = (s: SubjectItem) => {
+    const i = question.toLowerCase().indexOf(s.text.toLowerCase());
+    return i < 0 ? Infinity : i;
+  };
+  const nouns = (counted.length > 0 ? counted : candidates).slice().sort((a, b) => at(a) - at(b));
   // "… in number of personnel": the noun after "number of" is what is counted.
   const numberOf = /\bnumbers? of\s+(?:the\s+)?([\p{L}-]+)/iu.exec(question)?.[1]?.toLowerCase();
   // "How many FAMa were killed?": a body asked after counts its members.
