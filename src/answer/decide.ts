@@ -7,7 +7,7 @@ import type { ReportKnowledge } from "./knowledge/knowledge.js";
 import type { ReportSentence } from "./knowledge/sentence-index.js";
 import type { FramePart, SubjectItem } from "./understand/frame.js";
 import { covers } from "./understand/subject.js";
-import { terms as textTerms } from "../report/terms.js";
+import { termOf, terms as textTerms } from "../report/terms.js";
 import { figureWords, headMatches, statesFigure } from "../figures/schema.js";
 import { datedClauses, namesTime } from "./knowledge/text-features.js";
 import { dayOf, namesAskedDay, namesDay } from "./asked-day.js";
@@ -32,8 +32,8 @@ const SINGLES_OUT = /\b(?:particularly|especially|notably|in particular|above al
 const SINGLED_OUT_BAND = 0.5;
 /** A follow-up's reason about what it names itself may score this share of the best match. */
 const OWN_REASON_BAND = 0.5;
-/** "How many …": a count (not "how much", which may be an amount or a share). */
-const COUNT_QUESTION = /\bhow many\b/i;
+/** "How many …", "the headcount of …", "the number of …": a count (not "how much", which may be an amount or a share). */
+const COUNT_QUESTION = /\bhow many\b|\bhead ?counts?\b|\b(?:total\s+)?numbers? of\b/i;
 /** "how much … cost / spend / money / in dollars", "what is the budget of …": the answer is an amount of money. */
 const MONEY_ASKED = /\bhow much\b(?=.*\b(?:cost|costs|costing|spend|spends|spent|spending|price|expenditure|money|dollars?|euros?)\b)|^\s*what(?:['’]s| is| was| are| were| will be)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:budget|cost|costs|price|expenditure)\b/iu;
 const PERCENT_WORD = /\b(?:per ?cent|percentage|proportion|share|rate)\b|%/i;
@@ -266,10 +266,26 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       const found = has((s) => s.hasCause);
       return found ? { kind: "answer", best: found } : { kind: "refuse", reason: "It gives no reason for this." };
     }
+    case "yesno": {
+      // "Did the Supreme Court annul the decree?" when the report says only that someone "requested the
+      // Supreme Court to invalidate" it: the act was asked for, and the report does not say whether it was done.
+      const acts = part.subject.filter((i) => i.pos === "VERB" && !i.carried && i.weight > 0);
+      const onlyRequested = (s: ReportSentence) =>
+        [...s.text.matchAll(REQUESTED_ACT)].some((m) => {
+          const [requesting, requested] = [termOf(m[1]!.split(/\s+/)[0]!), termOf(m[2]!)];
+          const named = (term: string | null, strength: number) => term !== null && acts.some((a) => covers(new Set([term]), a) >= strength);
+          return named(requested, ACT_NAMED) && !named(requesting, 0.3);
+        });
+      if (acts.length > 0 && onlyRequested(best.sentence)) return { kind: "refuse", reason: "It says only that this was requested, not whether it was done." };
+      return { kind: "answer", best };
+    }
     default:
       return { kind: "answer", best };
   }
 }
+
+/** "requested the Supreme Court to invalidate", "called on the parties to expedite": the requesting verb and the act requested. */
+const REQUESTED_ACT = /\b(request(?:ed|s)?|ask(?:ed|s)?|call(?:ed|s)? (?:up)?on|urg(?:ed|es)|appeal(?:ed|s)? to|invit(?:ed|es))\b[^.;]{0,100}?\bto\s+(\p{L}+)/giu;
 
 /**
  * "How many schools are closed in the Timbuktu region?": a figure does not answer for one place when

@@ -65,6 +65,16 @@ describe("the report is silent: refusal, saying why", () => {
     expect(await refusalReason("What was the nationality of the peacekeeper killed in the 3 May mortar attack on the MINUSMA camp in Timbuktu?")).toBe("It does not name a country for this.");
   });
 
+  it("a yes/no question about an act the report says was only requested ('requested the Supreme Court to invalidate'); asking about the request itself is answered", async () => {
+    expect(await refusalReason("Did the Supreme Court annul the decree appointing the new ministers?")).toBe("It says only that this was requested, not whether it was done.");
+    const asked = await decisionFor(s, "Did the opposition ask the Supreme Court to invalidate the decree?");
+    expect(asked.decision.kind).toBe("answer");
+  });
+
+  it("a headcount is a count: percentages of the staff deployed are no answer", async () => {
+    expect(await refusalReason("What is the total headcount of MINUSMA civilian staff?")).toMatch(/^It gives no figure for/);
+  });
+
   it("a person for an act the report says is still pending ('the appointment of an independent observer … still pending')", async () => {
     expect(await refusalReason("Who has been appointed as the independent observer of the peace agreement?")).toBe("It says this is still pending, and names no one.");
   });
