@@ -243,6 +243,10 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       return found ? { kind: "answer", best: found } : { kind: "refuse", reason: "It does not name anyone for this." };
     }
     case "organisation": {
+      // The organisation that did the asked act ("Which group claimed it?") is named where the act is.
+      const acts = part.subject.filter((i) => i.pos === "VERB" && !i.carried && i.weight > 0);
+      const doer = acts.length > 0 ? (has((s) => namesOrganisation(s, k) && acts.every((v) => covers(s.terms, v) >= ACT_NAMED)) ?? namedBefore(acts, close, scored, k)) : undefined;
+      if (doer) return { kind: "answer", best: doer };
       const found = has((s) => namesOrganisation(s, k));
       return found ? { kind: "answer", best: found } : { kind: "refuse", reason: "It does not name who." };
     }
@@ -371,6 +375,24 @@ function dateBelongs(part: FramePart, s: ReportSentence): boolean {
   if (own.reduce((sum, x) => sum + (covers(s.terms, x) > 0 ? x.weight : 0), 0) < total * DATE_SENTENCE_COVERAGE) return false;
   const named = own.filter((x) => x.entityKind === "name" || x.entityKind === "country" || (x.kind === "entity" && x.required));
   return named.length === 0 || datedClauses(s.text).some((clause) => named.every((n) => covers(new Set(textTerms(clause)), n) > 0));
+}
+
+/** "that group", "the same movement": a noun phrase pointing back to an organisation named before. */
+const POINTS_BACK_TO_GROUP = /\b(?:that|this|the same|the said)\s+(?:terrorist\s+|armed\s+)?(?:group|organi[sz]ation|movement|coalition)\b/i;
+
+/**
+ * The act is named in a sentence of the evidence's paragraphs that points back to a group ("The attacks
+ * claimed by that group included: (a) …"): the group is the one the sentence before it names.
+ */
+function namedBefore(acts: SubjectItem[], close: ScoredSentence[], scored: ScoredSentence[], k: ReportKnowledge): ScoredSentence | undefined {
+  for (const c of close) {
+    for (const x of k.sentences.byUnit.get(c.sentence.unit) ?? []) {
+      if (!POINTS_BACK_TO_GROUP.test(x.text) || !acts.every((v) => covers(x.terms, v) >= ACT_NAMED)) continue;
+      const before = k.sentences.before(x);
+      if (before && namesOrganisation(before, k)) return scored.find((s) => s.sentence === before) ?? { ...c, sentence: before };
+    }
+  }
+  return undefined;
 }
 
 /** "Who claimed …", "who carried out …": an organisation answers it as well as a person. */

@@ -162,6 +162,12 @@ describe("operations: computed only on figures the report states for each operan
     expect(a.composed.answer).toMatch(/^201 in all \(105 \+ 76 \+ 20 = 201\) in this period and 165 in all \(84 \+ 66 \+ 15 = 165\) in the previous one, from the figures in para\. 17/);
   });
 
+  it("the group that did the asked act is the one a sentence pointing back to it names ('The attacks claimed by that group included: (a) …'), not a body the list item names", async () => {
+    const first = frameOf(s, "How many Malian soldiers were killed in the 2 May ambush south of Nampala in the Ségou region?");
+    const a = await answerOf(frameOf(s, "Which group claimed it?", { ...first, answeredWith: ["p18#2"] }));
+    expect(a.composed.answer).toContain("Group for the Support of Islam and Muslims");
+  });
+
   it("a follow-up's swapped change is computed on the new operand's figures ('and against the MDSF?': 84 -> 105)", async () => {
     const follow = frameOf(s, "and against the MDSF?", frameOf(s, "attacks on MINUSMA this mandate vs last, % change?"));
     const a = await answerOf(follow);
