@@ -86,11 +86,12 @@ export function scoreSentences(part: FramePart, units: RetrievedUnit[], k: Repor
       seen.add(unit);
       const sentences = k.sentences.byUnit.get(unit) ?? [];
       const unitCoverage = withStatedFigures(coverageOf(k.sentences.unitTerms(unit), part.subject), part, sentences);
+      const unitText = sentences.map((x) => x.text).join(" ");
       for (const sentence of sentences) {
         if (only && !only(sentence)) continue;
         const coverage = withStatedFigures(coverageOf(sentence.terms, part.subject), part, [sentence]);
         const score =
-          coverage * (1 + 0.5 / (1 + u.rank)) + 0.25 * unitCoverage + typeBonus(part, sentence) + TIME_BONUS * timeMatch(part, sentence) + (asksAuthor && sentence.firstPerson ? AUTHOR_BONUS : 0);
+          coverage * (1 + 0.5 / (1 + u.rank)) + 0.25 * unitCoverage + typeBonus(part, sentence) + TIME_BONUS * timeMatch(part, sentence, unitText) + (asksAuthor && sentence.firstPerson ? AUTHOR_BONUS : 0);
         out.push({ sentence, rank: u.rank, coverage, unitCoverage, agreed: u.agreed, score: coverage > 0 ? score : 0 });
       }
     }
@@ -111,9 +112,11 @@ function withStatedFigures(coverage: number, part: FramePart, sentences: readonl
 }
 
 /** Share of the question's named months and years that the sentence's dates name (0 when it names none). */
-function timeMatch(part: FramePart, s: ReportSentence): number {
-  const named = part.times.filter((t) => t.month !== undefined || t.year !== undefined);
-  return named.length === 0 ? 0 : named.filter((t) => namesTime(s, t)).length / named.length;
+function timeMatch(part: FramePart, s: ReportSentence, unitText: string): number {
+  // "During the current mandate period": the paragraph that speaks of mandate periods, not the one about this reporting period.
+  const named = part.times.filter((t) => t.month !== undefined || t.year !== undefined || t.span !== undefined);
+  const names = (t: FramePart["times"][number]) => (t.span !== undefined && t.month === undefined && t.year === undefined ? unitText.includes(`${t.span} period`) : namesTime(s, t));
+  return named.length === 0 ? 0 : named.filter(names).length / named.length;
 }
 
 /** A sentence that holds the kind of thing asked for ranks above one that only shares its words. */

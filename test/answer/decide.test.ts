@@ -2,7 +2,7 @@
 // become an answer or a refusal, with the reason; then, for an operation, which figures it computes on.
 import { beforeAll, describe, expect, it } from "vitest";
 import { answerPart } from "../../src/answer/answer-part.js";
-import { retrieveUnits } from "../../src/answer/evidence.js";
+import { retrieveUnits, scoreSentences } from "../../src/answer/evidence.js";
 import { decide } from "../../src/answer/decide.js";
 import type { FramePart } from "../../src/answer/understand/frame.js";
 import { understand } from "../../src/answer/understand/understand.js";
@@ -166,6 +166,16 @@ describe("operations: computed only on figures the report states for each operan
     const first = frameOf(s, "How many Malian soldiers were killed in the 2 May ambush south of Nampala in the Ségou region?");
     const a = await answerOf(frameOf(s, "Which group claimed it?", { ...first, answeredWith: ["p18#2"] }));
     expect(a.composed.answer).toContain("Group for the Support of Islam and Muslims");
+  });
+
+  it("the period asked for favours the paragraph that speaks of it: para. 17 for 'the current mandate period', para. 48 for 'this reporting period'", async () => {
+    // The same retrieved paragraphs, scored against the two frames: only the period differs.
+    const units = await retrieveUnits(s.retriever, "peacekeepers killed", s.knowledge);
+    const scoreOf = async (question: string, id: string) => scoreSentences(frameOf(s, question), units, s.knowledge).find((x) => x.sentence.id === id)?.score ?? 0;
+    const mandate = "How many peacekeepers were killed during the current mandate period?";
+    const reporting = "How many peacekeepers were killed during the current reporting period?";
+    expect(await scoreOf(mandate, "p17#5")).toBeGreaterThan(await scoreOf(reporting, "p17#5"));
+    expect(await scoreOf(reporting, "p48#1")).toBeGreaterThan(await scoreOf(mandate, "p48#1"));
   });
 
   it("a follow-up's swapped change is computed on the new operand's figures ('and against the MDSF?': 84 -> 105)", async () => {

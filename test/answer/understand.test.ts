@@ -198,6 +198,12 @@ describe("operation: only when the question asks for a computation", () => {
     expect(frame("How much did security incidents against humanitarian actors rise in percentage terms?").operation?.operands[0]?.head).toBe("incidents");
   });
 
+  it("a period names which of the report's periods it is: 'the current mandate period', 'this reporting period'", () => {
+    expect(frame("How many blue helmets were killed during the current mandate period?").times).toContainEqual(expect.objectContaining({ period: "current", span: "mandate" }));
+    expect(frame("and deaths in this reporting period alone?").times).toContainEqual(expect.objectContaining({ period: "current", span: "reporting" }));
+    expect(frame("How many were killed last period?").times[0]?.span).toBeUndefined();
+  });
+
   it("'how many more … would MINUSMA need to reach its ceiling' asks a shortfall", () => {
     expect(frame("How many more police personnel would MINUSMA need to reach its authorized ceiling?").operation).toMatchObject({ kind: "difference", shortfall: true });
   });

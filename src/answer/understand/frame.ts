@@ -37,6 +37,8 @@ export const TimeConstraintSchema = z.object({
   text: z.string(),
   /** "previous": the earlier period a comparison names; "current": the report's period. */
   period: z.enum(["current", "previous"]).optional(),
+  /** Which of the report's periods it names: the mandate period (a year) or the reporting period (since the last report). */
+  span: z.enum(["mandate", "reporting"]).optional(),
   /** Months as year * 12 + month index, when the text names one. */
   month: z.number().int().optional(),
   year: z.number().int().optional(),

@@ -22,6 +22,9 @@ const YEAR_RE = /\b(?:(since|in|during|by|before|after|until|from|of)\s+)?((?:19
 const PREVIOUS = /\b(?:(?:at|by|since) the time of (?:the |its |my )?)?(?:previous|preceding|prior|last|earlier|former)\s+(?:mandate|reporting)?\s*(?:period|report|mandate|year|quarter|time|one)\b|\b(?:the )?(?:year|period|time|report|mandate(?: period)?) before\b|\bbefore that\b|\bpreviously\b|\bthe time before\b|\b(?:vs\.?|versus|compared (?:with|to)|than)\s+(?:the\s+)?(?:last|previous|prior|preceding)(?:\s+one\b)?(?=\s*(?:[?!.,;:]|$))/i;
 const CURRENT = /\b(?:this|current|present)\s+(?:mandate|reporting)?\s*(?:period|mandate|report)\b|\bthis time(?: round| around)?\b|\bsince june 2016\b/i;
 
+/** The kind of period a comparison names: "the previous mandate period", "this reporting period". */
+const SPAN = /\b(mandate|reporting)\b/i;
+
 function relationOf(word: string | undefined): TimeConstraint["relation"] {
   switch ((word ?? "in").toLowerCase()) {
     case "since":
@@ -70,10 +73,11 @@ export function timeConstraints(question: string, reportYear: number, asAtMonth?
     const whole = WHOLE_YEAR.exec(question.slice(0, m.index + m[0].length - m[2]!.length));
     out.push({ text: whole ? `${whole[0].trim()} ${m[2]}` : m[0].trim(), relation: relationOf(m[1]), year: Number(m[2]), explicitYear: true, ...(whole ? { wholeYear: true } : {}) });
   }
+  const spanOf = (text: string) => SPAN.exec(text)?.[1]?.toLowerCase() as TimeConstraint["span"];
   const previous = PREVIOUS.exec(question);
-  if (previous) out.push({ text: previous[0], relation: "in", period: "previous", explicitYear: false });
+  if (previous) out.push({ text: previous[0], relation: "in", period: "previous", explicitYear: false, ...(spanOf(previous[0]) ? { span: spanOf(previous[0]) } : {}) });
   const current = CURRENT.exec(question);
-  if (current) out.push({ text: current[0], relation: "in", period: "current", explicitYear: false });
+  if (current) out.push({ text: current[0], relation: "in", period: "current", explicitYear: false, ...(spanOf(current[0]) ? { span: spanOf(current[0]) } : {}) });
   return out;
 }
 
