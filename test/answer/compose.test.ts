@@ -221,6 +221,10 @@ describe("arithmetic goes through the numeric tool, with provenance", () => {
     expect((await computedFor("By what percentage did attacks against MINUSMA increase compared with the previous mandate period?"))!.tool).toMatchObject({ formula: expect.stringContaining("(76 − 66) / 66 × 100") });
   });
 
+  it("a sum of the figures one sentence gives for each named body: 105 + 76 + 20, the 'and' of 'defence and security forces' splitting nothing", async () => {
+    expect((await computedFor("Adding up attacks on the Malian defence and security forces, MINUSMA and the French forces since June 2016, what is the total?"))!.tool).toMatchObject({ result: 201, formula: "105 + 76 + 20 = 201" });
+  });
+
   it("an amount's noun may stand elsewhere in its sentence: 'pledged vs committed gap (€)' is 605 − 303", async () => {
     expect((await computedFor("Oct-2015 donor conference: pledged vs committed gap (€)?"))!.tool).toMatchObject({ result: 302, formula: "605 − 303 = 302" });
   });

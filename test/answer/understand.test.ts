@@ -204,6 +204,16 @@ describe("operation: only when the question asks for a computation", () => {
     expect(frame("How many were killed last period?").times[0]?.span).toBeUndefined();
   });
 
+  it("'what share of …, in per cent?' is a share ('in per cent' says how it is stated); 'how much did … rise, in per cent?' a change", () => {
+    expect(frame("What share of the 4,872 schools in the Gao, Ménaka, Mopti, Ségou and Timbuktu regions is closed, in per cent?").operation?.kind).toBe("share");
+    expect(frame("How much did attacks against MINUSMA rise, in per cent?").operation?.kind).toBe("percentChange");
+  });
+
+  it("an 'and' inside a name joins no operands of a sum ('the Malian defence and security forces, MINUSMA and the French forces')", () => {
+    const f = frame("Adding up attacks on the Malian defence and security forces, MINUSMA and the French forces since June 2016, what is the total?");
+    expect(f.operation).toMatchObject({ kind: "sum", operands: [] });
+  });
+
   it("'how many more … would MINUSMA need to reach its ceiling' asks a shortfall", () => {
     expect(frame("How many more police personnel would MINUSMA need to reach its authorized ceiling?").operation).toMatchObject({ kind: "difference", shortfall: true });
   });

@@ -77,7 +77,11 @@ const IN_CURRENCY_TERMS = /\bin (?:dollar|euro|money|monetary|cash|financial) (t
 const MANNER =
   /\bin (?:absolute|raw|real|round|numerical|percentage|per ?cent|relative) (?:terms|numbers|figures)\b|\b(?:to|with) (?:one|two|three|\d) decimals?(?: places?)?\b|\bto the nearest (?:whole )?\w+\b|\b(?:using|from|per|according to|based on|in) (?:the )?(?:annex (?:I{1,2}|one|two)|benchmarks? annex|strength) table\b/gi;
 
-export function readOperation(question: string, tokens: Token[]): OperationReading {
+/**
+ * @param names character spans of the names the question mentions: an "and" inside one
+ *              ("the Malian defence and security forces") joins no operands
+ */
+export function readOperation(question: string, tokens: Token[], names: readonly { start: number; end: number }[] = []): OperationReading {
   const consumed = new Set<number>();
   for (const m of question.matchAll(MANNER)) consume(tokens, m.index, m.index + m[0].length, consumed);
   // "in dollar terms": the currency says what is asked (an amount), "terms" nothing.
@@ -85,7 +89,9 @@ export function readOperation(question: string, tokens: Token[]): OperationReadi
   const end = question.replace(/[\s?.!]+$/, "").length;
   const take = (m: RegExpExecArray) => consume(tokens, m.index, m.index + m[0].length, consumed);
 
-  const pc = match(PERCENT_CHANGE, question);
+  // "… in per cent?", "… in percentage terms" only says how a result is stated: after "what share of …" it is a share.
+  const pcFound = match(PERCENT_CHANGE, question);
+  const pc = pcFound && /^in\s/i.test(pcFound[0]) && SHARE.test(question) ? null : pcFound;
   if (pc) {
     take(pc);
     consumeChangeVerbs(tokens, consumed);
@@ -165,7 +171,7 @@ export function readOperation(question: string, tokens: Token[]): OperationReadi
   if (sum) {
     take(sum);
     // Without two named operands, the figures to add are those of one sentence that count what is asked.
-    return { operation: { kind: "sum", operands: andOperands(question, tokens), overTime: false }, consumed };
+    return { operation: { kind: "sum", operands: andOperands(question, tokens, names), overTime: false }, consumed };
   }
   return { consumed };
 }
@@ -200,8 +206,8 @@ function splitOperands(question: string, from: number, end: number, tokens: Toke
 }
 
 /** "Chad and Niger combined", "killed and injured in total": the words either side of "and"; none for a longer list. */
-function andOperands(question: string, tokens: Token[]): { start: number; end: number }[] {
-  const and = tokens.findIndex((t) => t.lemma === "and");
+function andOperands(question: string, tokens: Token[], names: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const and = tokens.findIndex((t) => t.lemma === "and" && !names.some((n) => t.start >= n.start && t.end <= n.end));
   if (and <= 0 || tokens.slice(0, and).some((t) => t.text === ",")) return [];
   const left = tokens[and - 1]!;
   const right = tokens[and + 1];

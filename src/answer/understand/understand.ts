@@ -119,7 +119,7 @@ function understandPart(
   const publisherSpans = k.glossary.mentions(text).filter((m) => PUBLISHER_OF.test(text.slice(m.end))).map((m) => ({ start: m.start, end: m.end }));
   const mentions = k.glossary.mentions(text).filter((m) => !publisherSpans.some((p) => p.start === m.start));
   const form = questionForm(tokens);
-  const reading = readOperation(text, tokens);
+  const reading = readOperation(text, tokens, mentions);
   // "how long" asks for a duration: "long" is the question, not its subject.
   tokens.forEach((t, i) => /^long$/i.test(t.text) && /^how$/i.test(tokens[i - 1]?.text ?? "") && reading.consumed.add(i));
   const superlative = isSuperlative(tokens);
