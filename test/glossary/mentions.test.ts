@@ -43,6 +43,9 @@ describe("mentions", () => {
       ["pro-government militias", "Platform coalition of armed groups"],
     ]);
     expect(g.alternatives(g.mentions("jihadists")[0]!.entry)).toContainEqual(terms("terrorist elements"));
+    // "the peacekeeping force" is the mission; "peacekeeping missions" are all of them.
+    expect(found("the peacekeeping force's mandate")).toEqual([["peacekeeping force", "United Nations Multidimensional Integrated Stabilization Mission in Mali"]]);
+    expect(found("contributions for all peacekeeping missions")).toEqual([["peacekeeping missions", "peacekeeping operations"]]);
   });
 
   it("knows the office holder press coverage names for the report's author", () => {
