@@ -178,6 +178,11 @@ describe("operations: computed only on figures the report states for each operan
     expect(await scoreOf(reporting, "p48#1")).toBeGreaterThan(await scoreOf(mandate, "p48#1"));
   });
 
+  it("a person's full name is written by the surname too ('President Ibrahim Boubacar Keita' is the 'President Keita' of para. 13)", async () => {
+    const { decision } = await decisionFor(s, "Has President Ibrahim Boubacar Keita said whether he will run again in 2018?");
+    expect(decision.kind === "answer" && decision.best.sentence.id).toBe("p13#5");
+  });
+
   it("a follow-up's swapped change is computed on the new operand's figures ('and against the MDSF?': 84 -> 105)", async () => {
     const follow = frameOf(s, "and against the MDSF?", frameOf(s, "attacks on MINUSMA this mandate vs last, % change?"));
     const a = await answerOf(follow);

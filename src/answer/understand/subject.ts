@@ -56,6 +56,10 @@ function entityItem(m: Mention, k: ReportKnowledge): SubjectItem {
     ...k.glossary.narrower(m.entry).map((terms) => ({ terms, strength: STRENGTH.kind })),
   ];
   const e = m.entry;
+  // A person's full name ("President Ibrahim Boubacar Keita": every word a capitalised name) is also written by the surname alone ("President Keita").
+  const words = e.phrase.split(/\s+/);
+  const surname = e.kind === "abbreviation" && words.length >= 2 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) ? termsOf(words.at(-1)!) : [];
+  if (surname.length === 1) alternatives.push({ terms: surname, strength: STRENGTH.alias });
   const named = NAMED_KINDS.has(e.kind) && !e.host && !e.component && !e.sex;
   return item(m.surface, alternatives, "entity", k, { entityKind: e.kind, required: named && isSpecific(alternatives, k), qualifier: e.sex !== undefined || e.component !== undefined, ...(e.component ? { component: e.component } : {}) });
 }
