@@ -214,6 +214,10 @@ describe("operation: only when the question asks for a computation", () => {
     expect(f.operation).toMatchObject({ kind: "sum", operands: [] });
   });
 
+  it("in terse shorthand the noun right before 'vs' is what is compared ('HR violations …: cases vs previous period' counts cases)", () => {
+    expect(frame("HR violations and abuses documented by MINUSMA: cases vs previous period, % decrease?").operation?.operands[0]?.head).toBe("cases");
+  });
+
   it("'how many more … would MINUSMA need to reach its ceiling' asks a shortfall", () => {
     expect(frame("How many more police personnel would MINUSMA need to reach its authorized ceiling?").operation).toMatchObject({ kind: "difference", shortfall: true });
   });

@@ -246,7 +246,10 @@ function countedNoun(items: SubjectItem[], asked: string | undefined, question: 
   // Otherwise the noun that ends the question's first noun phrase ("Signatory armed groups (CMA/Plateforme) fighters killed …": fighters).
   const head = firstPhraseHead(question);
   const headItem = head ? nouns.find((s) => s.text.toLowerCase().split(/\s+/).pop() === head) : undefined;
-  return (askedItem ?? headItem ?? nouns[0])?.text;
+  // "…: cases vs previous period": the noun compared is the one right before the comparison.
+  const compared = /([\p{L}-]+)\s+(?:vs\.?|versus|compared (?:with|to))\s/iu.exec(question)?.[1]?.toLowerCase();
+  const comparedItem = compared ? nouns.find((s) => s.text.toLowerCase().split(/\s+/).pop() === compared) : undefined;
+  return (askedItem ?? comparedItem ?? headItem ?? nouns[0])?.text;
 }
 
 /**
