@@ -36,6 +36,7 @@ const OWN_REASON_BAND = 0.5;
 const COUNT_QUESTION = /\bhow many\b|\bhead ?counts?\b|\b(?:total\s+)?numbers? of\b/i;
 /** "how much … cost / spend / money / in dollars", "what is the budget of …": the answer is an amount of money. */
 const MONEY_ASKED = /\bhow much\b(?=.*\b(?:cost|costs|costing|spend|spends|spent|spending|price|expenditure|money|dollars?|euros?)\b)|^\s*what(?:['’]s| is| was| are| were| will be)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:budget|cost|costs|price|expenditure)\b/iu;
+const HOW_MUCH = /\bhow much\b/i;
 const PERCENT_WORD = /\b(?:per ?cent|percentage|proportion|share|rate)\b|%/i;
 /** A sentence saying an act has not happened yet. */
 const PENDING = /\b(?:(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?pending|(?:has|have|had)\s+yet\s+to|(?:has|have|had)\s+not\s+yet|not\s+yet\s+been)\b/i;
@@ -172,7 +173,10 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       const answering = (f: ReportSentence["figures"][number]) => !(asksCount && f.unit === "percent") && (part.operation !== undefined || part.onPreviousAnswer || !part.figures.includes(f.value));
       // "How much will it cost?" asks an amount of money: a head count or a duration is no answer.
       const money = MONEY_ASKED.test(part.question);
-      const holds = (s: ReportSentence) => (anyPercent ? s.figures.some((f) => f.unit === "percent") : s.figures.some((f) => answering(f) && (!money || f.unit === "money")));
+      // "How much (of it) was funded?" asks an amount or a share: a head count of something else ("1.36 million people") is no answer.
+      const amountAsked = HOW_MUCH.test(part.question) && !part.operation;
+      const amountOrAsked = (f: ReportSentence["figures"][number]) => !amountAsked || f.unit !== "count" || (head !== undefined && f.head !== undefined && covers(new Set([f.head]), head) > 0);
+      const holds = (s: ReportSentence) => (anyPercent ? s.figures.some((f) => f.unit === "percent") : s.figures.some((f) => answering(f) && amountOrAsked(f) && (!money || f.unit === "money")));
       // The figure often finishes the sentence before it ("Funding was inadequate … Only 14 per cent … had been received.").
       const withNext = (s: ScoredSentence) => {
         if (holds(s.sentence)) return s;

@@ -183,6 +183,11 @@ describe("operations: computed only on figures the report states for each operan
     expect(decision.kind === "answer" && decision.best.sentence.id).toBe("p13#5");
   });
 
+  it("'how much … funded?' asks an amount or a share: a head count of something else ('1.36 million people targeted') is no answer, the 14 per cent beside it is", async () => {
+    const { decision } = await decisionFor(s, "2017 HRP for Mali — how much funded as of late May?");
+    expect(decision.kind === "answer" && decision.best.sentence.text).toContain("14 per cent");
+  });
+
   it("a follow-up's swapped change is computed on the new operand's figures ('and against the MDSF?': 84 -> 105)", async () => {
     const follow = frameOf(s, "and against the MDSF?", frameOf(s, "attacks on MINUSMA this mandate vs last, % change?"));
     const a = await answerOf(follow);
