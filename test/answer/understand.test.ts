@@ -218,6 +218,11 @@ describe("operation: only when the question asks for a computation", () => {
     expect(frame("HR violations and abuses documented by MINUSMA: cases vs previous period, % decrease?").operation?.operands[0]?.head).toBe("cases");
   });
 
+  it("a source cited at the end of a clause is no subject ('…, per the UN?'); the UN, of which the mission is part, is not a name an answer must concern", () => {
+    expect(frame("How many civilians were killed in Macina on 11-12 February, per the UN?").subject.map((x) => x.text)).not.toContain("UN");
+    expect(item(frame("Any new sexual exploitation and abuse allegations against UN personnel in Mali?"), "UN").required).toBe(false);
+  });
+
   it("'how many more … would MINUSMA need to reach its ceiling' asks a shortfall", () => {
     expect(frame("How many more police personnel would MINUSMA need to reach its authorized ceiling?").operation).toMatchObject({ kind: "difference", shortfall: true });
   });

@@ -94,6 +94,8 @@ function isSpecific(alternatives: Alternative[], k: ReportKnowledge): boolean {
   // (Judged by the wordings the report uses: "UN" is "United Nations", which most of its paragraphs name.)
   if (known.length === 0) return true;
   const units = k.sentences.byUnit.size;
+  // A whole one of whose parts the whole report is about ("the UN", of which MINUSMA is part) is no more specific than that part.
+  if (alternatives.some((a) => a.strength < 0.9 && a.terms.every((t) => k.isImplicit(t)))) return false;
   // A wording is as specific as the units that hold all of it ("joint force" is rare though "force" is not).
   return known.some((a) => a.strength >= 0.9 && k.sentences.unitsWithAll(a.terms) <= units * SPECIFIC_SHARE && !a.terms.every((t) => k.isImplicit(t)));
 }

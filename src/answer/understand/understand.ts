@@ -16,6 +16,9 @@ import { timeConstraints, timesAfter } from "./time.js";
 
 /** What follows a body named as the report's publisher: "UN report", "UN Secretary-General's report". */
 const PUBLISHER_OF = /^\s*(?:['’]s\s+)?(?:secretary[- ]general(?:['’]s)?\s+)?(?:report|secretary[- ]general)\b/i;
+/** "per the", "according to": what follows is who says it. */
+const CITED_BY = /\b(?:per|according to|says|said)\s+(?:the\s+)?$/i;
+const CLAUSE_END = /^\s*(?:[?.!,;:—–-]|$)/;
 /** The question points back to what the statement before it describes ("that attack", "this incident"). */
 const POINTS_BACK = /\b(?:that|this|those|these|the same)\s+(?:attack|attacks|incident|incidents|event|events|ambush|operation|clash|clashes|case|cases|killing|killings|strike|raid)\b/i;
 const NEGATION = /\b(?:not|no|never|none|nothing|without)\b|n['’]t\b/i;
@@ -116,7 +119,9 @@ function understandPart(
 ): { part: FramePart; followUp?: QuestionFrame["followUp"] } {
   const tokens = analyse(text);
   // "according to the UN report", "the UN Secretary-General's report": who published it is no subject.
-  const publisherSpans = k.glossary.mentions(text).filter((m) => PUBLISHER_OF.test(text.slice(m.end))).map((m) => ({ start: m.start, end: m.end }));
+  // … and so is a source the question cites at the end of a clause ("…, per the UN?", "according to the SG.").
+  const cited = (m: { start: number; end: number }) => CITED_BY.test(text.slice(0, m.start)) && CLAUSE_END.test(text.slice(m.end));
+  const publisherSpans = k.glossary.mentions(text).filter((m) => PUBLISHER_OF.test(text.slice(m.end)) || cited(m)).map((m) => ({ start: m.start, end: m.end }));
   const mentions = k.glossary.mentions(text).filter((m) => !publisherSpans.some((p) => p.start === m.start));
   const form = questionForm(tokens);
   const reading = readOperation(text, tokens, mentions);
