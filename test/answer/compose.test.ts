@@ -225,6 +225,14 @@ describe("arithmetic goes through the numeric tool, with provenance", () => {
     expect((await computedFor("Adding up attacks on the Malian defence and security forces, MINUSMA and the French forces since June 2016, what is the total?"))!.tool).toMatchObject({ result: 201, formula: "105 + 76 + 20 = 201" });
   });
 
+  it("a figure naming another country ('Two French soldiers') is no operand for the host's soldiers: nothing is computed rather than 2 − 3", async () => {
+    const composed = await computedFor("How many more Malian soldiers and security personnel were killed in this mandate period than in the previous one?");
+    expect(composed?.tool?.input).not.toMatchObject({ a: "Two" });
+    expect(composed?.tool?.input).not.toMatchObject({ b: "Two" });
+    // … and the country asked about keeps its own figures.
+    expect((await computedFor("How many more French soldiers were killed in this mandate period than in the previous one?"))!.tool).toMatchObject({ result: -1 });
+  });
+
   it("an amount's noun may stand elsewhere in its sentence: 'pledged vs committed gap (€)' is 605 − 303", async () => {
     expect((await computedFor("Oct-2015 donor conference: pledged vs committed gap (€)?"))!.tool).toMatchObject({ result: 302, formula: "605 − 303 = 302" });
   });

@@ -122,10 +122,26 @@ function distinctive(operand: Operand, other: Operand | undefined): Operand["ite
   return operand.items.filter((i) => !others.has(key(i)));
 }
 
+const foreignTermsCache = new WeakMap<ReportKnowledge, Set<string>>();
+
+/** One-word names and demonyms of countries other than the host ("french", "chad", "dutch"). */
+function foreignCountryTerms(k: ReportKnowledge): Set<string> {
+  let found = foreignTermsCache.get(k);
+  if (!found) {
+    const countries = k.glossary.entries.filter((e) => e.kind === "country" && !e.host);
+    const words = countries.flatMap((e) => [e.phrase, ...e.aliases, ...(e.demonyms ?? [])]).map((w) => termsOf(w)).filter((t) => t.length === 1);
+    found = new Set(words.map((t) => t[0]!));
+    foreignTermsCache.set(k, found);
+  }
+  return found;
+}
+
 function candidatesFor(operand: Operand, other: Operand | undefined, scored: ScoredSentence[], k: ReportKnowledge): Candidate[] {
   const must = distinctive(operand, other);
   const head = operand.items.find((i) => i.text === operand.head);
   const compoundNouns = new Set(operand.items.flatMap((i) => (i.alternatives[0]!.length > 1 ? [i.alternatives[0]!.at(-1)!] : [])));
+  const foreign = foreignCountryTerms(k);
+  const operandTerms = new Set(operand.items.flatMap((i) => i.alternatives.flat()));
   const out: Candidate[] = [];
   for (const { sentence } of scored.slice(0, CANDIDATE_SENTENCES)) {
     // The tool verifies operands in a paragraph: Annex I figures are quoted, not computed on.
@@ -135,7 +151,9 @@ function candidatesFor(operand: Operand, other: Operand | undefined, scored: Sco
     const verbNamed = sentence.figures.filter((f) => f.verb && operand.items.some((i) => covered(new Set([f.verb!]), i.alternatives)));
     const otherVerb = (f: Figure) => f.verb !== undefined && verbNamed.some((n) => n.head === f.head && n.verb !== f.verb) && !verbNamed.includes(f);
     // A stated change is a result, never an operand ("an additional 65 schools").
-    for (const figure of sentence.figures.filter((f) => f.paragraph !== undefined && f.role !== "change" && !otherVerb(f))) {
+    // A figure whose own words name another country ("Two French soldiers" for Malian soldiers) counts that country's.
+    const otherBody = (f: Figure) => f.terms.some((t) => foreign.has(t) && !operandTerms.has(t));
+    for (const figure of sentence.figures.filter((f) => f.paragraph !== undefined && f.role !== "change" && !otherVerb(f) && !otherBody(f))) {
       const own = figureWords(figure, false);
       if (!must.every((i) => covered(own, i.alternatives))) continue;
       // It must count the operand's thing: "115 victims", not "66 cases … involving 115 victims". A
