@@ -12,6 +12,7 @@ import { figureWords, headMatches, statesFigure } from "../figures/schema.js";
 import { datedClauses, namesTime } from "./knowledge/text-features.js";
 import { dayOf, namesAskedDay, namesDay } from "./asked-day.js";
 import { escapeRegExp } from "../report/escape-regexp.js";
+import type { GlossaryEntry } from "../glossary/schema.js";
 
 export type Decision =
   | { kind: "answer"; best: ScoredSentence; scored: ScoredSentence[] }
@@ -240,16 +241,22 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       const acts = part.subject.filter((i) => i.pos === "VERB" && !i.carried && i.weight > 0);
       // (Named as that act, or a synonym: a weak link — "head" for "chairing" — is another act.)
       const actor = (s: ReportSentence) => s.people.length > 0 && acts.every((v) => covers(s.terms, v) >= ACT_NAMED);
-      const found = has(actor) ?? (isOrganisationAnswer(part) ? has((s) => namesOrganisation(s, k)) : undefined);
+      const found = has(actor) ?? (isOrganisationAnswer(part) ? (organisationDoing(part, acts, close, scored, k) ?? has((s) => namesOrganisation(s, k))) : undefined);
       // "… and the appointment of an independent observer are still pending": the act has not happened, so no one did it.
-      const pending = found && found.sentence.people.length === 0 && acts.length > 0 && acts.every((v) => covers(found.sentence.terms, v) > 0) && PENDING.test(found.sentence.text);
+      // (Unless it names who does the act: "still pending investigation by the relevant troop-contributing countries".)
+      const agentNamed = (text: string) =>
+        [...text.matchAll(/([\p{L}-]+)\s+by\s/gu)].some((m) => {
+          const act = termOf(m[1]!);
+          return act !== null && acts.some((v) => covers(new Set([act]), v) >= ACT_NAMED);
+        });
+      const pending = found && found.sentence.people.length === 0 && acts.length > 0 && acts.every((v) => covers(found.sentence.terms, v) > 0) && PENDING.test(found.sentence.text) && !agentNamed(found.sentence.text);
       if (pending) return { kind: "refuse", reason: "It says this is still pending, and names no one." };
       return found ? { kind: "answer", best: found } : { kind: "refuse", reason: "It does not name anyone for this." };
     }
     case "organisation": {
       // The organisation that did the asked act ("Which group claimed it?") is named where the act is.
       const acts = part.subject.filter((i) => i.pos === "VERB" && !i.carried && i.weight > 0);
-      const doer = acts.length > 0 ? (has((s) => namesOrganisation(s, k) && acts.every((v) => covers(s.terms, v) >= ACT_NAMED)) ?? namedBefore(acts, close, scored, k)) : undefined;
+      const doer = organisationDoing(part, acts, close, scored, k);
       if (doer) return { kind: "answer", best: doer };
       const found = has((s) => namesOrganisation(s, k));
       return found ? { kind: "answer", best: found } : { kind: "refuse", reason: "It does not name who." };
@@ -381,6 +388,17 @@ function dateBelongs(part: FramePart, s: ReportSentence): boolean {
   return named.length === 0 || datedClauses(s.text).some((clause) => named.every((n) => covers(new Set(textTerms(clause)), n) > 0));
 }
 
+/**
+ * The sentence naming the organisation that did the asked act: in the sentence itself (a neighbour naming
+ * the act may be about another body), and not a body the question names itself ("who claimed the attack
+ * on the MINUSMA camp?" is not answered by MINUSMA); or the group a sentence naming the act points back to.
+ */
+function organisationDoing(part: FramePart, acts: SubjectItem[], close: ScoredSentence[], scored: ScoredSentence[], k: ReportKnowledge): ScoredSentence | undefined {
+  if (acts.length === 0) return undefined;
+  const asked = new Set(part.subject.flatMap((i) => k.glossary.mentions(i.text.replace(" … ", " ")).map((m) => m.entry)));
+  return close.find((s) => namesOrganisation(s.sentence, k, asked) && acts.every((v) => covers(s.sentence.terms, v) >= ACT_NAMED)) ?? namedBefore(acts, close, scored, k);
+}
+
 /** "that group", "the same movement": a noun phrase pointing back to an organisation named before. */
 const POINTS_BACK_TO_GROUP = /\b(?:that|this|the same|the said)\s+(?:terrorist\s+|armed\s+)?(?:group|organi[sz]ation|movement|coalition)\b/i;
 
@@ -415,6 +433,6 @@ function namesPlace(s: ReportSentence, k: ReportKnowledge, countryOnly: boolean)
 }
 
 /** An agent: an organisation, a party, a country, a role ("led by Algeria", "by the relevant troop-contributing countries"). */
-function namesOrganisation(s: ReportSentence, k: ReportKnowledge): boolean {
-  return k.glossary.mentions(s.text).some((m) => ["organisation", "abbreviation", "country", "role"].includes(m.entry.kind));
+function namesOrganisation(s: ReportSentence, k: ReportKnowledge, except: ReadonlySet<GlossaryEntry> = new Set()): boolean {
+  return k.glossary.mentions(s.text).some((m) => ["organisation", "abbreviation", "country", "role"].includes(m.entry.kind) && !except.has(m.entry));
 }

@@ -188,6 +188,17 @@ describe("operations: computed only on figures the report states for each operan
     expect(decision.kind === "answer" && decision.best.sentence.text).toContain("14 per cent");
   });
 
+  it("the organisation that did the act is not one the question names ('who claimed it?' after the attack on the UN camp is not MINUSMA)", async () => {
+    const first = { ...frameOf(s, "The UN camp in Timbuktu came under fire on 3 May. What kind of attack was it?"), answeredWith: ["p48#1"] };
+    const a = await answerOf(frameOf(s, "who claimed it?", first));
+    expect(a.composed.answer).toContain("Group for the Support of Islam and Muslims");
+  });
+
+  it("an act still pending whose doer is named ('pending investigation by the relevant troop-contributing countries') answers who does it", async () => {
+    const { decision } = await decisionFor(s, "who's investigating the 2016 sexual abuse allegations?");
+    expect(decision.kind === "answer" && decision.best.sentence.text).toContain("troop-contributing countries");
+  });
+
   it("a follow-up's swapped change is computed on the new operand's figures ('and against the MDSF?': 84 -> 105)", async () => {
     const follow = frameOf(s, "and against the MDSF?", frameOf(s, "attacks on MINUSMA this mandate vs last, % change?"));
     const a = await answerOf(follow);

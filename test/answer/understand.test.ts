@@ -223,6 +223,15 @@ describe("operation: only when the question asks for a computation", () => {
     expect(item(frame("Any new sexual exploitation and abuse allegations against UN personnel in Mali?"), "UN").required).toBe(false);
   });
 
+  it("a pronoun takes the country of the statement before it ('Burkina Faso is a big troop contributor. How many … did it have …?')", () => {
+    expect(frame("Burkina Faso is a big troop contributor. How many military personnel did it have in MINUSMA according to the annex table?").table).toMatchObject({ annex: "II", countries: [{ row: "Burkina Faso" }] });
+  });
+
+  it("a name inside a modifier ('the al Qaeda-linked alliance', 'the Tuareg-led coalition') need not be in the answer", () => {
+    expect(item(frame("Who leads the al Qaeda-linked jihadist alliance?"), "Qaeda").required).toBe(false);
+    expect(item(frame("How many soldiers were killed in Qaeda?"), "Qaeda").required).toBe(true);
+  });
+
   it("'how many more … would MINUSMA need to reach its ceiling' asks a shortfall", () => {
     expect(frame("How many more police personnel would MINUSMA need to reach its authorized ceiling?").operation).toMatchObject({ kind: "difference", shortfall: true });
   });

@@ -81,7 +81,7 @@ function wordItem(t: Token, k: ReportKnowledge, sentenceInitial = false): Subjec
   // A name is what the question capitalises and no dictionary knows, or what the report only ever
   // writes capitalised ("kidal", "Timbuktu" are places whoever types them).
   // (A capital that opens a sentence — "Add it up: …" — says nothing: there, only a word the report knows as a name is one.)
-  const proper = (t.pos === "PROPN" && /^\p{Lu}/u.test(t.text) && !k.glossary.isWord(t.lemma) && !(sentenceInitial && !k.sentences.hasAll(own))) || (t.pos !== "VERB" && own.length > 0 && own.every((term) => k.isName(term)));
+  const proper = (t.pos === "PROPN" && /^\p{Lu}/u.test(t.text) && !k.glossary.isWord(t.lemma) && !(sentenceInitial && !own.every((term) => k.isName(term)))) || (t.pos !== "VERB" && own.length > 0 && own.every((term) => k.isName(term)));
   const w = item(t.text, alternatives, "word", k, { pos: t.pos, ...(proper ? { entityKind: "name", required: isSpecific(alternatives, k) } : {}) });
   // A verb or modifier the report never uses ("meant", "awaiting") cannot be matched, and says less
   // about what the question is about than an unknown noun ("turnout").
@@ -125,7 +125,12 @@ export function subjectItems(tokens: Token[], mentions: Mention[], k: ReportKnow
     const i = tokens.indexOf(t);
     return i === 0 || /^[.?!:;—–]$/.test(tokens[i - 1]!.text);
   };
-  const words = content.map((t) => wordItem(t, k, opensSentence(t)));
+  // "the al Qaeda-linked alliance", "the Tuareg-led coalition": a name in a modifier describes the noun, and need not be in the answer.
+  const modifierName = (t: Token) => {
+    const i = tokens.indexOf(t);
+    return tokens[i + 1]?.text === "-" && tokens[i + 2]?.pos === "VERB" && /(?:ed|en)$/i.test(tokens[i + 2]!.text);
+  };
+  const words = content.map((t) => wordItem(t, k, opensSentence(t))).map((w, i) => (w.required && modifierName(content[i]!) ? { ...w, required: false } : w));
   // Two words that together define a sense the report uses replace the two: "lost … lives" -> "killed".
   const used = new Set<number>();
   for (let i = 0; i < content.length; i++) {

@@ -16,6 +16,8 @@ import { timeConstraints, timesAfter } from "./time.js";
 
 /** What follows a body named as the report's publisher: "UN report", "UN Secretary-General's report". */
 const PUBLISHER_OF = /^\s*(?:['’]s\s+)?(?:secretary[- ]general(?:['’]s)?\s+)?(?:report|secretary[- ]general)\b/i;
+/** A pronoun that stands for something named before. */
+const PRONOUN = /\b(?:it|its|they|their|them|this country|that country)\b/i;
 /** "per the", "according to": what follows is who says it. */
 const CITED_BY = /\b(?:per|according to|says|said)\s+(?:the\s+)?$/i;
 const CLAUSE_END = /^\s*(?:[?.!,;:—–-]|$)/;
@@ -182,6 +184,8 @@ function understandPart(
   if (context) {
     const own = new Set(subject);
     if (table && isUnselectedAnnexI(table) && asksIndicatorText(context.subject, k)) table = undefined;
+    // "Burkina Faso is a big troop contributor. How many military personnel did it have …?": the country the pronoun stands for.
+    if (table?.annex === "II" && !table.countries?.length && context.table?.annex === "II" && context.table.countries?.length && PRONOUN.test(text)) table = { ...table, countries: context.table.countries };
     // The statement names nothing the answer must concern, except a name the question points back to
     // ("… an attack at Gourma Rharous on 18 April. What toll does the report give for that attack?"),
     // unless it is who said it ("AFP reported …").
