@@ -232,6 +232,16 @@ describe("operation: only when the question asks for a computation", () => {
     expect(item(frame("How many soldiers were killed in Qaeda?"), "Qaeda").required).toBe(true);
   });
 
+  it("a question that points at the strength table asks it, whatever else it says ('G5 Sahel neighbours …, in Annex II'); a sex or a country named twice is one", () => {
+    const sum = frame("G5 Sahel neighbours in the UN force: add up the MINUSMA military personnel from Chad, Niger and Burkina Faso in Annex II. Total?");
+    expect(sum.table?.annex).toBe("II");
+    expect(sum.table?.countries.map((c) => c.row)).toEqual(["Chad", "Niger", "Burkina Faso"]);
+    expect(frame("Women cops: how many women are in MINUSMA's police component in total, per Annex II?").table).toMatchObject({ sexes: ["women"], sex: "women" });
+    expect(frame("Germany's Bundeswehr contingent: how many German military personnel does Annex II list?").table?.countries).toHaveLength(1);
+    // Without the pointer, a subject outside the table's vocabulary is a question about something else.
+    expect(frame("How many Chadian soldiers were killed near Aguelhok?").table).toBeUndefined();
+  });
+
   it("'how many more … would MINUSMA need to reach its ceiling' asks a shortfall", () => {
     expect(frame("How many more police personnel would MINUSMA need to reach its authorized ceiling?").operation).toMatchObject({ kind: "difference", shortfall: true });
   });

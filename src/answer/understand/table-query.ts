@@ -71,7 +71,9 @@ function annexIIQuery(question: string, tokens: Token[], mentions: Mention[], su
   const contributes = tokens.some((t) => t.pos === "VERB" && t.terms.some((term) => CONTRIBUTION_SET.has(term)));
   const aboutStrength =
     componentMentions.length > 0 || countryMentions.some((m) => m.byDemonym) || (countryMentions.length > 0 && contributes) || /\b(?:which|what|how many) (?:countr|nation|contributor)/i.test(question);
-  if (!aboutStrength || leftover.length > 0) return undefined;
+  // A question that points at the table itself ("… in Annex II", "per the annex table") asks it, whatever else it says of the countries.
+  const pointsAtTable = /\bannex (?:II|2)\b|\b(?:annex|strength) table\b/i.test(question);
+  if (!aboutStrength || (leftover.length > 0 && !pointsAtTable)) return undefined;
   return { annex: "II", ...tableSlots(question, mentions), wantsList: listAsked };
 }
 
@@ -90,7 +92,8 @@ export function tableSlots(
 ): Pick<TableQuery, "countries" | "components" | "component" | "sexes" | "sex" | "negated" | "only" | "threshold" | "policeAmbiguous"> {
   const componentMentions = mentions.filter((m) => m.entry.component);
   const components = componentMentions.map((m) => m.entry.component as Component);
-  const sexes = [...mentions.filter((m) => m.entry.sex).map((m) => m.entry.sex!), ...policeWithSex(question)];
+  // (Each once: "Women cops: how many women …" asks about one sex, "Germany's … German personnel" about one country.)
+  const sexes = [...new Set([...mentions.filter((m) => m.entry.sex).map((m) => m.entry.sex!), ...policeWithSex(question)])];
   const before = (m: Mention) => question.slice(Math.max(0, m.start - 30), m.start);
   const threshold = THRESHOLD.exec(question);
   return {
@@ -101,7 +104,8 @@ export function tableSlots(
     countries: mentions
       // The host country after "in", "to", "across": where the Mission is, not a contributor.
       .filter((m) => m.entry.kind === "country" && !(m.entry.host && LOCATION_BEFORE.test(question.slice(0, m.start))))
-      .map((m) => ({ row: m.entry.annexIIRow ?? null, name: m.entry.annexIIRow ?? m.entry.phrase, host: m.entry.host === true, byPeople: m.byDemonym })),
+      .map((m) => ({ row: m.entry.annexIIRow ?? null, name: m.entry.annexIIRow ?? m.entry.phrase, host: m.entry.host === true, byPeople: m.byDemonym }))
+      .filter((c, i, all) => all.findIndex((x) => x.name === c.name) === i),
     components,
     ...(components[0] ? { component: components[0] } : {}),
     sexes,
