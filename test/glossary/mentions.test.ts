@@ -43,6 +43,7 @@ describe("mentions", () => {
       ["pro-government militias", "Platform coalition of armed groups"],
     ]);
     expect(g.alternatives(g.mentions("jihadists")[0]!.entry)).toContainEqual(terms("terrorist elements"));
+    expect(found("MINUSMA arrears")).toEqual([["MINUSMA", "United Nations Multidimensional Integrated Stabilization Mission in Mali"], ["arrears", "unpaid assessed contributions"]]);
     // "the peacekeeping force" is the mission; "peacekeeping missions" are all of them.
     expect(found("the peacekeeping force's mandate")).toEqual([["peacekeeping force", "United Nations Multidimensional Integrated Stabilization Mission in Mali"]]);
     expect(found("contributions for all peacekeeping missions")).toEqual([["peacekeeping missions", "peacekeeping operations"]]);
