@@ -434,5 +434,6 @@ function namesPlace(s: ReportSentence, k: ReportKnowledge, countryOnly: boolean)
 
 /** An agent: an organisation, a party, a country, a role ("led by Algeria", "by the relevant troop-contributing countries"). */
 function namesOrganisation(s: ReportSentence, k: ReportKnowledge, except: ReadonlySet<GlossaryEntry> = new Set()): boolean {
-  return k.glossary.mentions(s.text).some((m) => ["organisation", "abbreviation", "country", "role"].includes(m.entry.kind) && !except.has(m.entry));
+  // (The host country, where everything happens, names no agent: "the Agreement on Peace and Reconciliation in Mali".)
+  return k.glossary.mentions(s.text).some((m) => ["organisation", "abbreviation", "country", "role"].includes(m.entry.kind) && !m.entry.host && !except.has(m.entry));
 }

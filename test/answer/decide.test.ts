@@ -199,6 +199,11 @@ describe("operations: computed only on figures the report states for each operan
     expect(decision.kind === "answer" && decision.best.sentence.text).toContain("troop-contributing countries");
   });
 
+  it("the host country names no agent: 'who leads the international mediation?' is the team 'led by Algeria', not a sentence about the Agreement … in Mali", async () => {
+    const { decision } = await decisionFor(s, "who leads the international mediation?");
+    expect(decision.kind === "answer" && decision.best.sentence.text).toContain("led by Algeria");
+  });
+
   it("a follow-up's swapped change is computed on the new operand's figures ('and against the MDSF?': 84 -> 105)", async () => {
     const follow = frameOf(s, "and against the MDSF?", frameOf(s, "attacks on MINUSMA this mandate vs last, % change?"));
     const a = await answerOf(follow);
