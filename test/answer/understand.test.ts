@@ -242,6 +242,14 @@ describe("operation: only when the question asks for a computation", () => {
     expect(frame("How many Chadian soldiers were killed near Aguelhok?").table).toBeUndefined();
   });
 
+  it("'that region' is the place of that kind the previous answer named ('The Mopti region has been particularly affected')", () => {
+    const previous = { ...frame("Which region has the most schools closed?"), answeredWith: ["p35#0", "p35#1"] };
+    const f = frame("What share of the closed schools is in that region?", previous);
+    expect(item(f, "Mopti")).toMatchObject({ required: true, carried: false });
+    // Without a previous answer naming one, nothing is added.
+    expect(frame("What share of the closed schools is in that region?").subject.map((x) => x.text)).not.toContain("Mopti");
+  });
+
   it("'how many more … would MINUSMA need to reach its ceiling' asks a shortfall", () => {
     expect(frame("How many more police personnel would MINUSMA need to reach its authorized ceiling?").operation).toMatchObject({ kind: "difference", shortfall: true });
   });

@@ -16,6 +16,20 @@ import { timeConstraints, timesAfter } from "./time.js";
 
 /** What follows a body named as the report's publisher: "UN report", "UN Secretary-General's report". */
 const PUBLISHER_OF = /^\s*(?:['’]s\s+)?(?:secretary[- ]general(?:['’]s)?\s+)?(?:report|secretary[- ]general)\b/i;
+/** "that region", "this country": a place the previous answer named. */
+const POINTED_PLACE = /\b(?:that|this|the same)\s+(region|country|town|city|district|area|place|village)\b/i;
+
+/** The place of that kind the previous answer's first sentence names ("The Mopti region has been particularly affected"): "Mopti". */
+function placeNamedIn(sentenceIds: readonly string[], kind: string, k: ReportKnowledge): string | undefined {
+  for (const id of sentenceIds) {
+    const sentence = k.sentences.byId.get(id);
+    if (!sentence) continue;
+    const named = new RegExp(String.raw`\b((?:\p{Lu}[\p{L}’'-]+\s+){1,3})${kind}\b`, "u").exec(sentence.text)?.[1]?.trim();
+    if (named && !/^(?:The|This|That|A|An)$/.test(named)) return named.replace(/^(?:The|This|That)\s+/, "");
+  }
+  return undefined;
+}
+
 /** A pronoun that stands for something named before. */
 const PRONOUN = /\b(?:it|its|they|their|them|this country|that country)\b/i;
 /** "per the", "according to": what follows is who says it. */
@@ -146,6 +160,14 @@ function understandPart(
   let table = tableQuery(text, tokens, mentions, subject, k, form.answerType === "list" || /\bwhich\b/i.test(text), form.asked);
   let retrievalText = text;
   let wholeOfTable = false;
+  // "… in that region?" after "Which region is worst hit?": the place the previous answer named is asked about now.
+  const pointedPlace = previous ? POINTED_PLACE.exec(text)?.[1] : undefined;
+  const placeName = pointedPlace ? placeNamedIn(previous!.answeredWith, pointedPlace, k) : undefined;
+  if (placeName) {
+    const items = subjectItems(analyse(placeName), k.glossary.mentions(placeName), k);
+    subject = [...items.map((i) => ({ ...i, required: true })), ...subject.filter((x) => !items.some((i) => i.text.toLowerCase() === x.text.toLowerCase()))];
+    retrievalText = `${retrievalText} ${placeName}`;
+  }
   if (kind && previous) {
     subject = carrySubject(subject, previous, kind, form.answerType === "number" || (form.answerType === "description" && previous.answerType === "number"));
     times = carryTimes(times, previous.times);
