@@ -191,7 +191,7 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
       const band = scored.filter((s) => s.unitCoverage >= MIN_UNIT_COVERAGE && (s.score >= best.score * 0.7 || (s.score >= best.score * FIGURE_BAND && names.every((n) => covers(s.sentence.terms, n) > 0))));
       // The asked act's figure may be in the sentence beside the one naming the event, which has figures
       // only for other acts ("… violence in Macina, … 20 civilians being killed … . Fifteen persons were arrested").
-      const acts = part.subject.filter((i) => i.pos === "VERB" && !i.carried && i.weight > 0);
+      const acts = askedActs(part);
       const ofAct = (x: ReportSentence) => x.figures.some((f) => f.verb !== undefined && answering(f) && acts.some((v) => covers(new Set([f.verb!]), v) > 0));
       // A figure whose own noun is the asked one ("143,600 [refugees]") before one that only mentions it
       // among its words ("20 municipalities … the High Commissioner for Refugees").
@@ -238,24 +238,20 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
     }
     case "person": {
       // The person must be named where the asked act is ("Who was appointed …?": a name beside "the appointment … is still pending" did something else).
-      const acts = part.subject.filter((i) => i.pos === "VERB" && !i.carried && i.weight > 0);
+      const acts = askedActs(part);
       // (Named as that act, or a synonym: a weak link — "head" for "chairing" — is another act.)
       const actor = (s: ReportSentence) => s.people.length > 0 && acts.every((v) => covers(s.terms, v) >= ACT_NAMED);
       const found = has(actor) ?? (isOrganisationAnswer(part) ? (organisationDoing(part, acts, close, scored, k) ?? has((s) => namesOrganisation(s, k))) : undefined);
       // "… and the appointment of an independent observer are still pending": the act has not happened, so no one did it.
       // (Unless it names who does the act: "still pending investigation by the relevant troop-contributing countries".)
-      const agentNamed = (text: string) =>
-        [...text.matchAll(/([\p{L}-]+)\s+by\s/gu)].some((m) => {
-          const act = termOf(m[1]!);
-          return act !== null && acts.some((v) => covers(new Set([act]), v) >= ACT_NAMED);
-        });
+      const agentNamed = (text: string) => [...text.matchAll(/([\p{L}-]+)\s+by\s/gu)].some((m) => namesAct(termOf(m[1]!), acts));
       const pending = found && found.sentence.people.length === 0 && acts.length > 0 && acts.every((v) => covers(found.sentence.terms, v) > 0) && PENDING.test(found.sentence.text) && !agentNamed(found.sentence.text);
       if (pending) return { kind: "refuse", reason: "It says this is still pending, and names no one." };
       return found ? { kind: "answer", best: found } : { kind: "refuse", reason: "It does not name anyone for this." };
     }
     case "organisation": {
       // The organisation that did the asked act ("Which group claimed it?") is named where the act is.
-      const acts = part.subject.filter((i) => i.pos === "VERB" && !i.carried && i.weight > 0);
+      const acts = askedActs(part);
       const doer = organisationDoing(part, acts, close, scored, k);
       if (doer) return { kind: "answer", best: doer };
       const found = has((s) => namesOrganisation(s, k));
@@ -284,12 +280,11 @@ function answerOfType(part: FramePart, scored: ScoredSentence[], best: ScoredSen
     case "yesno": {
       // "Did the Supreme Court annul the decree?" when the report says only that someone "requested the
       // Supreme Court to invalidate" it: the act was asked for, and the report does not say whether it was done.
-      const acts = part.subject.filter((i) => i.pos === "VERB" && !i.carried && i.weight > 0);
+      const acts = askedActs(part);
       const onlyRequested = (s: ReportSentence) =>
         [...s.text.matchAll(REQUESTED_ACT)].some((m) => {
           const [requesting, requested] = [termOf(m[1]!.split(/\s+/)[0]!), termOf(m[2]!)];
-          const named = (term: string | null, strength: number) => term !== null && acts.some((a) => covers(new Set([term]), a) >= strength);
-          return named(requested, ACT_NAMED) && !named(requesting, 0.3);
+          return namesAct(requested, acts) && !namesAct(requesting, acts, 0.3);
         });
       if (acts.length > 0 && onlyRequested(best.sentence)) return { kind: "refuse", reason: "It says only that this was requested, not whether it was done." };
       return { kind: "answer", best };
@@ -372,6 +367,12 @@ const TERSE_SHARE_COVERAGE = 0.5;
 
 /** How strongly a sentence must cover an asked act for a person in it to be the one who did it: the act itself or a synonym. */
 const ACT_NAMED = 0.7;
+
+/** The acts the question itself asks about: its own verbs. */
+const askedActs = (part: FramePart) => part.subject.filter((i) => i.pos === "VERB" && !i.carried && i.weight > 0);
+
+/** A word's term is one of the asked acts, or a synonym of one (at least this strong). */
+const namesAct = (term: string | null, acts: SubjectItem[], strength = ACT_NAMED) => term !== null && acts.some((v) => covers(new Set([term]), v) >= strength);
 
 /** How far below the best match a sentence holding a figure of the asked noun may score and still answer. */
 const FIGURE_BAND = 0.6;

@@ -98,18 +98,24 @@ function datesAskedMonth(part: FramePart, scored: ScoredSentence[]): boolean {
  */
 function narrower(f: Figure, s: ReportSentence, operand: Operand, k: ReportKnowledge): boolean {
   const asked = new Set(operand.items.flatMap((i) => i.alternatives.flat()));
-  const host = hostTerms(k);
+  const host = countryTerms(k).host;
   const inOtherName = (t: string) => k.glossary.mentions(s.text).some((m) => !m.entry.host && termsOf(m.surface).includes(t));
   return [...f.terms, ...f.context].some((t) => k.isName(t) && !k.isImplicit(t) && !asked.has(t) && (!host.has(t) || inOtherName(t)));
 }
 
-const hostTermsOf = new WeakMap<ReportKnowledge, ReadonlySet<string>>();
-function hostTerms(k: ReportKnowledge): ReadonlySet<string> {
-  let out = hostTermsOf.get(k);
+const countryTermsOf = new WeakMap<ReportKnowledge, { host: ReadonlySet<string>; foreign: ReadonlySet<string> }>();
+
+/** The terms of the host country's names and demonyms, and the one-word names and demonyms of the others ("french", "chad", "dutch"). */
+function countryTerms(k: ReportKnowledge): { host: ReadonlySet<string>; foreign: ReadonlySet<string> } {
+  let out = countryTermsOf.get(k);
   if (!out) {
-    const hosts = k.glossary.entries.filter((e) => e.host);
-    out = new Set(hosts.flatMap((e) => [e.phrase, ...e.aliases, ...(e.demonyms ?? [])].flatMap((a) => termsOf(a))));
-    hostTermsOf.set(k, out);
+    const wordings = (e: (typeof k.glossary.entries)[number]) => [e.phrase, ...e.aliases, ...(e.demonyms ?? [])].map((w) => termsOf(w));
+    const entries = k.glossary.entries;
+    out = {
+      host: new Set(entries.filter((e) => e.host).flatMap(wordings).flat()),
+      foreign: new Set(entries.filter((e) => e.kind === "country" && !e.host).flatMap(wordings).filter((t) => t.length === 1).map((t) => t[0]!)),
+    };
+    countryTermsOf.set(k, out);
   }
   return out;
 }
@@ -122,25 +128,11 @@ function distinctive(operand: Operand, other: Operand | undefined): Operand["ite
   return operand.items.filter((i) => !others.has(key(i)));
 }
 
-const foreignTermsCache = new WeakMap<ReportKnowledge, Set<string>>();
-
-/** One-word names and demonyms of countries other than the host ("french", "chad", "dutch"). */
-function foreignCountryTerms(k: ReportKnowledge): Set<string> {
-  let found = foreignTermsCache.get(k);
-  if (!found) {
-    const countries = k.glossary.entries.filter((e) => e.kind === "country" && !e.host);
-    const words = countries.flatMap((e) => [e.phrase, ...e.aliases, ...(e.demonyms ?? [])]).map((w) => termsOf(w)).filter((t) => t.length === 1);
-    found = new Set(words.map((t) => t[0]!));
-    foreignTermsCache.set(k, found);
-  }
-  return found;
-}
-
 function candidatesFor(operand: Operand, other: Operand | undefined, scored: ScoredSentence[], k: ReportKnowledge): Candidate[] {
   const must = distinctive(operand, other);
   const head = operand.items.find((i) => i.text === operand.head);
   const compoundNouns = new Set(operand.items.flatMap((i) => (i.alternatives[0]!.length > 1 ? [i.alternatives[0]!.at(-1)!] : [])));
-  const foreign = foreignCountryTerms(k);
+  const foreign = countryTerms(k).foreign;
   const operandTerms = new Set(operand.items.flatMap((i) => i.alternatives.flat()));
   const out: Candidate[] = [];
   for (const { sentence } of scored.slice(0, CANDIDATE_SENTENCES)) {

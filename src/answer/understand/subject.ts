@@ -121,13 +121,14 @@ export function subjectItems(tokens: Token[], mentions: Mention[], k: ReportKnow
       !isFramingWord(t.lemma) &&
       !isQuestionGrammar(t.text),
   );
+  const indexOf = new Map(tokens.map((t, i) => [t, i]));
   const opensSentence = (t: Token) => {
-    const i = tokens.indexOf(t);
+    const i = indexOf.get(t)!;
     return i === 0 || /^[.?!:;—–]$/.test(tokens[i - 1]!.text);
   };
   // "the al Qaeda-linked alliance", "the Tuareg-led coalition": a name in a modifier describes the noun, and need not be in the answer.
   const modifierName = (t: Token) => {
-    const i = tokens.indexOf(t);
+    const i = indexOf.get(t)!;
     return tokens[i + 1]?.text === "-" && tokens[i + 2]?.pos === "VERB" && /(?:ed|en)$/i.test(tokens[i + 2]!.text);
   };
   const words = content.map((t) => wordItem(t, k, opensSentence(t))).map((w, i) => (w.required && modifierName(content[i]!) ? { ...w, required: false } : w));

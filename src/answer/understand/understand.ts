@@ -137,8 +137,9 @@ function understandPart(
   // "according to the UN report", "the UN Secretary-General's report": who published it is no subject.
   // … and so is a source the question cites at the end of a clause ("…, per the UN?", "according to the SG.").
   const cited = (m: { start: number; end: number }) => CITED_BY.test(text.slice(0, m.start)) && CLAUSE_END.test(text.slice(m.end));
-  const publisherSpans = k.glossary.mentions(text).filter((m) => PUBLISHER_OF.test(text.slice(m.end)) || cited(m)).map((m) => ({ start: m.start, end: m.end }));
-  const mentions = k.glossary.mentions(text).filter((m) => !publisherSpans.some((p) => p.start === m.start));
+  const allMentions = k.glossary.mentions(text);
+  const publisherSpans = allMentions.filter((m) => PUBLISHER_OF.test(text.slice(m.end)) || cited(m)).map((m) => ({ start: m.start, end: m.end }));
+  const mentions = allMentions.filter((m) => !publisherSpans.some((p) => p.start === m.start));
   const form = questionForm(tokens);
   const reading = readOperation(text, tokens, mentions);
   // "how long" asks for a duration: "long" is the question, not its subject.
@@ -276,10 +277,10 @@ function countedNoun(items: SubjectItem[], asked: string | undefined, question: 
   const askedItem = (numberOf ? nouns.find((s) => s.text.toLowerCase() === numberOf) : undefined) ?? (asked ? askable.find((s) => asked.toLowerCase().includes(s.text.toLowerCase())) : undefined);
   // Otherwise the noun that ends the question's first noun phrase ("Signatory armed groups (CMA/Plateforme) fighters killed …": fighters).
   const head = firstPhraseHead(question);
-  const headItem = head ? nouns.find((s) => s.text.toLowerCase().split(/\s+/).pop() === head) : undefined;
+  const endingIn = (word: string | undefined) => (word ? nouns.find((s) => s.text.toLowerCase().split(/\s+/).pop() === word) : undefined);
+  const headItem = endingIn(head);
   // "…: cases vs previous period": the noun compared is the one right before the comparison.
-  const compared = /([\p{L}-]+)\s+(?:vs\.?|versus|compared (?:with|to))\s/iu.exec(question)?.[1]?.toLowerCase();
-  const comparedItem = compared ? nouns.find((s) => s.text.toLowerCase().split(/\s+/).pop() === compared) : undefined;
+  const comparedItem = endingIn(/([\p{L}-]+)\s+(?:vs\.?|versus|compared (?:with|to))\s/iu.exec(question)?.[1]?.toLowerCase());
   return (askedItem ?? comparedItem ?? headItem ?? nouns[0])?.text;
 }
 
